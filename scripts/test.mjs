@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Runs every check in order and closes with one line CI can read: "N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const reports = 'reports';
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+function run(label, command, args, env = {}) {
+  console.log(`\n── ${label} ──`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`── ${label}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+const bin = (name) => join('node_modules', '.bin', name);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+const typecheckOk = run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+totals[typecheckOk ? 'passed' : 'failed'] += 1;
+const buildOk = run('build', bin('electron-vite'), ['build']);
+totals[buildOk ? 'passed' : 'failed'] += 1;
+
+run('unit and service tests (vitest)', bin('vitest'), [
+  'run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'vitest.json')}`,
+]);
+countVitest(join(reports, 'vitest.json'));
+
+if (buildOk) {
+  run('browser and Electron end-to-end tests (playwright)', bin('playwright'), ['test'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json'),
+  });
+  countPlaywright(join(reports, 'playwright.json'));
+} else {
+  console.log('End-to-end tests not run: the build failed.');
+  totals.failed += 1;
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) {
+    console.log(`vitest wrote no report (${file}); counting the suite as failed.`);
+    totals.failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  if (report.numTotalTests === 0) {
+    console.log('vitest ran no test; counting that as a failure.');
+    totals.failed += 1;
+  }
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) {
+    console.log(`playwright wrote no report (${file}); counting the suite as failed.`);
+    totals.failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const skipReasons = [];
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        const outcome = test.status; // expected | unexpected | flaky | skipped
+        if (outcome === 'skipped') {
+          totals.skipped += 1;
+          const reason = (test.annotations ?? []).map((a) => a.description).filter(Boolean).join('; ');
+          skipReasons.push(`${spec.title}: ${reason || 'no reason given'}`);
+        } else if (outcome === 'expected' || outcome === 'flaky') totals.passed += 1;
+        else totals.failed += 1;
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  for (const error of report.errors ?? []) {
+    console.log(`playwright error: ${error.message ?? JSON.stringify(error)}`);
+    totals.failed += 1;
+  }
+  if (skipReasons.length) {
+    console.log('\nSkipped end-to-end tests and why:');
+    for (const line of skipReasons) console.log(`  - ${line}`);
+  }
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 ? 0 : 1);
