@@ -12,6 +12,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require nothing but 'electron': bundle zod and our code into it.
+      externalizeDeps: false,
       lib: { entry: resolve(__dirname, 'preload/index.ts') },
       rollupOptions: {
         // A sandboxed renderer can only load a CommonJS preload.

@@ -1,3 +1,4 @@
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('roomdesk', Object.freeze({}));
+contextBridge.exposeInMainWorld('roomdesk', buildBridge(ipcRenderer));

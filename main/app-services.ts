@@ -1,0 +1,69 @@
+import type { SandboxGateway } from './sandbox/index';
+import { createGatewayClient } from './realsee/client';
+import { createProfileService, type ProfileService } from './profiles/profile-service';
+import type { KeyValueStore } from './profiles/profile-store';
+import type { SecretVault } from './profiles/secret-vault';
+import { createClientPool, type ClientPool } from './rooms/client-pool';
+import { createRoomService, type RoomService } from './rooms/room-service';
+import type { Logger, SecretRegistry } from './logging/logger';
+import { createHistoryService, type HistoryService } from './history/history-service';
+import { historyActivityRecorder } from './history/activity-recorder';
+
+export interface AppServicesOptions {
+  /** Where the room history lives (the app's userData folder). */
+  dataDir: string;
+  /** Non-secret profile data (electron-store in the app, conf in tests). */
+  profileStore: KeyValueStore;
+  /** The OS keychain, for App Secrets. */
+  vault: SecretVault;
+  /** The embedded sandbox gateway, when it runs. */
+  sandbox: SandboxGateway | null;
+  logger: Logger;
+  secrets: SecretRegistry;
+  appVersion: string;
+  platform: string;
+  now?: () => number;
+}
+
+/**
+ * Builds every main-process service from its parts. It imports nothing from Electron, so the
+ * app, the browser end-to-end harness and the Node tests all run the same composition.
+ */
+export async function createAppServices(options: AppServicesOptions) {
+  const now = options.now ?? Date.now;
+  const clients: ClientPool = createClientPool();
+  const sandbox = options.sandbox;
+
+  const profiles: ProfileService = createProfileService({
+    store: options.profileStore,
+    vault: options.vault,
+    sandbox: () => (sandbox ? { baseUrl: sandbox.baseUrl, ...sandbox.demoApp } : null),
+    testConnection: async (profile) => {
+      await createGatewayClient(profile).fetchAccessToken();
+    },
+    now,
+  });
+
+  const history: HistoryService = await createHistoryService({ dir: options.dataDir, now });
+  if (history.startupReport) options.logger.warn('room history was set aside at startup', { report: history.startupReport });
+
+  const rooms: RoomService = createRoomService({ profiles, clients, activity: historyActivityRecorder(history), now });
+
+  return {
+    profiles,
+    rooms,
+    history,
+    clients,
+    appInfo: () => ({
+      name: 'Roomdesk',
+      version: options.appVersion,
+      platform: options.platform,
+      sandboxBaseUrl: sandbox?.baseUrl ?? null,
+    }),
+    async dispose() {
+      await history.close?.();
+    },
+  };
+}
+
+export type AppServices = Awaited<ReturnType<typeof createAppServices>>;

@@ -1,0 +1,45 @@
+import type { AppServices } from '../app-services';
+import type { BridgeHandlers } from './dispatch';
+
+/** Binds every contract method to the service that does the work. Nothing else lives here. */
+export function createBridgeHandlers(services: AppServices): BridgeHandlers {
+  const { profiles, rooms } = services;
+  return {
+    getAppInfo: async () => services.appInfo(),
+
+    listProfiles: async () => profiles.overview(),
+    saveProfile: async (draft) => {
+      const saved = await profiles.save(draft);
+      services.clients.forget(saved.id);
+      return saved;
+    },
+    testProfileConnection: async (input) => profiles.testConnection(input),
+    activateProfile: async ({ id }) => profiles.setActive(id),
+    deleteProfile: async ({ id }) => {
+      await profiles.delete(id);
+      services.clients.forget(id);
+      return { deleted: true as const };
+    },
+
+    createRoom: async (input) => rooms.createRoom(input),
+    getRoomDetails: async ({ roomCode }) => rooms.getRoomDetails(roomCode),
+    prepareHostJoin: async ({ roomCode }) => rooms.prepareHostJoin(roomCode),
+    issueGuestPass: async (input) => rooms.issueGuestPass(input),
+    getVoiceSignature: async ({ roomCode }) => {
+      const signature = await rooms.voiceSignature(roomCode);
+      // The signature itself stays in main; the renderer learns only that one was obtained.
+      return {
+        roomCode,
+        userIdentifier: signature.userIdentifier,
+        voiceId: null,
+        voiceAppId: signature.voiceAppId,
+        obtainedAt: signature.obtainedAt,
+        expiresAt: signature.expiresAt,
+      };
+    },
+    listVrs: async ({ page }) => {
+      const list = await rooms.listVrs(page);
+      return list;
+    },
+  };
+}

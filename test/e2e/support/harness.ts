@@ -1,0 +1,115 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import Conf from 'conf';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createAppServices, type AppServices } from '../../../main/app-services';
+import { createBridgeHandlers } from '../../../main/bridge/handlers';
+import { createBridgeDispatcher } from '../../../main/bridge/dispatch';
+import { createLogger, SecretRegistry } from '../../../main/logging/logger';
+import { createKeytarVault } from '../../../main/profiles/secret-vault';
+import { startSandboxGateway, type SandboxGateway } from '../../../main/sandbox/index';
+import { contentSecurityPolicy } from '../../../main/shell/content-security-policy';
+import { eventChannelFor, methodNames, type EventName, type EventPayload, type MethodName } from '../../../preload/contract';
+import { preloadShimScript } from './preload-shim';
+import { serveDirectory } from './static-server';
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+const INVOKE_BINDING = '__roomdeskHarnessInvoke';
+const channels = new Map<string, MethodName>(methodNames.map((m) => [`roomdesk:${m}`, m]));
+
+export interface HarnessApp {
+  page: Page;
+  sandbox: SandboxGateway;
+  services: AppServices;
+  dataDir: string;
+  /** Everything main logged during the test, for secret checks. */
+  logLines: string[];
+  /** The keychain service name this test's secrets live under. */
+  keychainService: string;
+  /** Loads the app and waits until it marks itself ready. */
+  open(): Promise<void>;
+  /** Pushes a main → renderer event, as webContents.send does in the app. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+  /** The text of every file main wrote under the data dir. */
+  dataFiles(): Promise<Array<{ path: string; text: string }>>;
+}
+
+/**
+ * Each test gets the built renderer with the real preload bundle in Chromium, wired to the same
+ * dispatcher main registers with ipcMain, over real services: the sandbox gateway on loopback,
+ * the OS keychain (a per-test service name), and stores in a fresh temp dir.
+ */
+export const test = base.extend<{ app: HarnessApp }>({
+  app: async ({ page }, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-e2e-'));
+    const sandbox = await startSandboxGateway();
+    const keychainService = `Roomdesk-e2e-${randomUUID()}`;
+    const vault = createKeytarVault(keychainService);
+    const logLines: string[] = [];
+    const secrets = new SecretRegistry();
+    const logger = createLogger((line) => logLines.push(line), secrets);
+    const services = await createAppServices({
+      dataDir,
+      profileStore: new Conf({ cwd: dataDir, configName: 'profiles', projectName: 'roomdesk-e2e' }),
+      vault,
+      sandbox,
+      logger,
+      secrets,
+      appVersion: 'e2e',
+      platform: process.platform,
+    });
+    const dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
+    const server = await serveDirectory(join(projectRoot, 'out/renderer'), contentSecurityPolicy({ isDev: false }));
+    const appOrigin = server.origin;
+
+    await page.exposeBinding(INVOKE_BINDING, async (source, channel: unknown, input: unknown) => {
+      const method = typeof channel === 'string' ? channels.get(channel) : undefined;
+      // Same rule as the app: only the app's own top frame may call main.
+      const trusted = source.frame === page.mainFrame() && new URL(source.frame.url()).origin === appOrigin;
+      return dispatch(method ?? String(channel), input, { trusted });
+    });
+    const preloadSource = await readFile(join(projectRoot, 'out/preload/index.cjs'), 'utf8');
+    await page.addInitScript({ content: preloadShimScript(preloadSource, INVOKE_BINDING) });
+
+    const app: HarnessApp = {
+      page,
+      sandbox,
+      services,
+      dataDir,
+      logLines,
+      keychainService,
+      async open() {
+        await page.goto(`${appOrigin}/index.html`);
+        await expect(page.locator('html[data-app-ready="true"]')).toBeAttached({ timeout: 15_000 });
+      },
+      async emit(event, payload) {
+        await page.evaluate(
+          ([channel, body]) => (window as unknown as { __roomdeskHarnessEmit(c: string, p: unknown): void }).__roomdeskHarnessEmit(channel, body),
+          [eventChannelFor(event), payload] as const,
+        );
+      },
+      async dataFiles() {
+        const files: Array<{ path: string; text: string }> = [];
+        for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
+          if (!entry.isFile()) continue;
+          const path = join(entry.parentPath, entry.name);
+          files.push({ path, text: await readFile(path, 'utf8') });
+        }
+        return files;
+      },
+    };
+    await use(app);
+
+    await services.dispose();
+    await server.close();
+    await sandbox.close();
+    for (const profile of (await services.profiles.list())) {
+      if (!profile.isSandbox) await vault.delete(profile.id).catch(() => false);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
