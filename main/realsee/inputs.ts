@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { invalidInput } from './failures';
+
+/** Inputs of the gateway client, checked before anything is sent. */
+
+const userId = z.string().trim().min(1).max(128);
+const role = z.string().trim().min(1).max(64);
+export const roomCodeSchema = z.string().trim().min(1).max(128);
+
+export const createRoomInputSchema = z.object({
+  createUserId: userId,
+  createUserRole: role.optional(),
+  members: z
+    .array(
+      z.object({
+        userId,
+        userRole: role,
+        extension: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
+  additive: z.record(z.string(), z.unknown()).optional(),
+});
+export type CreateRoomInput = z.input<typeof createRoomInputSchema>;
+
+export const roomTicketInputSchema = z.object({
+  roomCode: roomCodeSchema,
+  userId,
+  /** Defaults to the profile's host role: the agent joining their own room. */
+  userRole: role.optional(),
+  extension: z.looseObject({ nickname: z.string().max(64).optional() }).optional(),
+});
+export type RoomTicketInput = z.input<typeof roomTicketInputSchema>;
+
+export const voiceSignatureInputSchema = z.object({
+  roomCode: roomCodeSchema,
+  userId,
+  userRole: role,
+  /** The voice room number, from room details or the live channel's RTC_INFO. */
+  voiceId: z.union([z.number().int().nonnegative(), z.string().trim().regex(/^\d+$/)]).optional(),
+});
+export type VoiceSignatureInput = z.input<typeof voiceSignatureInputSchema>;
+
+export const vrListPageSchema = z.object({
+  page: z.number().int().min(1).max(100_000),
+  pageSize: z.number().int().min(1).max(100),
+});
+
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  throw invalidInput(what, problems);
+}
