@@ -1,0 +1,128 @@
+import { createHmac } from 'node:crypto';
+import { defaultEndpoints } from '../../common/profile';
+import { DEMO_VRS } from './demo-vrs';
+import { GatewayError, paramError, SANDBOX_CODES } from './envelope';
+import {
+  authorize,
+  enforceAppRateLimit,
+  isConfiguredRole,
+  requireMatchingAppId,
+  type GatewayCall,
+  type GatewayContext,
+} from './gateway-context';
+import { mediaType } from './http-io';
+import { jsonObjectField, parseJsonBody, parseMembers, requireString } from './params';
+import { buildRoomDetail } from './room-detail';
+import { unixSeconds } from './realsee-time';
+
+export interface OpenApiRoute {
+  method: 'GET' | 'POST';
+  /** Returns the envelope's `data`; throws GatewayError for refusals. */
+  handle(context: GatewayContext, call: GatewayCall): Promise<unknown>;
+}
+
+export const openApiRoutes: ReadonlyMap<string, OpenApiRoute> = new Map<string, OpenApiRoute>([
+  [defaultEndpoints.accessToken, { method: 'POST', handle: issueAccessToken }],
+  [defaultEndpoints.createRoom, { method: 'POST', handle: createRoom }],
+  [defaultEndpoints.roomTicket, { method: 'POST', handle: applyTicket }],
+  [defaultEndpoints.voiceSign, { method: 'POST', handle: signVoice }],
+  [defaultEndpoints.roomDetail, { method: 'GET', handle: roomDetail }],
+  [defaultEndpoints.vrList, { method: 'GET', handle: vrList }],
+]);
+
+async function issueAccessToken(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+  const body = await call.body();
+  if (mediaType(call.request) !== 'application/x-www-form-urlencoded') {
+    throw paramError('param error: Content-Type must be application/x-www-form-urlencoded');
+  }
+  const form = new URLSearchParams(body);
+  const appKey = form.get('app_key') ?? '';
+  const appSecret = form.get('app_secret') ?? '';
+  if (appKey === '' || appSecret === '') {
+    throw new GatewayError(SANDBOX_CODES.authFailed, 'authentication failed: app_key and app_secret are required');
+  }
+  if (context.tokens.knowsApp(appKey)) enforceAppRateLimit(context, appKey);
+  return context.tokens.issue(appKey, appSecret);
+}
+
+async function createRoom(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+  const appKey = authorize(context, call);
+  const params = parseJsonBody(call.request, await call.body());
+  requireMatchingAppId(appKey, requireString(params, 'app_id'));
+  const createUserId = requireString(params, 'create_user_id');
+  const createUserRole = requireString(params, 'create_user_role');
+  if (!isConfiguredRole(context, createUserRole)) {
+    throw paramError(`param error: create_user_role "${createUserRole}" is not a configured role`);
+  }
+  const members = parseMembers(params, (role) => isConfiguredRole(context, role));
+  const additive = jsonObjectField(params, 'additive');
+  const room = context.rooms.create({ appKey, createUserId, createUserRole, members, additive });
+  return { room_code: room.roomCode, room_link: room.roomLink };
+}
+
+async function applyTicket(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+  const appKey = authorize(context, call);
+  const params = parseJsonBody(call.request, await call.body());
+  requireMatchingAppId(appKey, requireString(params, 'app_id'));
+  const userId = requireString(params, 'user_id');
+  const role = requireString(params, 'user_role');
+  if (!isConfiguredRole(context, role)) throw paramError(`param error: user_role "${role}" is not a configured role`);
+  const roomCode = requireString(params, 'room_code');
+  const extension = jsonObjectField(params, 'extension');
+  const room = context.rooms.requireOpenForApp(roomCode, appKey);
+  const ticket = context.tickets.issue({ roomCode, userId, role, extension });
+  return { ticket, room_link: room.roomLink };
+}
+
+async function signVoice(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+  const appKey = authorize(context, call);
+  const params = parseJsonBody(call.request, await call.body());
+  requireMatchingAppId(appKey, requireString(params, 'app_id'));
+  const userIdentifier = requireString(params, 'user_identifier');
+  const role = requireString(params, 'user_role');
+  if (!isConfiguredRole(context, role)) throw paramError(`param error: user_role "${role}" is not a configured role`);
+  const room = context.rooms.requireOpenForApp(requireString(params, 'room_code'), appKey);
+  const voiceId = params.voice_id;
+  if (voiceId !== undefined && voiceId !== null && voiceId !== '') {
+    const asNumber = typeof voiceId === 'number' ? voiceId : typeof voiceId === 'string' ? Number(voiceId) : NaN;
+    if (asNumber !== room.voiceId) throw paramError('param error: voice_id does not belong to this room');
+  }
+  const expiresAt = unixSeconds(context.clock.now()) + 24 * 60 * 60;
+  const sign = createHmac('sha256', context.voiceSignKey)
+    .update(`${context.voiceAppId}\n${userIdentifier}\n${room.voiceId}\n${expiresAt}`)
+    .digest('base64url');
+  return { voice_app_id: context.voiceAppId, user_identifier: userIdentifier, sign: `${expiresAt}.${sign}` };
+}
+
+async function roomDetail(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+  const appKey = authorize(context, call);
+  const query = Object.fromEntries(call.url.searchParams);
+  requireMatchingAppId(appKey, requireString(query, 'app_id'));
+  const room = context.rooms.requireForApp(requireString(query, 'room_code'), appKey);
+  return buildRoomDetail(room, {
+    appNumericId: context.appNumericId(appKey),
+    baseUrl: context.baseUrl(),
+    roles: context.roles,
+    ticketTtlSeconds: context.ticketTtlSeconds,
+  });
+}
+
+async function vrList(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+  authorize(context, call);
+  const page = positiveInteger(call.url.searchParams.get('page'), 'page', 1);
+  const pageSize = positiveInteger(call.url.searchParams.get('page_size'), 'page_size', 10);
+  if (pageSize > 100) throw paramError('param error: page_size must be at most 100');
+  const start = (page - 1) * pageSize;
+  return {
+    list: DEMO_VRS.slice(start, start + pageSize).map((vr) => ({ ...vr })),
+    total: DEMO_VRS.length,
+    page_size: pageSize,
+    current_page: page,
+  };
+}
+
+function positiveInteger(raw: string | null, field: string, fallback: number): number {
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw paramError(`param error: ${field} must be a positive integer`);
+  return Number(raw);
+}
