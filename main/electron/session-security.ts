@@ -1,0 +1,81 @@
+import type { App, Session, WebContents } from 'electron';
+import { contentSecurityPolicy, withContentSecurityPolicy, type ContentSecurityPolicyInput } from '../shell/content-security-policy';
+import { decidePermission } from '../shell/permissions';
+
+interface CommonHardening {
+  /** Read on every decision, so a room switch or a settings change applies at once. */
+  allowedOrigins: () => readonly string[];
+  voiceEnabled: () => boolean;
+}
+
+interface FrameContext {
+  isMainFrame: boolean;
+  contents: WebContents | null;
+  embeddingOrigin?: string | undefined;
+}
+
+export type SessionHardening =
+  | (CommonHardening & { isViewer: true })
+  | (CommonHardening & { isViewer: false; contentSecurity: ContentSecurityPolicyInput });
+
+/**
+ * Deny-by-default permissions (microphone only, see `decidePermission`), no device access, no
+ * downloads, and for the app session a CSP header on every response it loads.
+ */
+export function hardenSession(session: Session, options: SessionHardening): void {
+  const decide = (permission: string, requestingUrl: string, frame: FrameContext, mediaTypes: readonly string[]): boolean =>
+    decidePermission({
+      permission,
+      requestingOrigin: requestingUrl,
+      // A subframe is judged together with the page embedding it; an unknown embedder is denied.
+      ...(frame.isMainFrame ? {} : { embeddingOrigin: frame.contents?.getURL() ?? frame.embeddingOrigin ?? '' }),
+      mediaTypes,
+      isViewer: options.isViewer,
+      allowedOrigins: options.allowedOrigins(),
+      voiceEnabled: options.voiceEnabled(),
+    });
+
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    callback(decide(permission, details.requestingUrl, { isMainFrame: details.isMainFrame, contents }, mediaTypes));
+  });
+  session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
+    const origin = details.securityOrigin ?? details.requestingUrl ?? requestingOrigin;
+    const mediaTypes = details.mediaType ? [details.mediaType] : [];
+    return decide(permission, origin, { isMainFrame: details.isMainFrame, contents, embeddingOrigin: details.embeddingOrigin }, mediaTypes);
+  });
+  session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (event) => event.preventDefault());
+
+  if (!options.isViewer) {
+    const policy = contentSecurityPolicy(options.contentSecurity);
+    session.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
+    });
+  }
+}
+
+/**
+ * Defence in depth for every webContents the app ever creates (app window, viewer, devtools):
+ * no popups and no <webview>. Windows that route links elsewhere install their own handler
+ * afterwards, which replaces this one.
+ */
+export function installAppWideGuards(app: App): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+/**
+ * Keeps one running instance per user-data directory. Returns false (and quits) in a second
+ * instance, whose start is reported to the first one through `onSecondInstance`.
+ */
+export function acquireSingleInstance(app: App, onSecondInstance: (argv: string[], workingDirectory: string) => void): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  app.on('second-instance', (_event, argv, workingDirectory) => onSecondInstance(argv, workingDirectory));
+  return true;
+}
