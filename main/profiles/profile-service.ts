@@ -1,0 +1,347 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { AppError } from '../../common/errors';
+import {
+  defaultRoles,
+  profileDraftSchema,
+  regionBaseUrls,
+  roleNamesSchema,
+  SANDBOX_PROFILE_ID,
+  type ProfileSummary,
+} from '../../common/profile';
+import type { GatewayProfile } from '../realsee/profile';
+import { carriesAppError, ProfileError, profileError, withoutSecret } from './profile-error';
+import { createProfileStore, type KeyValueStore, type StoredProfile } from './profile-store';
+import type { SecretVault } from './secret-vault';
+
+/** Checks that a gateway accepts the credentials; throws an error carrying `appError` when not. */
+export type ConnectionTester = (profile: GatewayProfile) => Promise<void>;
+
+/** The built-in sandbox gateway's credentials, or null while it is not running. */
+export interface SandboxCredentials {
+  baseUrl: string;
+  appKey: string;
+  appSecret: string;
+  userId?: string;
+  nickname?: string;
+}
+
+/** A draft as `save` accepts it: like ProfileDraft, but roles may be left out (then the defaults apply). */
+export const profileDraftInputSchema = profileDraftSchema.extend({ roles: roleNamesSchema.optional() });
+export type ProfileDraftInput = z.input<typeof profileDraftInputSchema>;
+
+export interface ProfileOverview {
+  profiles: ProfileSummary[];
+  /** Set when the keychain could not be asked; those profiles are listed with `hasSecret: false`. */
+  keychainProblem: AppError | null;
+  /** Set when saved profiles could not all be read; the unreadable ones are left in the file, unlisted. */
+  storageProblem: AppError | null;
+}
+
+export interface ProfileService {
+  list(): Promise<ProfileSummary[]>;
+  overview(): Promise<ProfileOverview>;
+  save(draft: ProfileDraftInput): Promise<ProfileSummary>;
+  testConnection(input: { id?: string; draft?: ProfileDraftInput }): Promise<{ ok: true; checkedAt: number }>;
+  setActive(id: string): Promise<ProfileSummary>;
+  delete(id: string): Promise<void>;
+  getActive(): Promise<ProfileSummary>;
+  /** For main only: the full credentials, secret included. Never send the result to the renderer. */
+  resolveGatewayProfile(id?: string): Promise<GatewayProfile>;
+}
+
+export interface ProfileServiceOptions {
+  store: KeyValueStore;
+  vault: SecretVault;
+  testConnection: ConnectionTester;
+  sandbox: () => SandboxCredentials | null;
+  newId?: () => string;
+  now?: () => number;
+}
+
+const SANDBOX_NAME = 'Sandbox (built in)';
+const SANDBOX_USER_ID = 'sandbox-agent';
+const SANDBOX_NICKNAME = 'Sandbox agent';
+
+function baseUrlOf(profile: Pick<StoredProfile, 'region' | 'customBaseUrl'>): string {
+  return profile.region === 'custom' ? (profile.customBaseUrl ?? '') : regionBaseUrls[profile.region];
+}
+
+function summaryOf(profile: StoredProfile, hasSecret: boolean, active: boolean): ProfileSummary {
+  return {
+    id: profile.id,
+    name: profile.name,
+    region: profile.region,
+    baseUrl: baseUrlOf(profile),
+    ...(profile.customBaseUrl === undefined ? {} : { customBaseUrl: profile.customBaseUrl }),
+    appKey: profile.appKey,
+    roles: { ...profile.roles },
+    ...(profile.endpoints === undefined ? {} : { endpoints: { ...profile.endpoints } }),
+    userId: profile.userId,
+    nickname: profile.nickname,
+    hasSecret,
+    isSandbox: false,
+    active,
+  };
+}
+
+function sandboxSummary(sandbox: SandboxCredentials, active: boolean): ProfileSummary {
+  return {
+    id: SANDBOX_PROFILE_ID,
+    name: SANDBOX_NAME,
+    region: 'sandbox',
+    baseUrl: sandbox.baseUrl,
+    appKey: sandbox.appKey,
+    roles: { ...defaultRoles },
+    userId: sandbox.userId ?? SANDBOX_USER_ID,
+    nickname: sandbox.nickname ?? SANDBOX_NICKNAME,
+    hasSecret: true,
+    isSandbox: true,
+    active,
+  };
+}
+
+/** Zod's issue texts never quote the input, so a refused draft cannot leak its secret. */
+function parseDraft(draft: unknown) {
+  const parsed = profileDraftInputSchema.safeParse(draft);
+  if (!parsed.success) {
+    const text = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'profile'}: ${issue.message}`).join('; ');
+    throw profileError('validation', `The profile is not complete: ${text}.`);
+  }
+  const value = parsed.data;
+  if (value.region === 'custom' && !value.customBaseUrl) {
+    throw profileError('validation', 'A custom region needs a base URL (for example https://gateway.example.com).');
+  }
+  if (value.id === SANDBOX_PROFILE_ID) throw profileError('forbidden', 'The built-in sandbox profile cannot be edited.');
+  return value;
+}
+
+type ParsedDraft = ReturnType<typeof parseDraft>;
+
+function storedFields(draft: ParsedDraft): Omit<StoredProfile, 'id' | 'createdAt' | 'updatedAt'> {
+  return {
+    name: draft.name,
+    region: draft.region,
+    ...(draft.region === 'custom' && draft.customBaseUrl ? { customBaseUrl: draft.customBaseUrl } : {}),
+    appKey: draft.appKey,
+    roles: draft.roles ?? { ...defaultRoles },
+    ...(draft.endpoints && Object.keys(draft.endpoints).length > 0 ? { endpoints: draft.endpoints } : {}),
+    userId: draft.userId,
+    nickname: draft.nickname,
+  };
+}
+
+function gatewayProfileOf(fields: Pick<StoredProfile, 'region' | 'customBaseUrl' | 'appKey' | 'roles' | 'endpoints'>, appSecret: string): GatewayProfile {
+  return {
+    baseUrl: baseUrlOf(fields),
+    appKey: fields.appKey,
+    appSecret,
+    roles: { ...fields.roles },
+    ...(fields.endpoints === undefined ? {} : { endpoints: { ...fields.endpoints } }),
+  };
+}
+
+function testerFailure(error: unknown, secret: string): ProfileError {
+  if (carriesAppError(error)) {
+    const appError = error.appError;
+    const cleaned: AppError = { ...appError, message: withoutSecret(appError.message, secret) };
+    if (appError.status !== undefined) cleaned.status = withoutSecret(appError.status, secret);
+    return new ProfileError(cleaned);
+  }
+  return profileError('internal', 'The connection test failed unexpectedly. Try again; if it keeps happening, report it.');
+}
+
+/** Runs mutations one after another, so a save and a delete never interleave their read-modify-write. */
+function createSerializer() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const result = tail.then(work, work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
+}
+
+/**
+ * Credential profiles. Rules:
+ * - the active id defaults to the sandbox; an active id whose profile is gone also means the sandbox;
+ * - a newly created profile becomes the active one; editing a profile leaves the active one alone;
+ * - deleting the active profile makes the sandbox active; the sandbox cannot be edited or deleted;
+ * - the secret goes to the keychain before anything is written to the store, so a keychain failure saves nothing.
+ */
+export function createProfileService(options: ProfileServiceOptions): ProfileService {
+  const store = createProfileStore(options.store);
+  const { vault } = options;
+  const newId = options.newId ?? (() => randomUUID());
+  const now = options.now ?? (() => Date.now());
+  const serialize = createSerializer();
+
+  function findStored(id: string): StoredProfile {
+    const found = store.read().profiles.find((profile) => profile.id === id);
+    if (!found) throw profileError('not-found', `There is no saved profile with id "${id}".`);
+    return found;
+  }
+
+  function availableSandbox(): SandboxCredentials | null {
+    return options.sandbox();
+  }
+
+  function requireSandbox(): SandboxCredentials {
+    const sandbox = availableSandbox();
+    if (!sandbox) {
+      throw profileError('not-found', 'The built-in sandbox is not running. Add a Realsee profile, or restart Roomdesk to start the sandbox.');
+    }
+    return sandbox;
+  }
+
+  /** The id that is in effect: the stored one if its profile still exists, otherwise the sandbox. */
+  function effectiveActiveId(profiles: StoredProfile[], storedActiveId: string | null): string {
+    if (storedActiveId && profiles.some((profile) => profile.id === storedActiveId)) return storedActiveId;
+    return SANDBOX_PROFILE_ID;
+  }
+
+  async function overview(): Promise<ProfileOverview> {
+    const contents = store.read();
+    const activeId = effectiveActiveId(contents.profiles, contents.activeId);
+    const summaries: ProfileSummary[] = [];
+    const sandbox = availableSandbox();
+    if (sandbox) summaries.push(sandboxSummary(sandbox, activeId === SANDBOX_PROFILE_ID));
+
+    let keychainProblem: AppError | null = null;
+    for (const profile of contents.profiles) {
+      let hasSecret = false;
+      // After one keychain failure the rest are not asked: each ask could prompt the user again.
+      if (!keychainProblem) {
+        try {
+          hasSecret = (await vault.get(profile.id)) !== null;
+        } catch (error) {
+          keychainProblem = carriesAppError(error)
+            ? { ...error.appError }
+            : { kind: 'keychain', message: 'The OS keychain could not be asked whether App Secrets are stored.' };
+        }
+      }
+      summaries.push(summaryOf(profile, hasSecret, profile.id === activeId));
+    }
+
+    const storageProblem: AppError | null =
+      contents.problems.length === 0
+        ? null
+        : { kind: 'storage', message: contents.problems.map((problem) => problem.message).join(' ') };
+    return { profiles: summaries, keychainProblem, storageProblem };
+  }
+
+  async function summaryById(id: string): Promise<ProfileSummary> {
+    const found = (await overview()).profiles.find((profile) => profile.id === id);
+    if (!found) throw profileError('not-found', `There is no profile with id "${id}".`);
+    return found;
+  }
+
+  async function resolveGatewayProfile(id?: string): Promise<GatewayProfile> {
+    const contents = store.read();
+    const wanted = id ?? effectiveActiveId(contents.profiles, contents.activeId);
+    if (wanted === SANDBOX_PROFILE_ID) {
+      const sandbox = requireSandbox();
+      return { baseUrl: sandbox.baseUrl, appKey: sandbox.appKey, appSecret: sandbox.appSecret, roles: { ...defaultRoles } };
+    }
+    const profile = findStored(wanted);
+    const secret = await vault.get(profile.id);
+    if (secret === null) {
+      throw profileError(
+        'not-found',
+        `No App Secret is stored in the OS keychain for profile "${profile.name}". Edit the profile and enter the App Secret again.`,
+      );
+    }
+    return gatewayProfileOf(profile, secret);
+  }
+
+  async function draftGatewayProfile(draft: ParsedDraft): Promise<GatewayProfile> {
+    const fields = storedFields(draft);
+    if (draft.appSecret) return gatewayProfileOf(fields, draft.appSecret);
+    if (!draft.id) throw profileError('validation', 'Enter the App Secret to test a profile that is not saved yet.');
+    const secret = await vault.get(findStored(draft.id).id);
+    if (secret === null) throw profileError('validation', 'No App Secret is stored for this profile yet: enter it to test the connection.');
+    return gatewayProfileOf(fields, secret);
+  }
+
+  async function save(input: ProfileDraftInput): Promise<ProfileSummary> {
+    const draft = parseDraft(input);
+    const fields = storedFields(draft);
+    const timestamp = now();
+
+    if (draft.id) {
+      const existing = findStored(draft.id);
+      const previousSecret = draft.appSecret ? await vault.get(existing.id) : null;
+      if (draft.appSecret) await vault.set(existing.id, draft.appSecret);
+      try {
+        store.upsert({ ...fields, id: existing.id, createdAt: existing.createdAt, updatedAt: timestamp });
+      } catch (error) {
+        // Keep the keychain and the store telling the same story: put the old secret back.
+        if (previousSecret !== null) await vault.set(existing.id, previousSecret).catch(() => undefined);
+        throw error;
+      }
+      return summaryById(existing.id);
+    }
+
+    if (!draft.appSecret) throw profileError('validation', 'Enter the App Secret for the new profile.');
+    const id = newId();
+    if (id === SANDBOX_PROFILE_ID || store.read().profiles.some((profile) => profile.id === id)) {
+      throw profileError('internal', 'A new profile id clashed with an existing one. Try saving again.');
+    }
+    await vault.set(id, draft.appSecret);
+    try {
+      store.upsert({ ...fields, id, createdAt: timestamp, updatedAt: timestamp });
+      store.setActiveId(id);
+    } catch (error) {
+      // Nothing may stay behind in the keychain for a profile that was not saved.
+      await vault.delete(id).catch(() => false);
+      throw error;
+    }
+    return summaryById(id);
+  }
+
+  async function setActive(id: string): Promise<ProfileSummary> {
+    if (id === SANDBOX_PROFILE_ID) requireSandbox();
+    else findStored(id);
+    store.setActiveId(id);
+    return summaryById(id);
+  }
+
+  async function remove(id: string): Promise<void> {
+    if (id === SANDBOX_PROFILE_ID) throw profileError('forbidden', 'The built-in sandbox profile cannot be deleted.');
+    // Unreadable entries can be deleted too: that is how the user gets rid of a damaged one.
+    if (!store.hasEntry(id)) throw profileError('not-found', `There is no saved profile with id "${id}".`);
+    // The keychain item goes first: if the keychain refuses, the profile stays so the user can retry.
+    await vault.delete(id);
+    store.remove(id);
+    if (store.read().activeId === id) store.setActiveId(SANDBOX_PROFILE_ID);
+  }
+
+  async function getActive(): Promise<ProfileSummary> {
+    const active = (await overview()).profiles.find((profile) => profile.active);
+    if (active) return active;
+    throw profileError(
+      'not-found',
+      'No profile is active and the built-in sandbox is not running. Add a Realsee profile, or restart Roomdesk to start the sandbox.',
+    );
+  }
+
+  async function testConnection(input: { id?: string; draft?: ProfileDraftInput }): Promise<{ ok: true; checkedAt: number }> {
+    const gatewayProfile = input.draft ? await draftGatewayProfile(parseDraft(input.draft)) : await resolveGatewayProfile(input.id);
+    try {
+      await options.testConnection(gatewayProfile);
+    } catch (error) {
+      throw testerFailure(error, gatewayProfile.appSecret);
+    }
+    return { ok: true, checkedAt: now() };
+  }
+
+  return {
+    list: async () => (await overview()).profiles,
+    overview,
+    save: (draft) => serialize(() => save(draft)),
+    testConnection,
+    setActive: (id) => serialize(() => setActive(id)),
+    delete: (id) => serialize(() => remove(id)),
+    getActive,
+    resolveGatewayProfile,
+  };
+}
