@@ -15,6 +15,15 @@ export function requireSecretService(): void {
   }
 }
 
+/** For tests that start their own D-Bus session and gnome-keyring. */
+export function requireKeyringTools(): void {
+  for (const tool of ['dbus-run-session', 'gnome-keyring-daemon']) {
+    if (spawnSync(tool, ['--version']).error) {
+      throw new Error(`This test starts its own keyring with ${tool}, which is not installed (apt: dbus gnome-keyring).`);
+    }
+  }
+}
+
 export function uniqueService(): string {
   return `Roomdesk-test-${randomBytes(5).toString('hex')}`;
 }

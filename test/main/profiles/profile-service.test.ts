@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../common/errors';
 import { defaultRoles, type ProfileDraft } from '../../../common/profile';
 import type { GatewayProfile } from '../../../main/realsee/profile';
@@ -75,7 +75,8 @@ describe('profile service with the real Secret Service', () => {
   const vault = createKeytarVault(serviceName);
   const savedIds = new Set<string>();
 
-  beforeAll(() => requireSecretService());
+  // Checked before each test so that every keychain test fails (not skips) without a Secret Service.
+  beforeEach(() => requireSecretService());
   afterAll(async () => {
     for (const id of savedIds) await vault.delete(id).catch(() => false);
   });

@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { keychainAdvice } from '../../../main/profiles/keychain-errors';
 import { createKeytarVault, loadKeytar, type KeytarApi } from '../../../main/profiles/secret-vault';
-import { requireSecretService, secretToolLookup, uniqueSecret, uniqueService } from './keychain-env';
+import { requireKeyringTools, requireSecretService, secretToolLookup, uniqueSecret, uniqueService } from './keychain-env';
 
 const repoRoot = join(import.meta.dirname, '../../..');
 const childScript = join(import.meta.dirname, 'fixtures/vault-child.ts');
@@ -79,7 +79,8 @@ describe('createKeytarVault with the real Secret Service', () => {
     return name;
   };
 
-  beforeAll(() => requireSecretService());
+  // Checked before each test so that every keychain test fails (not skips) without a Secret Service.
+  beforeEach(() => requireSecretService());
   afterAll(async () => {
     for (const name of accounts) await vault.delete(name).catch(() => false);
   });
@@ -162,7 +163,7 @@ describe('createKeytarVault when the keychain is unavailable (child process)', (
   });
 
   it('reports a keyring without a login collection clearly (fresh gnome-keyring, never unlocked)', () => {
-    requireSecretService();
+    requireKeyringTools();
     const scratch = mkdtempSync(join(tmpdir(), 'roomdesk-no-login-'));
     try {
       for (const dir of ['data', 'config', 'cache', 'runtime']) mkdirSync(join(scratch, dir), { mode: 0o700 });
