@@ -1,0 +1,126 @@
+import type { App, Session } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { acquireSingleInstance, hardenSession, installAppWideGuards } from '../../../main/electron/session-security';
+
+type Listener = (...args: any[]) => unknown;
+
+/** Just enough of Electron's Session to record what hardenSession installs. */
+function fakeSession() {
+  const handlers: Record<string, Listener> = {};
+  const events: Record<string, Listener> = {};
+  const session = {
+    setPermissionRequestHandler: (handler: Listener) => (handlers.request = handler),
+    setPermissionCheckHandler: (handler: Listener) => (handlers.check = handler),
+    setDevicePermissionHandler: (handler: Listener) => (handlers.device = handler),
+    on: (name: string, listener: Listener) => (events[name] = listener),
+    webRequest: { onHeadersReceived: (listener: Listener) => (handlers.headers = listener) },
+  };
+  return { session: session as unknown as Session, handlers, events };
+}
+
+function request(handler: Listener | undefined, permission: string, details: object, contentsUrl = 'https://live.realsee.ai/room'): boolean {
+  let granted: boolean | undefined;
+  handler?.({ getURL: () => contentsUrl }, permission, (answer: boolean) => (granted = answer), details);
+  if (granted === undefined) throw new Error('the permission request was never answered');
+  return granted;
+}
+
+const viewerOptions = { isViewer: true as const, allowedOrigins: () => ['https://live.realsee.ai', 'vr.realsee.ai'], voiceEnabled: () => true };
+
+describe('hardenSession (viewer)', () => {
+  const { session, handlers, events } = fakeSession();
+  hardenSession(session, viewerOptions);
+
+  it('grants only the microphone to allowed hosts on request', () => {
+    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', mediaTypes: ['audio'] })).toBe(true);
+    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', mediaTypes: ['audio', 'video'] })).toBe(false);
+    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://evil.com/', mediaTypes: ['audio'] })).toBe(false);
+    expect(request(handlers.request, 'geolocation', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room' })).toBe(false);
+    expect(request(handlers.request, 'openExternal', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', externalURL: 'ms-msdt:x' })).toBe(false);
+  });
+
+  it('judges a subframe by its embedding page as well', () => {
+    const fromFrame = { isMainFrame: false, requestingUrl: 'https://vr.realsee.ai/embed', mediaTypes: ['audio'] };
+    expect(request(handlers.request, 'media', fromFrame)).toBe(true);
+    expect(request(handlers.request, 'media', fromFrame, 'https://evil.com/')).toBe(false);
+  });
+
+  it('answers permission checks the same way', () => {
+    expect(handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: true, mediaType: 'audio', securityOrigin: 'https://live.realsee.ai/' })).toBe(true);
+    expect(handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: true, mediaType: 'video', securityOrigin: 'https://live.realsee.ai/' })).toBe(false);
+    expect(handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: false, mediaType: 'audio', securityOrigin: 'https://live.realsee.ai/' })).toBe(false);
+    expect(handlers.check?.(null, 'notifications', 'https://live.realsee.ai', { isMainFrame: true })).toBe(false);
+  });
+
+  it('refuses devices and downloads and adds no CSP to the room page', () => {
+    expect(handlers.device?.({ deviceType: 'usb', origin: 'https://live.realsee.ai' })).toBe(false);
+    const preventDefault = vi.fn();
+    events['will-download']?.({ preventDefault });
+    expect(preventDefault).toHaveBeenCalledTimes(1);
+    expect(handlers.headers).toBeUndefined();
+  });
+
+  it('reads the allowed origins and the voice switch at decision time', () => {
+    let voice = true;
+    let origins = ['https://live.realsee.ai'];
+    const live = fakeSession();
+    hardenSession(live.session, { isViewer: true, allowedOrigins: () => origins, voiceEnabled: () => voice });
+    const ask = (url: string) => request(live.handlers.request, 'media', { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] }, url);
+    expect(ask('https://live.realsee.ai/')).toBe(true);
+    voice = false;
+    expect(ask('https://live.realsee.ai/')).toBe(false);
+    voice = true;
+    origins = ['https://other.realsee.ai'];
+    expect(ask('https://live.realsee.ai/')).toBe(false);
+    expect(ask('https://other.realsee.ai/')).toBe(true);
+  });
+});
+
+describe('hardenSession (app window)', () => {
+  const { session, handlers } = fakeSession();
+  hardenSession(session, { isViewer: false, allowedOrigins: () => ['file:'], voiceEnabled: () => false, contentSecurity: { isDev: false } });
+
+  it('puts the strict CSP on every response', () => {
+    let response: { responseHeaders?: Record<string, string[]> } | undefined;
+    handlers.headers?.({ responseHeaders: { 'content-type': ['text/html'] } }, (answer: typeof response) => (response = answer));
+    expect(response?.responseHeaders?.['content-type']).toEqual(['text/html']);
+    expect(response?.responseHeaders?.['Content-Security-Policy']?.[0]).toMatch(/^default-src 'none'; script-src 'self';/);
+  });
+
+  it('gives the app no microphone while voice is off', () => {
+    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'file:///opt/app/index.html', mediaTypes: ['audio'] }, 'file:///opt/app/index.html')).toBe(false);
+  });
+});
+
+describe('installAppWideGuards', () => {
+  it('denies popups and webviews for every new webContents', () => {
+    let created: Listener | undefined;
+    installAppWideGuards({ on: (name: string, listener: Listener) => name === 'web-contents-created' && (created = listener) } as unknown as App);
+    let openHandler: Listener | undefined;
+    const contentsEvents: Record<string, Listener> = {};
+    created?.({}, { setWindowOpenHandler: (handler: Listener) => (openHandler = handler), on: (name: string, listener: Listener) => (contentsEvents[name] = listener) });
+    expect(openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    const preventDefault = vi.fn();
+    contentsEvents['will-attach-webview']?.({ preventDefault }, {}, {});
+    expect(preventDefault).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('acquireSingleInstance', () => {
+  it('quits a second instance', () => {
+    const app = { requestSingleInstanceLock: () => false, quit: vi.fn(), on: vi.fn() };
+    expect(acquireSingleInstance(app as unknown as App, () => undefined)).toBe(false);
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(app.on).not.toHaveBeenCalled();
+  });
+
+  it('tells the first instance when another one starts', () => {
+    let secondInstance: Listener | undefined;
+    const app = { requestSingleInstanceLock: () => true, quit: vi.fn(), on: (name: string, listener: Listener) => name === 'second-instance' && (secondInstance = listener) };
+    const onSecondInstance = vi.fn();
+    expect(acquireSingleInstance(app as unknown as App, onSecondInstance)).toBe(true);
+    secondInstance?.({}, ['roomdesk', '--open'], '/home/agent');
+    expect(onSecondInstance).toHaveBeenCalledWith(['roomdesk', '--open'], '/home/agent');
+    expect(app.quit).not.toHaveBeenCalled();
+  });
+});
