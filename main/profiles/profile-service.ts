@@ -199,8 +199,25 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     return SANDBOX_PROFILE_ID;
   }
 
-  async function overview(): Promise<ProfileOverview> {
+  function activeIdInStore(): string {
     const contents = store.read();
+    return effectiveActiveId(contents.profiles, contents.activeId);
+  }
+
+  /**
+   * Lists what can be listed. When the store file cannot be read at all, the sandbox is still
+   * listed (not marked active: which profile was active is unknown) beside the storage problem,
+   * while every operation that needs the file fails with that same problem.
+   */
+  async function overview(): Promise<ProfileOverview> {
+    let contents: ReturnType<typeof store.read>;
+    try {
+      contents = store.read();
+    } catch (error) {
+      if (!(error instanceof ProfileError) || error.appError.kind !== 'storage') throw error;
+      const sandbox = availableSandbox();
+      return { profiles: sandbox ? [sandboxSummary(sandbox, false)] : [], keychainProblem: null, storageProblem: error.appError };
+    }
     const activeId = effectiveActiveId(contents.profiles, contents.activeId);
     const summaries: ProfileSummary[] = [];
     const sandbox = availableSandbox();
@@ -236,8 +253,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
   }
 
   async function resolveGatewayProfile(id?: string): Promise<GatewayProfile> {
-    const contents = store.read();
-    const wanted = id ?? effectiveActiveId(contents.profiles, contents.activeId);
+    const wanted = id ?? activeIdInStore();
     if (wanted === SANDBOX_PROFILE_ID) {
       const sandbox = requireSandbox();
       return { baseUrl: sandbox.baseUrl, appKey: sandbox.appKey, appSecret: sandbox.appSecret, roles: { ...defaultRoles } };
@@ -316,6 +332,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
   }
 
   async function getActive(): Promise<ProfileSummary> {
+    store.read(); // an unreadable store is reported as such, not as "no active profile"
     const active = (await overview()).profiles.find((profile) => profile.active);
     if (active) return active;
     throw profileError(

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../common/errors';
 import { defaultRoles, type ProfileDraft } from '../../../common/profile';
@@ -343,5 +343,27 @@ describe('profile service with damaged saved profiles', () => {
 
     await service.delete('damaged');
     expect((await service.overview()).storageProblem).toBeNull();
+  });
+
+  it('still offers the sandbox when the file cannot be read, and refuses to write over it', async () => {
+    const stored = new Map<string, string>();
+    const vault: SecretVault = {
+      get: async (a) => stored.get(a) ?? null,
+      set: async (a, s) => void stored.set(a, s),
+      delete: async (a) => stored.delete(a),
+    };
+    const { service, conf } = setup({ vault });
+    await service.save(draft({ appSecret: 'secret-1234' }));
+    writeFileSync(conf.path, '{"profiles": [ {"id": "cut-off');
+
+    const overview = await service.overview();
+    expect(overview.profiles).toEqual([expect.objectContaining({ id: 'sandbox', active: false })]);
+    expect(overview.storageProblem?.kind).toBe('storage');
+    expect(overview.storageProblem?.message).toContain(conf.path);
+    expect((await rejectionOf(service.getActive())).kind).toBe('storage');
+    expect((await rejectionOf(service.resolveGatewayProfile())).kind).toBe('storage');
+    expect(await service.resolveGatewayProfile('sandbox')).toMatchObject({ appKey: sandboxCredentials.appKey });
+    expect((await rejectionOf(service.save(draft({ appSecret: 'secret-5678' })))).kind).toBe('storage');
+    expect(readFileSync(conf.path, 'utf8')).toBe('{"profiles": [ {"id": "cut-off');
   });
 });
