@@ -1,0 +1,184 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, describe, expect, it } from 'vitest';
+import { joinVoiceOutputSchema } from '../../../common/voice';
+import { createAppServices, type AppServices } from '../../../main/app-services';
+import { createLogger, SecretRegistry } from '../../../main/logging/logger';
+import type { SecretVault } from '../../../main/profiles/secret-vault';
+import { startSandboxGateway, type SandboxGateway } from '../../../main/sandbox/index';
+import { createVoiceHintsResolver } from '../../../main/voice/hints-resolver';
+import { createJoinVoiceHandler, type VoiceRoomHints, type VoiceRoomService } from '../../../main/voice/join-voice';
+import { VoiceError } from '../../../main/voice/voice-error';
+
+const chimeSign = encodeURIComponent(
+  JSON.stringify({
+    Meeting: { MeetingId: 'm-1', MediaPlacement: { AudioHostUrl: 'audio.example:3478', SignalingUrl: 'wss://signal.example/m-1' } },
+    Attendee: { AttendeeId: 'a-1', JoinToken: 'token-1' },
+  }),
+);
+
+function fakeRooms(voiceId: number | null, sign = 'sig-1') {
+  const calls: string[] = [];
+  let issued = 0;
+  const rooms: VoiceRoomService = {
+    async getRoomDetails(roomCode) {
+      calls.push(`details ${roomCode}`);
+      return { voiceId };
+    },
+    async voiceSignature(roomCode, id) {
+      calls.push(`sign ${roomCode} ${id ?? '-'}`);
+      issued += 1;
+      return { voiceAppId: '1400000001', userIdentifier: 'agent-7', sign: `${sign}-${issued}`, obtainedAt: issued, expiresAt: issued + 300_000 };
+    },
+  };
+  return { rooms, calls };
+}
+
+const hints = (value: VoiceRoomHints) => async () => value;
+
+describe('createJoinVoiceHandler', () => {
+  it('joins TRTC by default with the room number from the room details', async () => {
+    const { rooms, calls } = fakeRooms(123);
+    const join = createJoinVoiceHandler({ rooms, resolveHints: hints({ isSandbox: false }) });
+    const params = await join({ roomCode: 'RC1' });
+    expect(params).toMatchObject({ vendor: 'trtc', vendorSource: 'default', sdkAppId: 1_400_000_001, roomId: 123, userId: 'agent-7', userSig: 'sig-1-1' });
+    expect(calls).toEqual(['details RC1', 'sign RC1 123']);
+  });
+
+  it("uses RTC_INFO's vendor and room number without asking for the room details", async () => {
+    const { rooms, calls } = fakeRooms(123);
+    const join = createJoinVoiceHandler({ rooms, resolveHints: hints({ isSandbox: false, rtcInfo: { type: 'trtc', voiceId: '456' } }) });
+    expect(await join({ roomCode: 'RC1' })).toMatchObject({ vendor: 'trtc', vendorSource: 'rtc-info', roomId: 456 });
+    expect(calls).toEqual(['sign RC1 456']);
+  });
+
+  it('decodes a Chime signature when RTC_INFO names Chime', async () => {
+    const { rooms } = fakeRooms(null, chimeSign);
+    rooms.voiceSignature = async () => ({ voiceAppId: 'chime-app', userIdentifier: 'agent-7', sign: chimeSign, obtainedAt: 1, expiresAt: 2 });
+    const join = createJoinVoiceHandler({ rooms, resolveHints: hints({ isSandbox: false, rtcInfo: { type: 'chime', voiceId: 'meeting-x' } }) });
+    const params = await join({ roomCode: 'RC1' });
+    expect(params).toMatchObject({ vendor: 'chime', meeting: { MeetingId: 'm-1' }, attendee: { AttendeeId: 'a-1' } });
+  });
+
+  it('asks for no signature when the room has no usable voice room number', async () => {
+    for (const voiceId of [null, 0, 4_294_967_295]) {
+      const { rooms, calls } = fakeRooms(voiceId);
+      const join = createJoinVoiceHandler({ rooms, resolveHints: hints({ isSandbox: false }) });
+      await expect(join({ roomCode: 'RC1' })).rejects.toBeInstanceOf(VoiceError);
+      expect(calls).toEqual(['details RC1']);
+    }
+  });
+
+  it('fetches a new signature on every join', async () => {
+    const { rooms } = fakeRooms(7);
+    const join = createJoinVoiceHandler({ rooms, resolveHints: hints({ isSandbox: true }) });
+    const first = await join({ roomCode: 'RC1' });
+    const second = await join({ roomCode: 'RC1' });
+    expect(first.vendor === 'sandbox' && second.vendor === 'sandbox' && first.userSig !== second.userSig).toBe(true);
+  });
+});
+
+describe('createVoiceHintsResolver', () => {
+  it('reads the room config only when it can change the vendor', async () => {
+    const asked: string[] = [];
+    const config = async (roomCode: string) => {
+      asked.push(roomCode);
+      return { config_name: 'chime' };
+    };
+    const sandbox = createVoiceHintsResolver({ activeProfile: async () => ({ isSandbox: true }), roomVoiceConfigFor: config });
+    expect(await sandbox('A')).toEqual({ isSandbox: true, rtcInfo: null });
+    const live = createVoiceHintsResolver({
+      activeProfile: async () => ({ isSandbox: false }),
+      rtcInfoFor: () => ({ type: 'trtc', voiceId: 9 }),
+      roomVoiceConfigFor: config,
+    });
+    expect(await live('B')).toEqual({ isSandbox: false, rtcInfo: { type: 'trtc', voiceId: 9 } });
+    const configured = createVoiceHintsResolver({ activeProfile: async () => ({ isSandbox: false }), roomVoiceConfigFor: config });
+    expect(await configured('C')).toEqual({ isSandbox: false, rtcInfo: null, roomVoiceConfig: { config_name: 'chime' } });
+    expect(asked).toEqual(['C']);
+  });
+
+  it('falls back to no config when reading it fails', async () => {
+    const resolver = createVoiceHintsResolver({
+      activeProfile: async () => ({ isSandbox: false }),
+      roomVoiceConfigFor: async () => {
+        throw new Error('offline');
+      },
+    });
+    expect(await resolver('A')).toEqual({ isSandbox: false, rtcInfo: null });
+  });
+});
+
+describe('joining voice against the sandbox gateway', () => {
+  let sandbox: SandboxGateway | undefined;
+  let services: AppServices | undefined;
+  let dataDir: string | undefined;
+
+  afterEach(async () => {
+    await services?.dispose();
+    await sandbox?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function start() {
+    dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-voice-'));
+    sandbox = await startSandboxGateway();
+    const memory = new Map<string, string>();
+    const vault: SecretVault = {
+      get: async (account) => memory.get(account) ?? null,
+      set: async (account, secret) => void memory.set(account, secret),
+      delete: async (account) => memory.delete(account),
+    };
+    const logLines: string[] = [];
+    const secrets = new SecretRegistry();
+    services = await createAppServices({
+      dataDir,
+      profileStore: new Conf({ cwd: dataDir, configName: 'profiles', projectName: 'roomdesk-voice-test' }),
+      vault,
+      sandbox,
+      logger: createLogger((line) => logLines.push(line), secrets),
+      secrets,
+      appVersion: 'test',
+      platform: process.platform,
+    });
+    const { profiles, rooms } = services;
+    const joinVoice = createJoinVoiceHandler({ rooms, resolveHints: createVoiceHintsResolver({ activeProfile: () => profiles.getActive() }) });
+    return { joinVoice, rooms, sandbox, dataDir, logLines };
+  }
+
+  it('joins the sandbox vendor with the room number the sandbox assigned', async () => {
+    const { joinVoice, rooms, sandbox } = await start();
+    const { roomCode } = await rooms.createRoom({ guests: [], listing: {} });
+    const params = joinVoiceOutputSchema.parse(await joinVoice({ roomCode }));
+    expect(params.vendor).toBe('sandbox');
+    if (params.vendor !== 'sandbox') return;
+    expect(params.roomId).toBe(sandbox.rooms.get(roomCode)?.voiceId);
+    expect(params.sdkAppId).toBeGreaterThan(0);
+    expect(params.userSig.length).toBeGreaterThan(10);
+  });
+
+  it('keeps the signature out of the data folder', async () => {
+    const { joinVoice, rooms, dataDir } = await start();
+    const { roomCode } = await rooms.createRoom({ guests: [], listing: {} });
+    const params = await joinVoice({ roomCode });
+    if (params.vendor === 'chime') throw new Error('unexpected vendor');
+    const { readdir, readFile } = await import('node:fs/promises');
+    for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) expect(await readFile(join(entry.parentPath, entry.name), 'utf8')).not.toContain(params.userSig);
+    }
+  });
+
+  it("refuses with the gateway's error once the room is closed", async () => {
+    const { joinVoice, rooms, sandbox } = await start();
+    const { roomCode } = await rooms.createRoom({ guests: [], listing: {} });
+    sandbox.rooms.close(roomCode);
+    const failure = await joinVoice({ roomCode }).then(
+      () => null,
+      (error: unknown) => (error as { appError?: { kind: string; message: string } }).appError,
+    );
+    expect(failure?.kind).toBe('gateway');
+    expect(failure?.message).toMatch(/closed/i);
+  });
+});
