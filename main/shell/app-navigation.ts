@@ -8,6 +8,13 @@ export function rendererEntryUrl(entry: RendererEntry): string {
   return 'file' in entry ? pathToFileURL(entry.file).href : entry.url;
 }
 
+/** The origins the app window's own page runs on, as `decidePermission` expects them. */
+export function rendererEntryOrigins(entry: RendererEntry): string[] {
+  if ('file' in entry) return ['file:'];
+  const parsed = tryParseUrl(entry.url);
+  return parsed ? [parsed.origin] : [];
+}
+
 /**
  * The app window only ever shows its own entry page. Scheme, host (with port) and path must all
  * equal the entry's once parsed; query and fragment may differ (in-page routing).

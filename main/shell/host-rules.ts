@@ -5,8 +5,9 @@ import { hasCredentials, isLoopbackHostname, tryParseUrl } from './urls';
  * give it:
  *   - `host` or `host:port`     → https on exactly that host; a bare host means the default port 443.
  *   - `*.host` / `*.host:port`  → https on any subdomain of host (not host itself), like a CSP host-source.
- *   - `https://host[:port]`     → that exact origin; `http://` is accepted for loopback hosts only
- *                                 (the embedded sandbox gateway), never for the internet.
+ *   - `https://host[:port]/…`   → that exact origin (a path is ignored, so a room link works as is);
+ *                                 `http://` is accepted for loopback hosts only (the embedded sandbox
+ *                                 gateway), never for the internet.
  *   - `file:`                   → any local file (only meaningful for the app window's own entry).
  * A bare host deliberately does NOT cover its subdomains: `vr_allow_hosts` semantics are undocumented,
  * and widening an allow-list by guesswork is the wrong direction to fail in. Subdomains need `*.`.
@@ -21,7 +22,7 @@ export function parseHostRule(entry: string): HostRule | null {
   const text = entry.trim();
   if (text === '') return null;
   if (/^file:/i.test(text)) return { kind: 'file' };
-  if (text.includes('://')) return parseOriginRule(text);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return originRuleOf(text);
 
   const includeSubdomains = text.startsWith('*.');
   const hostPart = includeSubdomains ? text.slice(2) : text;
@@ -29,13 +30,6 @@ export function parseHostRule(entry: string): HostRule | null {
   const parsed = tryParseUrl(`https://${hostPart}`);
   if (!parsed || parsed.hostname === '' || parsed.pathname !== '/') return null;
   return { kind: 'web', scheme: 'https:', hostname: parsed.hostname, port: parsed.port, includeSubdomains };
-}
-
-function parseOriginRule(text: string): HostRule | null {
-  const parsed = tryParseUrl(text);
-  if (!parsed || hasCredentials(parsed) || parsed.hostname === '') return null;
-  if (parsed.pathname !== '/' || parsed.search !== '' || parsed.hash !== '') return null;
-  return ruleForOrigin(parsed);
 }
 
 /** The rule allowing exactly the origin of `url` (its path, query and fragment are ignored). */

@@ -1,5 +1,5 @@
 export { APP_BACKGROUND_COLOR, APP_TITLE, appWindowOptions, type AppWindowOptionsInput } from './app-window-options';
-export { decideAppNavigation, rendererEntryUrl, type RendererEntry } from './app-navigation';
+export { decideAppNavigation, rendererEntryOrigins, rendererEntryUrl, type RendererEntry } from './app-navigation';
 export { contentSecurityPolicy, withContentSecurityPolicy, type ContentSecurityPolicyInput } from './content-security-policy';
 export { isSafeExternalUrl } from './external-url';
 export { matchesHostRule, originRuleOf, parseHostRule, parseHostRules, type HostRule } from './host-rules';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAppNavigation, rendererEntryUrl } from '../../../main/shell/app-navigation';
+import { decideAppNavigation, rendererEntryOrigins, rendererEntryUrl } from '../../../main/shell/app-navigation';
 
 const fileEntry = rendererEntryUrl({ file: '/opt/Roomdesk/resources/app/out/renderer/index.html' });
 const devEntry = rendererEntryUrl({ url: 'http://localhost:5173/' });
@@ -45,5 +45,12 @@ describe('decideAppNavigation', () => {
   it('normalises before comparing (host case, default ports, dot segments)', () => {
     expect(decideAppNavigation('http://LOCALHOST:5173/', devEntry)).toBe('allow');
     expect(decideAppNavigation('https://app.example:443/a/../index.html', 'https://app.example/index.html')).toBe('allow');
+  });
+});
+
+describe('rendererEntryOrigins', () => {
+  it('names local files for the built app and the dev server origin in development', () => {
+    expect(rendererEntryOrigins({ file: '/opt/Roomdesk/out/renderer/index.html' })).toEqual(['file:']);
+    expect(rendererEntryOrigins({ url: 'http://localhost:5173/index.html' })).toEqual(['http://localhost:5173']);
   });
 });

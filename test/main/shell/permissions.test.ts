@@ -72,3 +72,11 @@ describe('decidePermission', () => {
     expect(decidePermission({ ...viewerMic, requestingOrigin: 'file:///tmp/x.html', allowedOrigins: ['file:'] })).toBe(false);
   });
 });
+
+describe('decidePermission with a room link in the list', () => {
+  it('treats the link as its origin', () => {
+    const query = { ...viewerMic, requestingOrigin: 'https://live.realsee.ai/', allowedOrigins: ['https://live.realsee.ai/room/R1?ticket=t'] };
+    expect(decidePermission(query)).toBe(true);
+    expect(decidePermission({ ...query, requestingOrigin: 'https://vr.realsee.ai/' })).toBe(false);
+  });
+});
