@@ -17,6 +17,7 @@ export const PAGE_STYLE = `
   main { max-width: 560px; margin: 48px auto; background: #fff; border-radius: 12px; padding: 28px 32px;
          box-shadow: 0 2px 12px rgba(0,0,0,.08); }
   h1 { font-size: 20px; margin: 0 0 12px; }
+  h2 { font-size: 15px; margin: 20px 0 4px; color: #5b6675; }
   code { background: #eef1f5; padding: 2px 6px; border-radius: 4px; }
   ul { padding-left: 20px; }
   button { background: #c62828; color: #fff; border: 0; border-radius: 6px; padding: 8px 16px; font-size: 15px; cursor: pointer; }

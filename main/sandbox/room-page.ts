@@ -68,17 +68,18 @@ function presenceScript(roomCode: string, sessionId: string): string {
   const state = document.querySelector('[data-room-state]');
   const endButton = document.querySelector('[data-room-end]');
   let timer;
-  function ended() {
+  function ended(text) {
     clearInterval(timer);
-    state.textContent = 'This room has ended.';
+    state.textContent = text;
+    others.replaceChildren();
     state.setAttribute('data-room-ended', '');
     if (endButton) endButton.remove();
   }
   async function refresh() {
     try {
       const answer = await (await fetch(base + '/presence?session=' + encodeURIComponent(session))).json();
-      if (answer.code !== 0) { ended(); return; }
-      if (answer.data.status === 2) { ended(); return; }
+      if (answer.code !== 0) { ended('You are no longer in this room (' + answer.status + ').'); return; }
+      if (answer.data.status === 2) { ended('This room has ended.'); return; }
       others.replaceChildren(...(answer.data.others.length ? answer.data.others.map((o) => {
         const li = document.createElement('li'); li.textContent = o.name + ' (' + o.role + ')'; return li;
       }) : [Object.assign(document.createElement('li'), { textContent: 'Nobody else is here yet.' })]));
@@ -88,7 +89,7 @@ function presenceScript(roomCode: string, sessionId: string): string {
     endButton.disabled = true;
     const answer = await (await fetch(base + '/close', { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ session }) })).json();
-    if (answer.code === 0) ended(); else { endButton.disabled = false; state.textContent = answer.status; }
+    if (answer.code === 0) ended('This room has ended.'); else { endButton.disabled = false; state.textContent = answer.status; }
   });
   addEventListener('pagehide', () => navigator.sendBeacon(base + '/leave', new Blob([JSON.stringify({ session })], { type: 'application/json' })));
   timer = setInterval(refresh, 2000);

@@ -49,7 +49,8 @@ function enterRoom(context: GatewayContext, roomCode: string, call: GatewayCall)
   if (typeof claims === 'string') return errorPage(403, claims, roomCode);
   const nickname = typeof claims.extension.nickname === 'string' ? claims.extension.nickname : null;
   const avatar = typeof claims.extension.avatar === 'string' ? claims.extension.avatar : null;
-  const joined = context.rooms.join(roomCode, { userId: claims.userId, role: claims.role, nickname, avatar });
+  const force = call.url.searchParams.get('force') === '1';
+  const joined = context.rooms.join(roomCode, { userId: claims.userId, role: claims.role, nickname, avatar }, force);
   if (typeof joined === 'string') return errorPage(403, joined, roomCode);
   context.tickets.consume(ticket!);
   const participants = context.rooms.get(roomCode)!.participants;

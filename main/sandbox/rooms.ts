@@ -124,10 +124,14 @@ export class RoomStore {
     this.markClosed(room, this.clock.now());
   }
 
-  /** Puts a ticket holder in the room and opens a page session for them. */
+  /**
+   * Puts a ticket holder in the room and opens a page session for them. With `force` the user's
+   * other page sessions in this room end (Realsee's force=1: take over from another device).
+   */
   join(
     roomCode: string,
     user: { userId: string; role: string; nickname: string | null; avatar: string | null },
+    force = false,
   ): { sessionId: string } | JoinRefusal {
     const room = this.live(roomCode);
     if (room === undefined || room.status === ROOM_STATUS.closed) return 'room-closed';
@@ -146,6 +150,11 @@ export class RoomStore {
       room.activeSessionId = this.nextSessionId++;
     }
     room.modifiedAt = now;
+    if (force) {
+      for (const [id, session] of this.sessions) {
+        if (session.roomCode === roomCode && session.userId === user.userId) this.sessions.delete(id);
+      }
+    }
     const sessionId = randomSecret(18);
     this.sessions.set(sessionId, { roomCode, userId: user.userId, role: user.role });
     return { sessionId };

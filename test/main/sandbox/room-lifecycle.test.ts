@@ -104,6 +104,31 @@ describe('sandbox room state machine and room page', () => {
     expect(bo.status).toBe(0);
   });
 
+  it('with force=1 ends the same user\'s other page sessions; force=0 keeps them', async () => {
+    const { client } = await startTestGateway();
+    const token = await client.token();
+    const { roomCode, roomLink } = await client.newRoom(token);
+    const join = async (force: 0 | 1) =>
+      sessionOf(await client.openRoomPage(roomLink, await client.ticket(token, roomCode, 'c-1', 'audience'), force));
+    const presenceStatus = async (session: string) =>
+      (await client.raw(`/room/${roomCode}/presence?session=${session}`)).httpStatus;
+    const first = await join(0);
+    const second = await join(0);
+    expect([await presenceStatus(first), await presenceStatus(second)]).toEqual([200, 200]);
+    const third = await join(1);
+    expect([await presenceStatus(first), await presenceStatus(second), await presenceStatus(third)]).toEqual([403, 403, 200]);
+  });
+
+  it('serves a page script that parses', async () => {
+    const { client } = await startTestGateway();
+    const token = await client.token();
+    const { roomCode, roomLink } = await client.newRoom(token);
+    const page = await client.openRoomPage(roomLink, await client.ticket(token, roomCode, 'agent-1', 'anchor'));
+    const script = /<script>([\s\S]*)<\/script>/.exec(page.text)?.[1];
+    expect(script).toContain('/presence');
+    expect(() => new Function(script!)).not.toThrow();
+  });
+
   it('closes a room by itself once max_using_time has passed', async () => {
     const { client, clock, gateway } = await startTestGateway({ tokenTtlSeconds: 3 * 60 * 60 });
     const token = await client.token();

@@ -114,8 +114,8 @@ export class SandboxClient {
     return envelope.data.ticket as string;
   }
 
-  async openRoomPage(roomLink: string, ticket: string | undefined): Promise<HttpAnswer> {
-    const query = ticket === undefined ? '?force=0' : `?ticket=${encodeURIComponent(ticket)}&force=0`;
+  async openRoomPage(roomLink: string, ticket: string | undefined, force: 0 | 1 = 0): Promise<HttpAnswer> {
+    const query = ticket === undefined ? `?force=${force}` : `?ticket=${encodeURIComponent(ticket)}&force=${force}`;
     return this.raw(new URL(roomLink).pathname + query);
   }
 
