@@ -34,12 +34,16 @@ type Advice = keyof typeof keychainAdvice;
 
 /** keytar rejects with plain Errors that carry no code: the message is all there is to go on. */
 const rules: ReadonlyArray<{ pattern: RegExp; advice: Advice }> = [
-  { pattern: /Cannot autolaunch D-Bus|Could not connect:|DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket/i, advice: 'noSessionBus' },
+  {
+    pattern: /Cannot autolaunch D-Bus|Could not connect:|DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket/i,
+    advice: 'noSessionBus',
+  },
   { pattern: /org\.freedesktop\.secrets was not provided|ServiceUnknown/i, advice: 'noSecretService' },
   { pattern: /Object does not exist at path .*\/collection\/login/i, advice: 'noLoginKeyring' },
   { pattern: /locked collection|collection is locked|Prompt dismissed/i, advice: 'lockedKeyring' },
   {
-    pattern: /User canceled|user name or passphrase you entered is not correct|errSecAuthFailed|User interaction is not allowed/i,
+    pattern:
+      /User canceled|user name or passphrase you entered is not correct|errSecAuthFailed|User interaction is not allowed/i,
     advice: 'macosDenied',
   },
   {

@@ -1,34 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { AppError } from '../../common/errors';
-import {
-  defaultRoles,
-  profileDraftSchema,
-  regionBaseUrls,
-  roleNamesSchema,
-  SANDBOX_PROFILE_ID,
-  type ProfileSummary,
-} from '../../common/profile';
+import { SANDBOX_PROFILE_ID, type ProfileSummary } from '../../common/profile';
 import type { GatewayProfile } from '../realsee/profile';
+import { parseDraft, storedFields, type ParsedDraft, type ProfileDraftInput } from './profile-draft';
 import { carriesAppError, ProfileError, profileError, withoutSecret } from './profile-error';
 import { createProfileStore, type KeyValueStore, type StoredProfile } from './profile-store';
+import {
+  gatewayProfileOf,
+  sandboxGatewayProfile,
+  sandboxSummary,
+  summaryOf,
+  type SandboxCredentials,
+} from './profile-views';
 import type { SecretVault } from './secret-vault';
+
+export type { ProfileDraftInput } from './profile-draft';
+export type { SandboxCredentials } from './profile-views';
+
+const ADD_PROFILE_OR_RESTART = 'Add a Realsee profile, or restart Roomdesk to start the sandbox.';
 
 /** Checks that a gateway accepts the credentials; throws an error carrying `appError` when not. */
 export type ConnectionTester = (profile: GatewayProfile) => Promise<void>;
 
-/** The built-in sandbox gateway's credentials, or null while it is not running. */
-export interface SandboxCredentials {
-  baseUrl: string;
-  appKey: string;
-  appSecret: string;
-  userId?: string;
-  nickname?: string;
+export interface ConnectionTestInput {
+  id?: string;
+  draft?: ProfileDraftInput;
 }
 
-/** A draft as `save` accepts it: like ProfileDraft, but roles may be left out (then the defaults apply). */
-export const profileDraftInputSchema = profileDraftSchema.extend({ roles: roleNamesSchema.optional() });
-export type ProfileDraftInput = z.input<typeof profileDraftInputSchema>;
+export interface ConnectionTestResult {
+  ok: true;
+  checkedAt: number;
+}
 
 export interface ProfileOverview {
   profiles: ProfileSummary[];
@@ -42,7 +44,8 @@ export interface ProfileService {
   list(): Promise<ProfileSummary[]>;
   overview(): Promise<ProfileOverview>;
   save(draft: ProfileDraftInput): Promise<ProfileSummary>;
-  testConnection(input: { id?: string; draft?: ProfileDraftInput }): Promise<{ ok: true; checkedAt: number }>;
+  /** Tests a saved profile (`id`; the active one when neither is given) or an unsaved `draft`. */
+  testConnection(input: ConnectionTestInput): Promise<ConnectionTestResult>;
   setActive(id: string): Promise<ProfileSummary>;
   delete(id: string): Promise<void>;
   getActive(): Promise<ProfileSummary>;
@@ -57,88 +60,6 @@ export interface ProfileServiceOptions {
   sandbox: () => SandboxCredentials | null;
   newId?: () => string;
   now?: () => number;
-}
-
-const SANDBOX_NAME = 'Sandbox (built in)';
-const SANDBOX_USER_ID = 'sandbox-agent';
-const SANDBOX_NICKNAME = 'Sandbox agent';
-
-function baseUrlOf(profile: Pick<StoredProfile, 'region' | 'customBaseUrl'>): string {
-  return profile.region === 'custom' ? (profile.customBaseUrl ?? '') : regionBaseUrls[profile.region];
-}
-
-function summaryOf(profile: StoredProfile, hasSecret: boolean, active: boolean): ProfileSummary {
-  return {
-    id: profile.id,
-    name: profile.name,
-    region: profile.region,
-    baseUrl: baseUrlOf(profile),
-    ...(profile.customBaseUrl === undefined ? {} : { customBaseUrl: profile.customBaseUrl }),
-    appKey: profile.appKey,
-    roles: { ...profile.roles },
-    ...(profile.endpoints === undefined ? {} : { endpoints: { ...profile.endpoints } }),
-    userId: profile.userId,
-    nickname: profile.nickname,
-    hasSecret,
-    isSandbox: false,
-    active,
-  };
-}
-
-function sandboxSummary(sandbox: SandboxCredentials, active: boolean): ProfileSummary {
-  return {
-    id: SANDBOX_PROFILE_ID,
-    name: SANDBOX_NAME,
-    region: 'sandbox',
-    baseUrl: sandbox.baseUrl,
-    appKey: sandbox.appKey,
-    roles: { ...defaultRoles },
-    userId: sandbox.userId ?? SANDBOX_USER_ID,
-    nickname: sandbox.nickname ?? SANDBOX_NICKNAME,
-    hasSecret: true,
-    isSandbox: true,
-    active,
-  };
-}
-
-/** Zod's issue texts never quote the input, so a refused draft cannot leak its secret. */
-function parseDraft(draft: unknown) {
-  const parsed = profileDraftInputSchema.safeParse(draft);
-  if (!parsed.success) {
-    const text = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'profile'}: ${issue.message}`).join('; ');
-    throw profileError('validation', `The profile is not complete: ${text}.`);
-  }
-  const value = parsed.data;
-  if (value.region === 'custom' && !value.customBaseUrl) {
-    throw profileError('validation', 'A custom region needs a base URL (for example https://gateway.example.com).');
-  }
-  if (value.id === SANDBOX_PROFILE_ID) throw profileError('forbidden', 'The built-in sandbox profile cannot be edited.');
-  return value;
-}
-
-type ParsedDraft = ReturnType<typeof parseDraft>;
-
-function storedFields(draft: ParsedDraft): Omit<StoredProfile, 'id' | 'createdAt' | 'updatedAt'> {
-  return {
-    name: draft.name,
-    region: draft.region,
-    ...(draft.region === 'custom' && draft.customBaseUrl ? { customBaseUrl: draft.customBaseUrl } : {}),
-    appKey: draft.appKey,
-    roles: draft.roles ?? { ...defaultRoles },
-    ...(draft.endpoints && Object.keys(draft.endpoints).length > 0 ? { endpoints: draft.endpoints } : {}),
-    userId: draft.userId,
-    nickname: draft.nickname,
-  };
-}
-
-function gatewayProfileOf(fields: Pick<StoredProfile, 'region' | 'customBaseUrl' | 'appKey' | 'roles' | 'endpoints'>, appSecret: string): GatewayProfile {
-  return {
-    baseUrl: baseUrlOf(fields),
-    appKey: fields.appKey,
-    appSecret,
-    roles: { ...fields.roles },
-    ...(fields.endpoints === undefined ? {} : { endpoints: { ...fields.endpoints } }),
-  };
 }
 
 function testerFailure(error: unknown, secret: string): ProfileError {
@@ -181,14 +102,10 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     return found;
   }
 
-  function availableSandbox(): SandboxCredentials | null {
-    return options.sandbox();
-  }
-
   function requireSandbox(): SandboxCredentials {
-    const sandbox = availableSandbox();
+    const sandbox = options.sandbox();
     if (!sandbox) {
-      throw profileError('not-found', 'The built-in sandbox is not running. Add a Realsee profile, or restart Roomdesk to start the sandbox.');
+      throw profileError('not-found', `The built-in sandbox is not running. ${ADD_PROFILE_OR_RESTART}`);
     }
     return sandbox;
   }
@@ -215,12 +132,13 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
       contents = store.read();
     } catch (error) {
       if (!(error instanceof ProfileError) || error.appError.kind !== 'storage') throw error;
-      const sandbox = availableSandbox();
-      return { profiles: sandbox ? [sandboxSummary(sandbox, false)] : [], keychainProblem: null, storageProblem: error.appError };
+      const sandbox = options.sandbox();
+      const profiles = sandbox ? [sandboxSummary(sandbox, false)] : [];
+      return { profiles, keychainProblem: null, storageProblem: error.appError };
     }
     const activeId = effectiveActiveId(contents.profiles, contents.activeId);
     const summaries: ProfileSummary[] = [];
-    const sandbox = availableSandbox();
+    const sandbox = options.sandbox();
     if (sandbox) summaries.push(sandboxSummary(sandbox, activeId === SANDBOX_PROFILE_ID));
 
     let keychainProblem: AppError | null = null;
@@ -255,15 +173,15 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
   async function resolveGatewayProfile(id?: string): Promise<GatewayProfile> {
     const wanted = id ?? activeIdInStore();
     if (wanted === SANDBOX_PROFILE_ID) {
-      const sandbox = requireSandbox();
-      return { baseUrl: sandbox.baseUrl, appKey: sandbox.appKey, appSecret: sandbox.appSecret, roles: { ...defaultRoles } };
+      return sandboxGatewayProfile(requireSandbox());
     }
     const profile = findStored(wanted);
     const secret = await vault.get(profile.id);
     if (secret === null) {
       throw profileError(
         'not-found',
-        `No App Secret is stored in the OS keychain for profile "${profile.name}". Edit the profile and enter the App Secret again.`,
+        `No App Secret is stored in the OS keychain for profile "${profile.name}". ` +
+          'Edit the profile and enter the App Secret again.',
       );
     }
     return gatewayProfileOf(profile, secret);
@@ -274,7 +192,9 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     if (draft.appSecret) return gatewayProfileOf(fields, draft.appSecret);
     if (!draft.id) throw profileError('validation', 'Enter the App Secret to test a profile that is not saved yet.');
     const secret = await vault.get(findStored(draft.id).id);
-    if (secret === null) throw profileError('validation', 'No App Secret is stored for this profile yet: enter it to test the connection.');
+    if (secret === null) {
+      throw profileError('validation', 'No App Secret is stored for this profile yet: enter it to test the connection.');
+    }
     return gatewayProfileOf(fields, secret);
   }
 
@@ -337,12 +257,14 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     if (active) return active;
     throw profileError(
       'not-found',
-      'No profile is active and the built-in sandbox is not running. Add a Realsee profile, or restart Roomdesk to start the sandbox.',
+      `No profile is active and the built-in sandbox is not running. ${ADD_PROFILE_OR_RESTART}`,
     );
   }
 
-  async function testConnection(input: { id?: string; draft?: ProfileDraftInput }): Promise<{ ok: true; checkedAt: number }> {
-    const gatewayProfile = input.draft ? await draftGatewayProfile(parseDraft(input.draft)) : await resolveGatewayProfile(input.id);
+  async function testConnection(input: ConnectionTestInput): Promise<ConnectionTestResult> {
+    const gatewayProfile = input.draft
+      ? await draftGatewayProfile(parseDraft(input.draft))
+      : await resolveGatewayProfile(input.id);
     try {
       await options.testConnection(gatewayProfile);
     } catch (error) {

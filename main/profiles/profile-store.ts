@@ -130,12 +130,12 @@ export function createProfileStore(kv: KeyValueStore): ProfileStore {
       });
 
       const rawActive = readKey(ACTIVE_KEY);
-      let activeId: string | null = null;
-      if (rawActive !== undefined && rawActive !== null) {
-        if (profileIdSchema.safeParse(rawActive).success) activeId = rawActive as string;
-        else problems.push({ kind: 'storage', message: `The active profile setting in ${kv.path} is not a profile id; the sandbox is used instead.` });
+      const activeIsValid = profileIdSchema.safeParse(rawActive).success;
+      if (rawActive !== undefined && rawActive !== null && !activeIsValid) {
+        const message = `The active profile setting in ${kv.path} is not a profile id; the sandbox is used instead.`;
+        problems.push({ kind: 'storage', message });
       }
-      return { profiles, activeId, problems };
+      return { profiles, activeId: activeIsValid ? (rawActive as string) : null, problems };
     },
 
     upsert(profile) {

@@ -367,3 +367,29 @@ describe('profile service with damaged saved profiles', () => {
     expect(readFileSync(conf.path, 'utf8')).toBe('{"profiles": [ {"id": "cut-off');
   });
 });
+
+describe('profile service: refused drafts', () => {
+  const emptyVault: SecretVault = { get: async () => null, set: async () => undefined, delete: async () => false };
+
+  it('names what is wrong without echoing the secret', async () => {
+    const { service } = setup({ vault: emptyVault });
+    const longSecret = `too-long-${'x'.repeat(600)}`;
+    const failure = await rejectionOf(service.save(draft({ name: '', appSecret: longSecret })));
+    expect(failure.kind).toBe('validation');
+    expect(failure.message).toContain('name');
+    expect(failure.message).toContain('appSecret');
+    expect(failure.message).not.toContain('too-long-');
+  });
+
+  it('needs a base URL for the custom region', async () => {
+    const { service } = setup({ vault: emptyVault });
+    const failure = await rejectionOf(service.save(draft({ region: 'custom', appSecret: 'secret-1234' })));
+    expect(failure).toMatchObject({ kind: 'validation' });
+    expect(failure.message).toContain('base URL');
+  });
+
+  it('refuses to edit a profile that does not exist', async () => {
+    const { service } = setup({ vault: emptyVault });
+    expect((await rejectionOf(service.save(draft({ id: 'no-such-profile' })))).kind).toBe('not-found');
+  });
+});
