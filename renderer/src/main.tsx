@@ -1,7 +1,19 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { I18nProvider } from './i18n/I18nProvider';
+import { ProfilesProvider } from './profiles/ProfilesProvider';
+import { SessionRoomsProvider } from './rooms/SessionRoomsProvider';
+import './styles.css';
 
-function App() {
-  return <main>Roomdesk</main>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <ProfilesProvider>
+        <SessionRoomsProvider>
+          <App />
+        </SessionRoomsProvider>
+      </ProfilesProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,27 @@
+/**
+ * Non-secret UI preferences kept in localStorage. Only the keys listed here may be stored: the
+ * renderer's storage must never hold secrets, tickets, invite links, tokens or signatures.
+ */
+const keys = {
+  language: 'roomdesk.language',
+  welcomeSeen: 'roomdesk.welcomeSeen',
+} as const;
+
+export type PreferenceName = keyof typeof keys;
+
+export function readPreference(name: PreferenceName): string | null {
+  try {
+    return localStorage.getItem(keys[name]);
+  } catch {
+    return null;
+  }
+}
+
+export function writePreference(name: PreferenceName, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(keys[name]);
+    else localStorage.setItem(keys[name], value);
+  } catch {
+    // Storage may be unavailable (private mode, quota); the preference simply is not remembered.
+  }
+}

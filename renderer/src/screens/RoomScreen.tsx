@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import type { Guest } from '../../../common/room';
+import { useCommand } from '../app/commands';
+import { useNavigation } from '../app/navigation';
+import { modKeyLabel } from '../app/useShortcuts';
+import { useI18n } from '../i18n/I18nProvider';
+import { formatClock } from '../lib/format';
+import { useProfiles } from '../profiles/ProfilesProvider';
+import { useSessionRooms } from '../rooms/SessionRoomsProvider';
+import { RoomStatusBadge } from '../rooms/RoomStatusBadge';
+import { GuestPassDialog } from '../room/GuestPassDialog';
+import { HostJoinPanel } from '../room/HostJoinPanel';
+import { ListingCard } from '../room/ListingCard';
+import { ParticipantsTable } from '../room/ParticipantsTable';
+import { RoomFacts } from '../room/RoomFacts';
+import { useRoomDetails } from '../room/useRoomDetails';
+import { VoicePanel } from '../room/VoicePanel';
+import { ActionButton } from '../ui/ActionButton';
+import { CopyButton } from '../ui/CopyButton';
+import { ErrorPanel } from '../ui/ErrorPanel';
+import { Spinner } from '../ui/Spinner';
+
+const CLOSED = 2;
+
+export function RoomScreen({ roomCode }: { roomCode: string }) {
+  const { t, locale } = useI18n();
+  const { navigate } = useNavigation();
+  const { active } = useProfiles();
+  const sessionRooms = useSessionRooms();
+  const sessionRoom = active ? sessionRooms.find(active.id, roomCode) : undefined;
+  const details = useRoomDetails(roomCode, (summary) => sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt));
+  const [passFor, setPassFor] = useState<{ guest?: Guest } | null>(null);
+  useCommand('refresh', details.refresh);
+
+  const summary = details.summary;
+  const title = sessionRoom?.listing.title || t.room.titleFallback({ code: roomCode });
+
+  return (
+    <div className="screen">
+      <nav className="breadcrumb" aria-label={t.room.backToRooms}>
+        <button type="button" className="link-button" onClick={() => navigate({ screen: 'rooms' })}>
+          ← {t.room.backToRooms}
+        </button>
+      </nav>
+      <header className="screen__header screen__header--row room-header">
+        <div>
+          <h1>{title}</h1>
+          <p className="room-header__meta">
+            {summary ? <RoomStatusBadge status={summary.status} /> : null}
+            <span className="muted">{t.room.code}</span> <span className="mono">{roomCode}</span>
+            <CopyButton text={roomCode} label={t.room.copyCode} className="button--small" />
+            {sessionRoom?.listing.address ? <span className="muted">· {sessionRoom.listing.address}</span> : null}
+          </p>
+        </div>
+        <div className="room-header__refresh">
+          <ActionButton
+            variant="secondary"
+            busy={details.refreshing}
+            busyLabel={t.room.refreshing}
+            onClick={details.refresh}
+            title={`${modKeyLabel}+R / F5`}
+          >
+            ⟳ {t.room.refresh}
+          </ActionButton>
+          <p className="muted small" title={t.room.autoRefresh}>
+            {details.lastUpdated !== null ? t.room.lastUpdated({ time: formatClock(details.lastUpdated, locale) }) : '\u00a0'}
+          </p>
+        </div>
+      </header>
+
+      {details.error ? (
+        <ErrorPanel
+          error={details.error}
+          actions={
+            <button type="button" className="button button--primary" onClick={details.refresh}>
+              {t.errors.retry}
+            </button>
+          }
+        />
+      ) : null}
+      {!summary && !details.error ? (
+        <p className="loading" role="status">
+          <Spinner /> {t.room.loading}
+        </p>
+      ) : null}
+
+      {summary ? (
+        <>
+          {summary.status === CLOSED ? <p className="notice notice--warning">{t.room.closedNote}</p> : null}
+          <section className="card actions-card" aria-label={t.join.title}>
+            <div className="actions-card__row">
+              <HostJoinPanel roomCode={roomCode} />
+              <div>
+                <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
+                  🎟 {t.pass.open}
+                </button>
+              </div>
+              <VoicePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />
+            </div>
+          </section>
+          <RoomFacts summary={summary} />
+          <ParticipantsTable participants={summary.participants} roles={active?.roles ?? null} />
+        </>
+      ) : null}
+      <ListingCard listing={sessionRoom?.listing ?? null} guests={sessionRoom?.guests ?? []} onPass={(guest) => setPassFor({ guest })} />
+
+      {passFor && active ? (
+        <GuestPassDialog
+          roomCode={roomCode}
+          preregistered={sessionRoom?.guests ?? []}
+          defaultRole={active.roles.guest}
+          {...(passFor.guest ? { initialGuest: passFor.guest } : {})}
+          listingTitle={sessionRoom?.listing.title}
+          onClose={() => setPassFor(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCommand } from '../app/commands';
+import { useNavigation } from '../app/navigation';
+import { modKeyLabel } from '../app/useShortcuts';
+import { useI18n } from '../i18n/I18nProvider';
+import { useProfiles } from '../profiles/ProfilesProvider';
+import { profileName } from '../profiles/profileLabel';
+import { RoomList } from '../rooms/RoomList';
+import { sessionRoomSource } from '../rooms/roomListSource';
+import { useRoomListPage } from '../rooms/useRoomListPage';
+import { useSessionRooms } from '../rooms/SessionRoomsProvider';
+import { TextField } from '../ui/Field';
+
+const ROOM_CODE = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function RoomsScreen({ focusSearch }: { focusSearch: boolean }) {
+  const { t } = useI18n();
+  const { navigate } = useNavigation();
+  const { active } = useProfiles();
+  const { rooms, version } = useSessionRooms();
+  const [text, setText] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const searchId = useId();
+  const source = useMemo(() => sessionRoomSource(rooms, active?.id ?? '', version), [rooms, active?.id, version]);
+  const page = useRoomListPage(source, text);
+
+  useCommand('focusSearch', () => searchRef.current?.focus());
+  useEffect(() => {
+    if (focusSearch) searchRef.current?.focus();
+  }, [focusSearch]);
+
+  const hasRooms = page !== null && (page.total > 0 || text.trim() !== '');
+
+  return (
+    <div className="screen">
+      <header className="screen__header screen__header--row">
+        <div>
+          <h1>{t.rooms.title}</h1>
+          {active ? <p className="muted">{t.rooms.subtitle({ profile: profileName(active, t) })}</p> : null}
+        </div>
+        <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'new-room' })}>
+          ＋ {t.nav.newRoom} <kbd className="kbd-hint">{modKeyLabel}+N</kbd>
+        </button>
+      </header>
+
+      <div className="toolbar">
+        <div className="search">
+          <label htmlFor={searchId} className="visually-hidden">
+            {t.rooms.search}
+          </label>
+          <span className="search__icon" aria-hidden="true">
+            ⌕
+          </span>
+          <input
+            id={searchId}
+            ref={searchRef}
+            type="search"
+            value={text}
+            placeholder={t.rooms.searchPlaceholder}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && text !== '') {
+                event.preventDefault();
+                setText('');
+              }
+            }}
+          />
+          <kbd className="search__hint" aria-hidden="true">
+            /
+          </kbd>
+        </div>
+        <OpenByCode onOpen={(roomCode) => navigate({ screen: 'room', roomCode })} />
+      </div>
+
+      {page === null ? null : hasRooms ? (
+        <>
+          <p className="muted list-caption" role="status">
+            {t.rooms.count({ shown: page.items.length, total: page.total })} · {t.rooms.sessionNote}
+          </p>
+          {page.items.length > 0 ? (
+            <RoomList items={page.items} label={t.rooms.title} onOpen={(roomCode) => navigate({ screen: 'room', roomCode })} />
+          ) : (
+            <p className="empty">{t.rooms.noMatch({ text: text.trim() })}</p>
+          )}
+        </>
+      ) : (
+        <div className="empty-state card">
+          <div className="empty-state__art" aria-hidden="true">
+            ◰
+          </div>
+          <h2>{t.rooms.empty}</h2>
+          <p className="muted">{t.rooms.emptyText}</p>
+          <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'new-room' })}>
+            {t.nav.newRoom}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function OpenByCode({ onOpen }: { onOpen(roomCode: string): void }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | undefined>();
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = code.trim();
+    if (!ROOM_CODE.test(trimmed)) {
+      setError(t.rooms.invalidCode);
+      return;
+    }
+    onOpen(trimmed);
+  }
+
+  return (
+    <form className="open-by-code" onSubmit={onSubmit} aria-label={t.rooms.openByCode} noValidate>
+      <TextField
+        label={t.rooms.roomCode}
+        value={code}
+        onValue={(value) => {
+          setCode(value);
+          setError(undefined);
+        }}
+        error={error}
+        spellCheck={false}
+        className="mono"
+      />
+      <button type="submit" className="button button--secondary">
+        {t.rooms.open}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import type { AppError } from '../../../common/errors';
+import { useI18n } from '../i18n/I18nProvider';
+import { CopyButton } from './CopyButton';
+
+/** Plain-text details for support. Errors never carry secrets, so all of it may be copied. */
+export function errorDetailsText(error: AppError): string {
+  const lines = [`kind: ${error.kind}`, `message: ${error.message}`];
+  if (error.code !== undefined) lines.push(`code: ${error.code}`);
+  if (error.status !== undefined) lines.push(`status: ${error.status}`);
+  if (error.requestId !== undefined) lines.push(`request_id: ${error.requestId}`);
+  if (error.httpStatus !== undefined) lines.push(`http_status: ${error.httpStatus}`);
+  return lines.join('\n');
+}
+
+interface ErrorPanelProps {
+  error: AppError;
+  /** Extra actions next to "Copy details": retry, open settings… */
+  actions?: ReactNode;
+  compact?: boolean;
+}
+
+/** Says what went wrong, what to do about it, and what Realsee support needs to know. */
+export function ErrorPanel({ error, actions, compact = false }: ErrorPanelProps) {
+  const { t } = useI18n();
+  const realseeText = error.kind === 'gateway' || error.kind === 'auth' ? error.status : undefined;
+  return (
+    <section className={`error-panel${compact ? ' error-panel--compact' : ''}`} role="alert" aria-label={t.errors.title[error.kind]}>
+      <h3 className="error-panel__title">{t.errors.title[error.kind]}</h3>
+      <p className="error-panel__advice">{t.errors.advice[error.kind]}</p>
+      {realseeText ? (
+        <p className="error-panel__realsee">
+          <span className="error-panel__label">{t.errors.realseeSays}:</span> {realseeText}
+        </p>
+      ) : null}
+      <p className="error-panel__message">{error.message}</p>
+      {error.code !== undefined || error.requestId !== undefined || error.httpStatus !== undefined ? (
+        <dl className="error-panel__facts">
+          {error.code !== undefined ? (
+            <div>
+              <dt>{t.errors.code}</dt>
+              <dd>{error.code}</dd>
+            </div>
+          ) : null}
+          {error.requestId !== undefined ? (
+            <div>
+              <dt>{t.errors.requestId}</dt>
+              <dd className="mono">{error.requestId}</dd>
+            </div>
+          ) : null}
+          {error.httpStatus !== undefined ? (
+            <div>
+              <dt>{t.errors.httpStatus}</dt>
+              <dd>{error.httpStatus}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      <div className="error-panel__actions">
+        {actions}
+        <CopyButton text={errorDetailsText(error)} label={t.errors.copyDetails} />
+      </div>
+    </section>
+  );
+}
