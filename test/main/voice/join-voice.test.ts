@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { joinVoiceOutputSchema } from '../../../common/voice';
-import { createAppServices, type AppServices } from '../../../main/app-services';
-import { createLogger, SecretRegistry } from '../../../main/logging/logger';
-import type { SecretVault } from '../../../main/profiles/secret-vault';
+import { defaultRoles, SANDBOX_PROFILE_ID, type ProfileSummary } from '../../../common/profile';
+import { createClientPool } from '../../../main/rooms/client-pool';
+import { createRoomService, type RoomActivityRecorder } from '../../../main/rooms/room-service';
 import { startSandboxGateway, type SandboxGateway } from '../../../main/sandbox/index';
 import { createVoiceHintsResolver } from '../../../main/voice/hints-resolver';
 import { createJoinVoiceHandler, type VoiceRoomHints, type VoiceRoomService } from '../../../main/voice/join-voice';
@@ -113,39 +109,39 @@ describe('createVoiceHintsResolver', () => {
 
 describe('joining voice against the sandbox gateway', () => {
   let sandbox: SandboxGateway | undefined;
-  let services: AppServices | undefined;
-  let dataDir: string | undefined;
 
   afterEach(async () => {
-    await services?.dispose();
     await sandbox?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    sandbox = undefined;
   });
 
+  /** The room service over the real sandbox, acting for the built-in sandbox profile. */
   async function start() {
-    dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-voice-'));
     sandbox = await startSandboxGateway();
-    const memory = new Map<string, string>();
-    const vault: SecretVault = {
-      get: async (account) => memory.get(account) ?? null,
-      set: async (account, secret) => void memory.set(account, secret),
-      delete: async (account) => memory.delete(account),
+    const gateway = { baseUrl: sandbox.baseUrl, ...sandbox.demoApp, roles: defaultRoles };
+    const profile: ProfileSummary = {
+      id: SANDBOX_PROFILE_ID,
+      name: 'Sandbox',
+      region: 'sandbox',
+      baseUrl: sandbox.baseUrl,
+      appKey: sandbox.demoApp.appKey,
+      roles: defaultRoles,
+      userId: 'agent-7',
+      nickname: 'Ana',
+      hasSecret: true,
+      isSandbox: true,
+      active: true,
     };
-    const logLines: string[] = [];
-    const secrets = new SecretRegistry();
-    services = await createAppServices({
-      dataDir,
-      profileStore: new Conf({ cwd: dataDir, configName: 'profiles', projectName: 'roomdesk-voice-test' }),
-      vault,
-      sandbox,
-      logger: createLogger((line) => logLines.push(line), secrets),
-      secrets,
-      appVersion: 'test',
-      platform: process.platform,
-    });
-    const { profiles, rooms } = services;
-    const joinVoice = createJoinVoiceHandler({ rooms, resolveHints: createVoiceHintsResolver({ activeProfile: () => profiles.getActive() }) });
-    return { joinVoice, rooms, sandbox, dataDir, logLines };
+    const activity: RoomActivityRecorder = {
+      roomCreated: async () => undefined,
+      detailsFetched: async () => undefined,
+      guestPassIssued: async () => undefined,
+      hostJoinPrepared: async () => undefined,
+    };
+    const profiles = { getActive: async () => profile, resolveGatewayProfile: async () => gateway };
+    const rooms = createRoomService({ profiles, clients: createClientPool(), activity });
+    const joinVoice = createJoinVoiceHandler({ rooms, resolveHints: createVoiceHintsResolver({ activeProfile: profiles.getActive }) });
+    return { joinVoice, rooms, sandbox };
   }
 
   it('joins the sandbox vendor with the room number the sandbox assigned', async () => {
@@ -156,18 +152,10 @@ describe('joining voice against the sandbox gateway', () => {
     if (params.vendor !== 'sandbox') return;
     expect(params.roomId).toBe(sandbox.rooms.get(roomCode)?.voiceId);
     expect(params.sdkAppId).toBeGreaterThan(0);
+    expect(params.userId).toBe('agent-7');
     expect(params.userSig.length).toBeGreaterThan(10);
-  });
-
-  it('keeps the signature out of the data folder', async () => {
-    const { joinVoice, rooms, dataDir } = await start();
-    const { roomCode } = await rooms.createRoom({ guests: [], listing: {} });
-    const params = await joinVoice({ roomCode });
-    if (params.vendor === 'chime') throw new Error('unexpected vendor');
-    const { readdir, readFile } = await import('node:fs/promises');
-    for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) expect(await readFile(join(entry.parentPath, entry.name), 'utf8')).not.toContain(params.userSig);
-    }
+    const again = await joinVoice({ roomCode });
+    expect(again.vendor === 'sandbox' && again.userSig).not.toBe(params.userSig);
   });
 
   it("refuses with the gateway's error once the room is closed", async () => {
@@ -176,9 +164,10 @@ describe('joining voice against the sandbox gateway', () => {
     sandbox.rooms.close(roomCode);
     const failure = await joinVoice({ roomCode }).then(
       () => null,
-      (error: unknown) => (error as { appError?: { kind: string; message: string } }).appError,
+      (error: unknown) => (error as { appError?: { kind: string; message: string; requestId?: string } }).appError,
     );
     expect(failure?.kind).toBe('gateway');
-    expect(failure?.message).toMatch(/closed/i);
+    expect(failure?.message).toMatch(/voice signature.*closed/i);
+    expect(failure?.requestId).toBeTruthy();
   });
 });
