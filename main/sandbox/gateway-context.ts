@@ -24,7 +24,8 @@ export interface GatewayContext {
 export interface GatewayCall {
   request: IncomingMessage;
   url: URL;
-  body: () => Promise<string>;
+  /** The whole request body, already read (at most MAX_BODY_BYTES). */
+  body: string;
 }
 
 export function isConfiguredRole(context: GatewayContext, role: string): boolean {

@@ -18,7 +18,7 @@ import { unixSeconds } from './realsee-time';
 export interface OpenApiRoute {
   method: 'GET' | 'POST';
   /** Returns the envelope's `data`; throws GatewayError for refusals. */
-  handle(context: GatewayContext, call: GatewayCall): Promise<unknown>;
+  handle(context: GatewayContext, call: GatewayCall): unknown;
 }
 
 export const openApiRoutes: ReadonlyMap<string, OpenApiRoute> = new Map<string, OpenApiRoute>([
@@ -30,12 +30,11 @@ export const openApiRoutes: ReadonlyMap<string, OpenApiRoute> = new Map<string, 
   [defaultEndpoints.vrList, { method: 'GET', handle: vrList }],
 ]);
 
-async function issueAccessToken(context: GatewayContext, call: GatewayCall): Promise<unknown> {
-  const body = await call.body();
+function issueAccessToken(context: GatewayContext, call: GatewayCall): unknown {
   if (mediaType(call.request) !== 'application/x-www-form-urlencoded') {
     throw paramError('param error: Content-Type must be application/x-www-form-urlencoded');
   }
-  const form = new URLSearchParams(body);
+  const form = new URLSearchParams(call.body);
   const appKey = form.get('app_key') ?? '';
   const appSecret = form.get('app_secret') ?? '';
   if (appKey === '' || appSecret === '') {
@@ -45,9 +44,9 @@ async function issueAccessToken(context: GatewayContext, call: GatewayCall): Pro
   return context.tokens.issue(appKey, appSecret);
 }
 
-async function createRoom(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+function createRoom(context: GatewayContext, call: GatewayCall): unknown {
   const appKey = authorize(context, call);
-  const params = parseJsonBody(call.request, await call.body());
+  const params = parseJsonBody(call.request, call.body);
   requireMatchingAppId(appKey, requireString(params, 'app_id'));
   const createUserId = requireString(params, 'create_user_id');
   const createUserRole = requireString(params, 'create_user_role');
@@ -60,9 +59,9 @@ async function createRoom(context: GatewayContext, call: GatewayCall): Promise<u
   return { room_code: room.roomCode, room_link: room.roomLink };
 }
 
-async function applyTicket(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+function applyTicket(context: GatewayContext, call: GatewayCall): unknown {
   const appKey = authorize(context, call);
-  const params = parseJsonBody(call.request, await call.body());
+  const params = parseJsonBody(call.request, call.body);
   requireMatchingAppId(appKey, requireString(params, 'app_id'));
   const userId = requireString(params, 'user_id');
   const role = requireString(params, 'user_role');
@@ -74,9 +73,9 @@ async function applyTicket(context: GatewayContext, call: GatewayCall): Promise<
   return { ticket, room_link: room.roomLink };
 }
 
-async function signVoice(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+function signVoice(context: GatewayContext, call: GatewayCall): unknown {
   const appKey = authorize(context, call);
-  const params = parseJsonBody(call.request, await call.body());
+  const params = parseJsonBody(call.request, call.body);
   requireMatchingAppId(appKey, requireString(params, 'app_id'));
   const userIdentifier = requireString(params, 'user_identifier');
   const role = requireString(params, 'user_role');
@@ -94,7 +93,7 @@ async function signVoice(context: GatewayContext, call: GatewayCall): Promise<un
   return { voice_app_id: context.voiceAppId, user_identifier: userIdentifier, sign: `${expiresAt}.${sign}` };
 }
 
-async function roomDetail(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+function roomDetail(context: GatewayContext, call: GatewayCall): unknown {
   const appKey = authorize(context, call);
   const query = Object.fromEntries(call.url.searchParams);
   requireMatchingAppId(appKey, requireString(query, 'app_id'));
@@ -107,7 +106,7 @@ async function roomDetail(context: GatewayContext, call: GatewayCall): Promise<u
   });
 }
 
-async function vrList(context: GatewayContext, call: GatewayCall): Promise<unknown> {
+function vrList(context: GatewayContext, call: GatewayCall): unknown {
   authorize(context, call);
   const page = positiveInteger(call.url.searchParams.get('page'), 'page', 1);
   const pageSize = positiveInteger(call.url.searchParams.get('page_size'), 'page_size', 10);

@@ -26,16 +26,16 @@ export function matchRoomRoute(pathname: string): RoomRoute | undefined {
   return { action, roomCode: match[1]!, method };
 }
 
-export async function handleRoomRoute(context: GatewayContext, route: RoomRoute, call: GatewayCall): Promise<Answer> {
+export function handleRoomRoute(context: GatewayContext, route: RoomRoute, call: GatewayCall): Answer {
   switch (route.action) {
     case 'page':
       return enterRoom(context, route.roomCode, call);
     case 'presence':
       return presence(context, route.roomCode, call.url.searchParams.get('session'));
     case 'close':
-      return closeRoom(context, route.roomCode, await sessionFromBody(call));
+      return closeRoom(context, route.roomCode, sessionFromBody(call));
     case 'leave':
-      context.rooms.leave(await sessionFromBody(call));
+      context.rooms.leave(sessionFromBody(call));
       return successAnswer({});
   }
 }
@@ -85,8 +85,8 @@ function closeRoom(context: GatewayContext, roomCode: string, sessionId: string)
   return successAnswer({ room_code: roomCode, status: context.rooms.get(roomCode)!.status });
 }
 
-async function sessionFromBody(call: GatewayCall): Promise<string> {
-  return requireString(parseJsonBody(call.request, await call.body()), 'session');
+function sessionFromBody(call: GatewayCall): string {
+  return requireString(parseJsonBody(call.request, call.body), 'session');
 }
 
 function othersInRoom(participants: SandboxParticipant[], selfUserId: string): Array<{ name: string; role: string }> {

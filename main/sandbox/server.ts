@@ -115,16 +115,16 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
       const ip = request.socket.remoteAddress ?? 'unknown';
       if (!ipLimiter.allow(ip)) throw rateLimitedError('IP address', ipLimiter.retryAfterSeconds(ip));
       const body = await readBody(request);
-      const call: GatewayCall = { request, url, body: async () => body };
+      const call: GatewayCall = { request, url, body };
       const apiRoute = openApiRoutes.get(url.pathname);
       if (apiRoute !== undefined) {
         requireMethod(method, apiRoute.method);
-        return successAnswer(await apiRoute.handle(context, call));
+        return successAnswer(apiRoute.handle(context, call));
       }
       const roomRoute = matchRoomRoute(url.pathname);
       if (roomRoute !== undefined) {
         requireMethod(method, roomRoute.method);
-        return await handleRoomRoute(context, roomRoute, call);
+        return handleRoomRoute(context, roomRoute, call);
       }
       throw new GatewayError(SANDBOX_CODES.notFound, `not found: ${url.pathname}`, 404);
     } catch (error) {
