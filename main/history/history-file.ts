@@ -121,8 +121,29 @@ export function openHistoryFile(options: { dir: string; now: () => number }): Hi
   return { path, load, save };
 }
 
-export function serializeHistory(rooms: readonly HistoryRoom[]): string {
-  return JSON.stringify({ version: CURRENT_HISTORY_VERSION, rooms });
+/**
+ * The bytes of `JSON.stringify({ version, rooms })`, built from one cached UTF-8 buffer per room.
+ * Rooms are immutable (a change makes a new object), so appending a snapshot to one room of
+ * 10,000 encodes that room only and copies the others' bytes, instead of serializing and
+ * re-encoding the whole history on every change.
+ */
+const encodedRooms = new WeakMap<HistoryRoom, Buffer>();
+const COMMA = Buffer.from(',');
+const SUFFIX = Buffer.from(']}');
+
+export function serializeHistory(rooms: readonly HistoryRoom[]): Buffer {
+  const parts: Buffer[] = [Buffer.from(`{"version":${CURRENT_HISTORY_VERSION},"rooms":[`)];
+  rooms.forEach((room, position) => {
+    let bytes = encodedRooms.get(room);
+    if (bytes === undefined) {
+      bytes = Buffer.from(JSON.stringify(room));
+      encodedRooms.set(room, bytes);
+    }
+    if (position > 0) parts.push(COMMA);
+    parts.push(bytes);
+  });
+  parts.push(SUFFIX);
+  return Buffer.concat(parts);
 }
 
 function storageProblem(message: string): AppError {

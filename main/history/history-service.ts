@@ -76,7 +76,8 @@ export async function createHistoryService(options: HistoryServiceOptions): Prom
   const file = openHistoryFile({ dir: options.dir, now });
   const { rooms: loaded, report } = await file.load();
 
-  const rooms = new Map<string, HistoryRoom>(loaded.map((room) => [room.roomCode, room]));
+  // Rooms are frozen: the file caches the encoded bytes of each room object (see serializeHistory).
+  const rooms = new Map<string, HistoryRoom>(loaded.map((room) => [room.roomCode, deepFreeze(room)]));
   const index = new HistoryIndex(rooms.values());
   let lastWrittenAt: number | null = null;
   const requestWrite = createSerialWriter(async () => {
@@ -96,10 +97,11 @@ export async function createHistoryService(options: HistoryServiceOptions): Prom
     if (!parsed.success) {
       throw new HistoryError('validation', `Room ${next.roomCode} could not be saved: ${z.prettifyError(parsed.error)}`);
     }
-    rooms.set(parsed.data.roomCode, parsed.data);
-    index.upsert(parsed.data);
+    const room = deepFreeze(parsed.data);
+    rooms.set(room.roomCode, room);
+    index.upsert(room);
     await requestWrite();
-    return parsed.data;
+    return room;
   };
 
   const withEvent = (room: HistoryRoom, event: RecordedEvent): HistoryRoom => {
@@ -220,6 +222,14 @@ export async function createHistoryService(options: HistoryServiceOptions): Prom
       await requestWrite.settled();
     },
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
