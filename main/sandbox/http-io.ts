@@ -5,6 +5,14 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Past this the sandbox stops draining an oversized body and drops the connection. */
 const HARD_DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
 
+/** The client went away before its request body was complete: there is no one to answer. */
+export class RequestAborted extends Error {
+  constructor() {
+    super('request aborted by the client');
+    this.name = 'RequestAborted';
+  }
+}
+
 /** Reads the whole body; an oversized one is drained and refused with 413 (never buffered). */
 export function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -31,7 +39,7 @@ export function readBody(request: IncomingMessage): Promise<string> {
       }
       resolve(Buffer.concat(chunks).toString('utf8'));
     });
-    request.on('error', reject);
+    request.on('error', () => reject(new RequestAborted()));
   });
 }
 

@@ -8,7 +8,7 @@ import { GatewayError, SANDBOX_CODES } from './envelope';
 import { FaultController, type SandboxFaults } from './faults';
 import type { GatewayCall, GatewayContext } from './gateway-context';
 import { rateLimitedError } from './gateway-context';
-import { readBody } from './http-io';
+import { readBody, RequestAborted } from './http-io';
 import { injectedAnswer } from './injected-answers';
 import { openApiRoutes } from './open-api';
 import { randomDigits } from './random';
@@ -129,6 +129,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
       throw new GatewayError(SANDBOX_CODES.notFound, `not found: ${url.pathname}`, 404);
     } catch (error) {
       if (error instanceof GatewayError) return errorAnswer(error);
+      if (error instanceof RequestAborted) throw error;
       reportInternalError(error);
       return errorAnswer(new GatewayError(SANDBOX_CODES.serverError, 'internal sandbox error', 500));
     }
@@ -136,7 +137,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
 
   const server = createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
-      reportInternalError(error);
+      if (!(error instanceof RequestAborted)) reportInternalError(error);
       response.destroy();
     });
   });

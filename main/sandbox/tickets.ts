@@ -11,6 +11,8 @@ export interface TicketClaims {
 /** Why a ticket was refused; also the `data-room-error` value on the room page. */
 export type TicketRefusal = 'ticket-missing' | 'ticket-invalid' | 'ticket-foreign' | 'ticket-used' | 'ticket-expired';
 
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+
 interface StoredTicket extends TicketClaims {
   expiresAt: number;
   used: boolean;
@@ -26,6 +28,7 @@ export class TicketStore {
   ) {}
 
   issue(claims: TicketClaims): string {
+    this.forgetLongExpired();
     const ticket = randomSecret(24);
     this.tickets.set(ticket, { ...claims, expiresAt: this.clock.now() + this.ttlSeconds * 1000, used: false });
     return ticket;
@@ -40,6 +43,12 @@ export class TicketStore {
     if (stored.used) return 'ticket-used';
     if (this.clock.now() >= stored.expiresAt) return 'ticket-expired';
     return { roomCode: stored.roomCode, userId: stored.userId, role: stored.role, extension: stored.extension };
+  }
+
+  /** Keeps memory bounded in a long-running app; a forgotten ticket then reads as invalid. */
+  private forgetLongExpired(): void {
+    const cutoff = this.clock.now() - FORGET_AFTER_MS;
+    for (const [ticket, stored] of this.tickets) if (stored.expiresAt < cutoff) this.tickets.delete(ticket);
   }
 
   consume(ticket: string): void {

@@ -9,6 +9,8 @@ export interface SandboxApp {
   appSecret: string;
 }
 
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+
 interface IssuedToken {
   appKey: string;
   expireAtSeconds: number;
@@ -37,6 +39,7 @@ export class TokenStore {
     if (expected === undefined || !sameText(expected, appSecret)) {
       throw new GatewayError(SANDBOX_CODES.authFailed, 'authentication failed: app_key or app_secret is wrong');
     }
+    this.forgetLongExpired();
     const token = randomSecret(32);
     const expireAtSeconds = unixSeconds(this.clock.now()) + this.ttlSeconds;
     this.tokens.set(token, { appKey, expireAtSeconds, forcedExpired: false });
@@ -57,6 +60,12 @@ export class TokenStore {
       throw expiredTokenError();
     }
     return issued.appKey;
+  }
+
+  /** Keeps memory bounded in a long-running app; a forgotten token then reads as invalid (-1). */
+  private forgetLongExpired(): void {
+    const cutoffSeconds = unixSeconds(this.clock.now() - FORGET_AFTER_MS);
+    for (const [token, issued] of this.tokens) if (issued.expireAtSeconds < cutoffSeconds) this.tokens.delete(token);
   }
 
   expireAll(): void {

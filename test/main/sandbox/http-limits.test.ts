@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, SANDBOX_CODES } from '../../../main/sandbox/index';
 import { endpoints, startTestGateway } from './sandbox-client';
@@ -47,6 +48,32 @@ describe('sandbox HTTP edges', () => {
     expect((await client.raw('//evil.example/../open/v1/live/entrance')).httpStatus).toBe(404);
     expect((await client.raw('/room/%00')).httpStatus).toBe(404);
     expect((await client.get(endpoints.vrList, {}, token)).code).toBe(0);
+  });
+});
+
+function sendRaw(baseUrl: string, bytes: string | Buffer): Promise<string> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve) => {
+    const socket = connect(Number(port), hostname, () => socket.end(bytes));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', () => resolve(answer));
+  });
+}
+
+describe('sandbox robustness against malformed HTTP', () => {
+  it('drops or refuses malformed requests and keeps serving', async () => {
+    const { client, gateway } = await startTestGateway();
+    await sendRaw(gateway.baseUrl, Buffer.from([0x16, 0x03, 0x01, 0x00, 0xff, 0x00, 0x13]));
+    await sendRaw(gateway.baseUrl, 'GET /open/v1/entity/vr/list HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n');
+    const truncated = await sendRaw(
+      gateway.baseUrl,
+      'POST /open/v1/live/entrance HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n{"app_id"',
+    );
+    expect(truncated).not.toContain('"code":0');
+    expect(gateway.rooms.list()).toHaveLength(0);
+    expect((await client.get(endpoints.vrList, {}, await client.token())).code).toBe(0);
   });
 });
 

@@ -35,6 +35,7 @@ async function waitFor(read: () => string, pattern: RegExp): Promise<RegExpMatch
 describe('npm run sandbox', { timeout: 40_000 }, () => {
   it('starts on a free port, prints the base URL and the demo credential, serves, and stops on SIGTERM', async () => {
     const cli = runCli(['--port', '0']);
+    await waitFor(cli.output, /Press Ctrl-C/);
     const [, baseUrl] = await waitFor(cli.output, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
     expect(cli.output()).toContain(SANDBOX_DEMO_APP.appKey);
     expect(cli.output()).toContain(SANDBOX_DEMO_APP.appSecret);

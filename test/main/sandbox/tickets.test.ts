@@ -36,6 +36,17 @@ describe('sandbox room tickets', () => {
     expect(gateway.rooms.get(roomCode)?.participants).toEqual([]);
   });
 
+  it('reads as invalid once it has been expired for more than an hour (the sandbox forgets it)', async () => {
+    const { client, clock } = await startTestGateway({ ticketTtlSeconds: 30, tokenTtlSeconds: 3 * 60 * 60 });
+    const token = await client.token();
+    const { roomCode, roomLink } = await client.newRoom(token);
+    const old = await client.ticket(token, roomCode, 'c-1', 'audience');
+    clock.advance(30_000 + 60 * 60 * 1000 + 1);
+    await client.ticket(token, roomCode, 'c-2', 'audience');
+    const page = await client.openRoomPage(roomLink, old);
+    expect([page.httpStatus, roomErrorOf(page)]).toEqual([403, 'ticket-invalid']);
+  });
+
   it('is valid just before its expiry', async () => {
     const { client, clock } = await startTestGateway({ ticketTtlSeconds: 30 });
     const token = await client.token();
