@@ -59,7 +59,7 @@ export const profileSummarySchema = z.object({
 export type ProfileSummary = z.infer<typeof profileSummarySchema>;
 
 /** What the renderer sends to create or edit a profile. Omitting appSecret keeps the stored one. */
-export const profileDraftSchema = z.object({
+export const profileDraftSchema = z.strictObject({
   id: profileId.optional(),
   name: z.string().trim().min(1).max(80),
   region: z.enum(['global', 'china', 'legacy', 'custom']),

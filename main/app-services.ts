@@ -8,6 +8,9 @@ import { createRoomService, type RoomService } from './rooms/room-service';
 import type { Logger, SecretRegistry } from './logging/logger';
 import { createHistoryService, type HistoryService } from './history/history-service';
 import { historyActivityRecorder } from './history/activity-recorder';
+import type { HistoryExportOptions } from '../common/history';
+import type { EventName, EventPayload } from '../preload/contract';
+import { writeFileAtomic } from './history/atomic-file';
 
 export interface AppServicesOptions {
   /** Where the room history lives (the app's userData folder). */
@@ -22,6 +25,10 @@ export interface AppServicesOptions {
   secrets: SecretRegistry;
   appVersion: string;
   platform: string;
+  /** Asks the agent where to save an export; null when they cancel. */
+  chooseExportPath: (suggestedName: string) => Promise<string | null>;
+  /** Pushes an event to the renderer. */
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   now?: () => number;
 }
 
@@ -47,13 +54,25 @@ export async function createAppServices(options: AppServicesOptions) {
   const history: HistoryService = await createHistoryService({ dir: options.dataDir, now });
   if (history.startupReport) options.logger.warn('room history was set aside at startup', { report: history.startupReport });
 
-  const rooms: RoomService = createRoomService({ profiles, clients, activity: historyActivityRecorder(history), now });
+  const activity = historyActivityRecorder(history, (error) => options.logger.warn('room history: a change was not saved', { error }));
+  const rooms: RoomService = createRoomService({ profiles, clients, activity, now });
+
+  async function exportHistory(exportOptions: HistoryExportOptions) {
+    const text = history.exportRooms(exportOptions);
+    const rooms = exportOptions.codes?.length ?? history.stats().rooms;
+    const stamp = new Date(now()).toISOString().slice(0, 10);
+    const path = await options.chooseExportPath(`roomdesk-history-${stamp}.${exportOptions.format}`);
+    if (!path) return { saved: false, path: null, rooms };
+    await writeFileAtomic(path, text);
+    return { saved: true, path, rooms };
+  }
 
   return {
     profiles,
     rooms,
     history,
     clients,
+    exportHistory,
     appInfo: () => ({
       name: 'Roomdesk',
       version: options.appVersion,

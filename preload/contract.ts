@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { appErrorSchema } from '../common/errors';
 import { profileDraftSchema, profileSummarySchema } from '../common/profile';
 import { guestSchema, listingSchema, roomSummarySchema } from '../common/room';
+import {
+  historyExportOptionsSchema,
+  historyPageSchema,
+  historyQuerySchema,
+  historyRoomSchema,
+  historyStartupReportSchema,
+  historyStatsSchema,
+  timelineEntrySchema,
+} from '../common/history';
 
 /**
  * The bridge contract: every method the renderer may call, declared once with the schemas of
@@ -28,7 +37,7 @@ export const profileListSchema = z.object({
   storageProblem: appErrorSchema.nullable(),
 });
 
-export const createRoomInputSchema = z.object({
+export const createRoomInputSchema = z.strictObject({
   guests: z.array(guestSchema).max(50).default([]),
   listing: listingSchema.default({}),
 });
@@ -48,7 +57,7 @@ export const hostJoinSchema = z.object({
   expiresAt: z.number(),
 });
 
-export const guestPassInputSchema = z.object({ roomCode, guest: guestSchema });
+export const guestPassInputSchema = z.strictObject({ roomCode, guest: guestSchema });
 /** A guest invitation: the agent sends this link to one guest, so it must carry the ticket. */
 export const guestPassSchema = z.object({
   roomCode: z.string(),
@@ -68,10 +77,29 @@ export const voiceSignatureInfoSchema = z.object({
 });
 
 export const vrListSchema = z.object({
-  items: z.array(z.object({ vrCode: z.string(), name: z.string(), createTime: z.string().nullable() })),
-  total: z.number(),
+  items: z.array(z.object({ vrCode: z.string(), name: z.string().nullable(), createTime: z.union([z.string(), z.number()]).nullable() })),
+  total: z.number().nullable(),
 });
 
+export const historyStatusSchema = z.object({
+  /** What happened to the history file at startup, when it could not be used as it was. */
+  startupReport: historyStartupReportSchema.nullable(),
+  stats: historyStatsSchema,
+});
+
+export const historyRoomViewSchema = z.object({
+  room: historyRoomSchema,
+  timeline: z.array(timelineEntrySchema),
+});
+
+export const exportResultSchema = z.object({
+  /** False when the agent cancelled the save dialog. */
+  saved: z.boolean(),
+  path: z.string().nullable(),
+  rooms: z.number().int().nonnegative(),
+});
+
+// Inputs are strict objects: a key the contract does not name is refused, not ignored.
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -82,18 +110,26 @@ export const bridgeContract = {
   listProfiles: method(noInput, profileListSchema),
   saveProfile: method(profileDraftSchema, profileSummarySchema),
   testProfileConnection: method(
-    z.union([z.object({ id: z.string().min(1) }), z.object({ draft: profileDraftSchema })]),
+    z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ draft: profileDraftSchema })]),
     z.object({ checkedAt: z.number() }),
   ),
-  activateProfile: method(z.object({ id: z.string().min(1) }), profileSummarySchema),
-  deleteProfile: method(z.object({ id: z.string().min(1) }), z.object({ deleted: z.literal(true) })),
+  activateProfile: method(z.strictObject({ id: z.string().min(1) }), profileSummarySchema),
+  deleteProfile: method(z.strictObject({ id: z.string().min(1) }), z.object({ deleted: z.literal(true) })),
 
   createRoom: method(createRoomInputSchema, createdRoomSchema),
-  getRoomDetails: method(z.object({ roomCode }), roomSummarySchema),
-  prepareHostJoin: method(z.object({ roomCode }), hostJoinSchema),
+  getRoomDetails: method(z.strictObject({ roomCode }), roomSummarySchema),
+  prepareHostJoin: method(z.strictObject({ roomCode }), hostJoinSchema),
   issueGuestPass: method(guestPassInputSchema, guestPassSchema),
-  getVoiceSignature: method(z.object({ roomCode }), voiceSignatureInfoSchema),
-  listVrs: method(z.object({ page: z.number().int().min(1).max(1000).default(1) }), vrListSchema),
+  getVoiceSignature: method(z.strictObject({ roomCode }), voiceSignatureInfoSchema),
+  listVrs: method(z.strictObject({ page: z.number().int().min(1).max(1000).default(1) }), vrListSchema),
+
+  getHistoryStatus: method(noInput, historyStatusSchema),
+  queryHistory: method(historyQuerySchema, historyPageSchema),
+  getHistoryRoom: method(z.strictObject({ roomCode }), historyRoomViewSchema),
+  updateRoomNotes: method(z.strictObject({ roomCode, notes: z.string().max(5000) }), historyRoomSchema),
+  exportHistory: method(historyExportOptionsSchema, exportResultSchema),
+  deleteHistoryRoom: method(z.strictObject({ roomCode }), z.object({ deleted: z.literal(true) })),
+  clearHistory: method(z.strictObject({ confirm: z.literal(true) }), z.object({ cleared: z.literal(true) })),
 } as const;
 
 /** Events main pushes to the renderer; each subscription returns its unsubscribe function. */

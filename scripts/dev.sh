@@ -41,8 +41,8 @@ run_with_keyring() {
   if [ "$(uname)" = Linux ] && [ -z "${ROOMDESK_KEYRING_READY:-}" ] && command -v gnome-keyring-daemon >/dev/null 2>&1 && command -v dbus-run-session >/dev/null 2>&1; then
     scratch=$(mktemp -d)
     mkdir -p "$scratch"/{data,config,cache,runtime}; chmod 700 "$scratch/runtime"
-    XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache" \
     local status=0
+    XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_CACHE_HOME="$scratch/cache" \
     XDG_RUNTIME_DIR="$scratch/runtime" ROOMDESK_KEYRING_READY=1 \
       dbus-run-session -- sh -c 'printf %s "roomdesk-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"' sh "$@" \
       || status=$?

@@ -3,7 +3,7 @@ import type { BridgeHandlers } from './dispatch';
 
 /** Binds every contract method to the service that does the work. Nothing else lives here. */
 export function createBridgeHandlers(services: AppServices): BridgeHandlers {
-  const { profiles, rooms } = services;
+  const { profiles, rooms, history } = services;
   return {
     getAppInfo: async () => services.appInfo(),
 
@@ -39,7 +39,21 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
     },
     listVrs: async ({ page }) => {
       const list = await rooms.listVrs(page);
-      return list;
+      return { items: list.items, total: list.total };
+    },
+
+    getHistoryStatus: async () => ({ startupReport: history.startupReport, stats: history.stats() }),
+    queryHistory: async (query) => history.query(query),
+    getHistoryRoom: async ({ roomCode }) => ({ room: history.get(roomCode), timeline: history.timeline(roomCode) }),
+    updateRoomNotes: async ({ roomCode, notes }) => history.updateNotes(roomCode, notes),
+    exportHistory: async (options) => services.exportHistory(options),
+    deleteHistoryRoom: async ({ roomCode }) => {
+      await history.deleteRoom(roomCode);
+      return { deleted: true as const };
+    },
+    clearHistory: async () => {
+      await history.clearAll();
+      return { cleared: true as const };
     },
   };
 }

@@ -32,6 +32,8 @@ export interface HarnessApp {
   open(): Promise<void>;
   /** Pushes a main → renderer event, as webContents.send does in the app. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): Promise<void>;
+  /** Decides what the "save export" dialog answers (default: a file under dataDir/exports). */
+  answerSaveDialog(choose: (suggestedName: string) => string | null): void;
   /** The text of every file main wrote under the data dir. */
   dataFiles(): Promise<Array<{ path: string; text: string }>>;
 }
@@ -48,6 +50,7 @@ export const test = base.extend<{ app: HarnessApp }>({
     const keychainService = `Roomdesk-e2e-${randomUUID()}`;
     const vault = createKeytarVault(keychainService);
     const logLines: string[] = [];
+    let exportChoice: (suggestedName: string) => string | null = (name) => join(dataDir, 'exports', name);
     const secrets = new SecretRegistry();
     const logger = createLogger((line) => logLines.push(line), secrets);
     const services = await createAppServices({
@@ -59,6 +62,10 @@ export const test = base.extend<{ app: HarnessApp }>({
       secrets,
       appVersion: 'e2e',
       platform: process.platform,
+      chooseExportPath: async (suggestedName) => exportChoice(suggestedName),
+      emit: (event, payload) => {
+        void app.emit(event, payload).catch(() => undefined);
+      },
     });
     const dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
     const server = await serveDirectory(join(projectRoot, 'out/renderer'), contentSecurityPolicy({ isDev: false }));
@@ -90,6 +97,9 @@ export const test = base.extend<{ app: HarnessApp }>({
           [eventChannelFor(event), payload] as const,
         );
       },
+      answerSaveDialog(choose) {
+        exportChoice = choose;
+      },
       async dataFiles() {
         const files: Array<{ path: string; text: string }> = [];
         for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
@@ -102,12 +112,12 @@ export const test = base.extend<{ app: HarnessApp }>({
     };
     await use(app);
 
+    for (const profile of await services.profiles.list()) {
+      if (!profile.isSandbox) await vault.delete(profile.id).catch(() => false);
+    }
     await services.dispose();
     await server.close();
     await sandbox.close();
-    for (const profile of (await services.profiles.list())) {
-      if (!profile.isSandbox) await vault.delete(profile.id).catch(() => false);
-    }
     await rm(dataDir, { recursive: true, force: true });
   },
 });
