@@ -60,7 +60,7 @@ export class RoomStore {
   private readonly rooms = new Map<string, SandboxRoomState>();
   private readonly sessions = new Map<string, PageSession>();
   private readonly voiceIds = new Set<number>();
-  private nextSessionId = 1;
+  private nextActiveSessionId = 1;
 
   constructor(
     private readonly clock: Clock,
@@ -147,7 +147,7 @@ export class RoomStore {
     }
     if (room.status === ROOM_STATUS.created) {
       room.status = ROOM_STATUS.active;
-      room.activeSessionId = this.nextSessionId++;
+      room.activeSessionId = this.nextActiveSessionId++;
     }
     room.modifiedAt = now;
     if (force) {
