@@ -38,7 +38,7 @@ export interface AppServicesOptions {
  */
 export async function createAppServices(options: AppServicesOptions) {
   const now = options.now ?? Date.now;
-  const clients: ClientPool = createClientPool();
+  const clients: ClientPool = createClientPool(options.secrets);
   const sandbox = options.sandbox;
 
   const profiles: ProfileService = createProfileService({

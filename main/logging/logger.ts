@@ -9,30 +9,19 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
+import { SecretRegistry } from '../realsee/errors';
+
+export { SecretRegistry };
 export type LogSink = (line: string) => void;
 
 const secretFieldName = /secret|token|ticket|sign(ature)?|authorization|password/i;
 const secretQueryParam = /([?&](?:ticket|token|access_token|sign|app_secret)=)[^&#\s"']+/gi;
 
-export class SecretRegistry {
-  private readonly values = new Set<string>();
-  add(value: string | undefined | null): void {
-    if (value && value.length >= 4) this.values.add(value);
-  }
-  delete(value: string): void {
-    this.values.delete(value);
-  }
-  redact(text: string): string {
-    let out = text.replace(secretQueryParam, '$1[redacted]');
-    for (const value of this.values) out = out.split(value).join('[redacted]');
-    return out;
-  }
-}
-
 export function createLogger(sink: LogSink, secrets: SecretRegistry): Logger {
   const write = (level: string, message: string, fields?: Record<string, unknown>) => {
     const safeFields = fields ? JSON.stringify(fields, redactingReplacer) : '';
-    sink(secrets.redact(`${new Date().toISOString()} ${level} ${message}${safeFields ? ` ${safeFields}` : ''}`));
+    const line = `${new Date().toISOString()} ${level} ${message}${safeFields ? ` ${safeFields}` : ''}`;
+    sink(secrets.redact(line.replace(secretQueryParam, '$1[redacted]')));
   };
   return {
     info: (m, f) => write('INFO', m, f),

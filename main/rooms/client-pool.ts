@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { createGatewayClient, type GatewayClient } from '../realsee/client';
+import type { SecretRegistry } from '../realsee/errors';
 import type { GatewayProfile } from '../realsee/profile';
 
 /**
  * Keeps one gateway client (and so one access-token cache) per profile, and replaces it when the
  * profile's address or credentials change. The fingerprint is a hash: secrets are not map keys.
  */
-export function createClientPool(make: (profile: GatewayProfile) => GatewayClient = createGatewayClient) {
+export function createClientPool(
+  secrets: SecretRegistry,
+  make: (profile: GatewayProfile) => GatewayClient = createGatewayClient,
+) {
   const clients = new Map<string, { fingerprint: string; client: GatewayClient }>();
   return {
     clientFor(profileId: string, profile: GatewayProfile): GatewayClient {
@@ -15,6 +19,8 @@ export function createClientPool(make: (profile: GatewayProfile) => GatewayClien
         .digest('hex');
       const cached = clients.get(profileId);
       if (cached?.fingerprint === fingerprint) return cached.client;
+      // Registered so the app's log can never print this secret, whatever path it takes.
+      secrets.addPermanent(profile.appSecret);
       const client = make(profile);
       clients.set(profileId, { fingerprint, client });
       return client;
