@@ -74,10 +74,15 @@ async function start(): Promise<void> {
   const dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
   registerBridge(ipcMain, dispatch, isAppWindowTopFrame);
 
+  openMainWindow();
+}
+
+function openMainWindow(): void {
   mainWindow = createAppWindow({
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
     rendererEntry,
     isDev,
+    iconPath: join(app.getAppPath(), 'resources/icon.png'),
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -96,9 +101,7 @@ app.on('window-all-closed', () => {
 });
 
 app.on('activate', () => {
-  if (services && BrowserWindow.getAllWindows().length === 0) {
-    mainWindow = createAppWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), rendererEntry, isDev });
-  }
+  if (services && BrowserWindow.getAllWindows().length === 0) openMainWindow();
 });
 
 let quitting = false;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { findElectronBinary } from './electron-binary';
+import { methodNames } from '../../preload/contract';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const builtMain = join(projectRoot, 'out/main/index.js');
@@ -126,5 +127,21 @@ test.describe('the real Electron app', () => {
     });
     expect(violations.inlineRan).toBe(false);
     expect(violations.seen).toEqual(expect.arrayContaining(['connect-src', 'script-src-elem']));
+  });
+
+  test('the bridge offers exactly the contract methods and creates a sandbox room end to end', async () => {
+    await expect(page.locator('html[data-app-ready="true"]')).toBeAttached({ timeout: 15_000 });
+    const outcome = await page.evaluate(async () => {
+      type Call = (input?: unknown) => Promise<{ ok: boolean; value?: Record<string, unknown>; error?: unknown }>;
+      const bridge = (window as unknown as { roomdesk: Record<string, Call> }).roomdesk;
+      const keys = Object.keys(bridge).filter((key) => !/^on[A-Z]/.test(key)).sort();
+      const created = await bridge.createRoom!({ guests: [], listing: { title: 'Electron suite' } });
+      const code = created.ok ? String(created.value!.roomCode) : '';
+      const details = code ? await bridge.getRoomDetails!({ roomCode: code }) : null;
+      return { keys, created: created.ok, code, detailsCode: details?.ok ? details.value!.roomCode : null };
+    });
+    expect(outcome.keys).toEqual([...methodNames].sort());
+    expect(outcome.created).toBe(true);
+    expect(outcome.detailsCode).toBe(outcome.code);
   });
 });
