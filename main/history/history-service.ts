@@ -17,7 +17,7 @@ import {
   type RecordedEvent,
   type TimelineEntry,
 } from '../../common/history';
-import { roomSummarySchema, type Guest, type Listing, type RoomSummary } from '../../common/room';
+import { roomSummarySchema, type Listing, type RoomSummary } from '../../common/room';
 import { HistoryError } from './history-error';
 import { exportRoomsAsCsv, exportRoomsAsJson } from './history-export';
 import { openHistoryFile } from './history-file';
@@ -260,4 +260,3 @@ function roomFromSummary(profileId: string, summary: RoomSummary): HistoryRoom {
   };
 }
 
-export type { Guest };
