@@ -11,6 +11,7 @@ import { historyActivityRecorder } from './history/activity-recorder';
 import type { HistoryExportOptions } from '../common/history';
 import type { EventName, EventPayload } from '../preload/contract';
 import { writeFileAtomic } from './history/atomic-file';
+import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 
 export interface AppServicesOptions {
   /** Where the room history lives (the app's userData folder). */
@@ -30,6 +31,8 @@ export interface AppServicesOptions {
   /** Pushes an event to the renderer. */
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   now?: () => number;
+  /** How the background reachability probe waits while offline (default 1 s doubling to 30 s). */
+  networkBackoff?: BackoffPolicy;
 }
 
 /**
@@ -55,7 +58,17 @@ export async function createAppServices(options: AppServicesOptions) {
   if (history.startupReport) options.logger.warn('room history was set aside at startup', { report: history.startupReport });
 
   const activity = historyActivityRecorder(history, (error) => options.logger.warn('room history: a change was not saved', { error }));
-  const rooms: RoomService = createRoomService({ profiles, clients, activity, now });
+  // Every room call tells the monitor whether the gateway answered; while it does not, the
+  // monitor probes the active profile's gateway in the background and announces the way back.
+  const network = createConnectivityMonitor({
+    probe: createGatewayProbe({
+      baseUrl: async () => (await profiles.resolveGatewayProfile((await profiles.getActive()).id)).baseUrl,
+    }),
+    onChange: (state) => options.emit('networkState', state),
+    now,
+    ...(options.networkBackoff ? { backoff: options.networkBackoff } : {}),
+  });
+  const rooms: RoomService = observeCalls(createRoomService({ profiles, clients, activity, now }), network);
 
   async function exportHistory(exportOptions: HistoryExportOptions) {
     const text = history.exportRooms(exportOptions);
@@ -72,6 +85,7 @@ export async function createAppServices(options: AppServicesOptions) {
     rooms,
     history,
     clients,
+    network,
     exportHistory,
     appInfo: () => ({
       name: 'Roomdesk',
@@ -80,6 +94,7 @@ export async function createAppServices(options: AppServicesOptions) {
       sandboxBaseUrl: sandbox?.baseUrl ?? null,
     }),
     async dispose() {
+      network.dispose();
       await history.close?.();
     },
   };

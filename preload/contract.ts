@@ -92,6 +92,8 @@ export const historyRoomViewSchema = z.object({
   timeline: z.array(timelineEntrySchema),
 });
 
+export const networkStateSchema = z.object({ online: z.boolean(), checkedAt: z.number() });
+
 export const exportResultSchema = z.object({
   /** False when the agent cancelled the save dialog. */
   saved: z.boolean(),
@@ -130,11 +132,16 @@ export const bridgeContract = {
   exportHistory: method(historyExportOptionsSchema, exportResultSchema),
   deleteHistoryRoom: method(z.strictObject({ roomCode }), z.object({ deleted: z.literal(true) })),
   clearHistory: method(z.strictObject({ confirm: z.literal(true) }), z.object({ cleared: z.literal(true) })),
+
+  /** Whether the gateway answered lately; `networkState` events announce each change. */
+  getNetworkState: method(noInput, networkStateSchema),
+  /** Probes the active profile's gateway now (the agent pressed "try now"). */
+  checkNetwork: method(noInput, networkStateSchema),
 } as const;
 
 /** Events main pushes to the renderer; each subscription returns its unsubscribe function. */
 export const bridgeEvents = {
-  networkState: z.object({ online: z.boolean(), checkedAt: z.number() }),
+  networkState: networkStateSchema,
 } as const;
 
 export type BridgeContract = typeof bridgeContract;

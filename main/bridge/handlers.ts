@@ -55,5 +55,8 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
       await history.clearAll();
       return { cleared: true as const };
     },
+
+    getNetworkState: async () => services.network.state(),
+    checkNetwork: async () => services.network.checkNow(),
   };
 }
