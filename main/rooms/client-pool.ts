@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createGatewayClient, type GatewayClient } from '../realsee/client';
-import type { SecretRegistry } from '../realsee/errors';
+import { SecretRegistry } from '../realsee/errors';
 import type { GatewayProfile } from '../realsee/profile';
 
 /**
@@ -8,7 +8,7 @@ import type { GatewayProfile } from '../realsee/profile';
  * profile's address or credentials change. The fingerprint is a hash: secrets are not map keys.
  */
 export function createClientPool(
-  secrets: SecretRegistry,
+  secrets: SecretRegistry = new SecretRegistry(),
   make: (profile: GatewayProfile) => GatewayClient = createGatewayClient,
 ) {
   const clients = new Map<string, { fingerprint: string; client: GatewayClient }>();
