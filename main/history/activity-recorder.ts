@@ -45,6 +45,9 @@ export function historyActivityRecorder(
       ),
     hostJoinPrepared: (entry) =>
       guarded(async () => {
+        // A room joined before it was ever recorded (created elsewhere, details not yet fetched)
+        // has no record to add to; that is not an error.
+        if (!history.has(entry.roomCode)) return;
         const room = history.get(entry.roomCode);
         if (room.creatorUserId === null) return;
         await history.recordEvent(entry.roomCode, { type: 'joined-as-host', at: entry.at, userId: room.creatorUserId });

@@ -53,6 +53,7 @@ export interface HistoryService {
   recordSnapshot(profileId: string, summary: RoomSummary): Promise<HistoryRoom>;
   recordEvent(roomCode: string, event: RecordEventInput): Promise<HistoryRoom>;
   updateNotes(roomCode: string, notes: string): Promise<HistoryRoom>;
+  has(roomCode: string): boolean;
   get(roomCode: string): HistoryRoom;
   query(query: HistoryQuery): HistoryPage;
   timeline(roomCode: string): TimelineEntry[];
@@ -154,6 +155,10 @@ export async function createHistoryService(options: HistoryServiceOptions): Prom
       const { notes: _previous, ...rest } = room.listing;
       const listing: Listing = notes.trim() === '' ? rest : { ...rest, notes };
       return commit(withEvent({ ...room, listing }, { type: 'note-edited', at: now(), length: notes.length }));
+    },
+
+    has(roomCode) {
+      return rooms.has(roomCode);
     },
 
     get(roomCode) {

@@ -19,17 +19,16 @@ export function stripTicketFromLink(link: string): string {
   }
 }
 
-/** For text that is not a parseable URL: drop `ticket=`/`force=` pairs wherever they appear. */
+/** For text that is not a parseable URL: drop `ticket=`/`force=` pairs from its query. */
 function stripParamsFromText(text: string): string {
-  const [beforeHash, ...hashParts] = text.split('#');
-  const hash = hashParts.length > 0 ? `#${hashParts.join('#')}` : '';
-  const queryStart = (beforeHash ?? '').indexOf('?');
-  const head = queryStart === -1 ? (beforeHash ?? '') : (beforeHash ?? '').slice(0, queryStart);
-  const query = queryStart === -1 ? '' : (beforeHash ?? '').slice(queryStart + 1);
-  const kept = query
+  const hashStart = text.indexOf('#');
+  const hash = hashStart === -1 ? '' : text.slice(hashStart);
+  const beforeHash = hashStart === -1 ? text : text.slice(0, hashStart);
+  const queryStart = beforeHash.indexOf('?');
+  if (queryStart === -1) return `${beforeHash.replace(/(^|[&;])(ticket|force)=[^&#\s]*/gi, '')}${hash}`;
+  const kept = beforeHash
+    .slice(queryStart + 1)
     .split('&')
     .filter((pair) => pair !== '' && !SECRET_PARAMS.has((pair.split('=')[0] ?? '').toLowerCase()));
-  // Text without any query may still hold a bare `ticket=…` fragment; remove it as well.
-  const cleanHead = head.replace(/([?&;]|^)(ticket|force)=[^&#\s]*/gi, '');
-  return `${cleanHead}${kept.length > 0 ? `?${kept.join('&')}` : ''}${hash}`;
+  return `${beforeHash.slice(0, queryStart)}${kept.length > 0 ? `?${kept.join('&')}` : ''}${hash}`;
 }

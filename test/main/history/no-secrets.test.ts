@@ -85,3 +85,15 @@ describe('no secret reaches the history file', () => {
     }
   });
 });
+
+describe('activity recorder', () => {
+  it('ignores a host join for a room the history does not know and reports failed writes', async () => {
+    const history = await createHistoryService({ dir: temp.dir });
+    const errors: unknown[] = [];
+    const recorder = historyActivityRecorder(history, (error) => errors.push(error));
+    await recorder.hostJoinPrepared({ roomCode: 'UNKNOWN', at: 1 });
+    expect(errors).toEqual([]);
+    await recorder.guestPassIssued({ roomCode: 'UNKNOWN', guest: { userId: 'g', role: 'audience' }, expiresAt: 2, at: 1 });
+    expect(errors).toEqual([expect.objectContaining({ appError: expect.objectContaining({ kind: 'not-found' }) })]);
+  });
+});
