@@ -61,6 +61,14 @@ function tolerant<T extends z.ZodType>(schema: T) {
   return schema.nullish().catch(null);
 }
 
+/**
+ * A JSON object the app passes along without reading inside (feature switches, role configs):
+ * kept as it came, checked only for being an object, which is much cheaper than a record schema.
+ */
+const opaqueObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
+
 const text = tolerant(z.string());
 const num = tolerant(z.number());
 const flag = tolerant(z.boolean());
@@ -97,13 +105,13 @@ export const appExtensionSchema = z.looseObject({
       websocket: tolerant(z.array(z.unknown())),
     }),
   ),
-  config_of_center: tolerant(z.record(z.string(), z.unknown())),
+  config_of_center: tolerant(opaqueObject),
 });
 
 export const roomAppSchema = z.looseObject({
   id: tolerant(z.union([z.number(), z.string()])),
   extension: tolerant(appExtensionSchema),
-  role: tolerant(z.record(z.string(), z.unknown())),
+  role: tolerant(opaqueObject),
 });
 
 export const roomDetailDataSchema = z.looseObject({
