@@ -6,6 +6,7 @@ import { profileName, regionLabel } from '../profiles/profileLabel';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Spinner } from '../ui/Spinner';
 import { useNavigation } from './navigation';
+import { Icon } from '../ui/Icon';
 
 /** Always in the sidebar: which account the agent acts for, and a quick way to change it. */
 export function ProfileSwitcher() {
@@ -52,7 +53,7 @@ export function ProfileSwitcher() {
       {switching.state.phase === 'failed' ? <ErrorPanel error={switching.state.error} compact /> : null}
       {state.phase === 'ready' && state.keychainProblem ? (
         <button type="button" className="link-button warning-text" onClick={() => navigate({ screen: 'settings' })}>
-          ⚠ {t.profile.keychainProblem}
+          <Icon glyph="⚠" /> {t.profile.keychainProblem}
         </button>
       ) : null}
     </div>

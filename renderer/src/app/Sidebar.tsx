@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider';
 import { useNavigation, type Route } from './navigation';
 import { ProfileSwitcher } from './ProfileSwitcher';
+import { Icon } from '../ui/Icon';
 
 const items: Array<{ screen: Extract<Route['screen'], 'rooms' | 'new-room' | 'settings'>; icon: string }> = [
   { screen: 'rooms', icon: '▦' },
@@ -46,7 +47,7 @@ export function Sidebar({ onShowShortcuts }: { onShowShortcuts(): void }) {
         </ul>
       </nav>
       <button type="button" className="sidebar__shortcuts link-button" onClick={onShowShortcuts}>
-        ⌨ {t.nav.shortcuts} <kbd>?</kbd>
+        <Icon glyph="⌨" /> {t.nav.shortcuts} <kbd aria-hidden="true">?</kbd>
       </button>
     </aside>
   );

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/I18nProvider';
 import { TextField } from '../ui/Field';
 import type { GuestRow, NewRoomErrors } from './newRoomForm';
+import { Icon } from '../ui/Icon';
 
 interface GuestRowsProps {
   rows: GuestRow[];
@@ -34,7 +35,7 @@ export function GuestRows({ rows, errors, onChange, onAdd, onRemove }: GuestRows
         );
       })}
       <button type="button" className="button button--ghost" onClick={onAdd}>
-        ＋ {t.newRoom.addGuest}
+        <Icon glyph="＋" /> {t.newRoom.addGuest}
       </button>
     </div>
   );

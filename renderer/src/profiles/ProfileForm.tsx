@@ -16,6 +16,7 @@ import {
   type ProfileFieldErrors,
   type ProfileFormValues,
 } from './profileFormValues';
+import { Icon } from '../ui/Icon';
 
 interface ProfileFormProps {
   existing?: ProfileSummary;
@@ -135,7 +136,7 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
       <div className="profile-form__result" aria-live="polite">
         {test.state.phase === 'done' ? (
           <p className="notice notice--success" role="status">
-            ✓ {t.profileForm.testOk({ time: formatClock(test.state.value.checkedAt, locale) })}
+            <Icon glyph="✓" /> {t.profileForm.testOk({ time: formatClock(test.state.value.checkedAt, locale) })}
           </p>
         ) : null}
       </div>

@@ -65,7 +65,7 @@ export function GuestPassDialog({ roomCode, preregistered, defaultRole, initialG
   return (
     <Dialog title={t.pass.dialogTitle} onClose={onClose} closeLabel={t.pass.close} wide>
       {pass ? (
-        <InvitePanel pass={pass} listingTitle={listingTitle} onIssueNew={() => void issue.run(pass.guest)} />
+        <InvitePanel key={pass.obtainedAt} pass={pass} listingTitle={listingTitle} onIssueNew={() => void issue.run(pass.guest)} />
       ) : (
         <form onSubmit={onSubmit} noValidate className="stack">
           {preregistered.length > 0 ? (

@@ -5,6 +5,7 @@ import { useAction } from '../lib/useAction';
 import { ActionButton } from '../ui/ActionButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { useRemaining } from './useRemaining';
+import { Icon } from '../ui/Icon';
 
 type HostJoin = MethodOutput<'prepareHostJoin'>;
 
@@ -18,20 +19,20 @@ export function HostJoinPanel({ roomCode }: { roomCode: string }) {
   return (
     <div className="join-panel">
       <ActionButton busy={join.running} busyLabel={t.join.hosting} onClick={() => void join.run()}>
-        ▶ {join.state.phase === 'done' ? t.join.again : t.join.host}
+        <Icon glyph="▶" /> {join.state.phase === 'done' ? t.join.again : t.join.host}
       </ActionButton>
       {join.state.phase === 'failed' ? <ErrorPanel error={join.state.error} compact /> : null}
-      {join.state.phase === 'done' ? <HostTicketInfo join={join.state.value} /> : null}
+      {join.state.phase === 'done' ? <HostTicketInfo key={join.state.value.obtainedAt} join={join.state.value} /> : null}
     </div>
   );
 }
 
 function HostTicketInfo({ join }: { join: HostJoin }) {
   const { t } = useI18n();
-  const { expired, countdown } = useRemaining(join.expiresAt);
+  const { expired, countdown } = useRemaining(join);
   return (
     <section className={`ticket-info${expired ? ' ticket-info--expired' : ''}`} aria-label={t.join.hostReady}>
-      <p className="ticket-info__title">✓ {t.join.hostReady}</p>
+      <p className="ticket-info__title"><Icon glyph="✓" /> {t.join.hostReady}</p>
       <dl className="facts facts--inline">
         <div className="facts__row">
           <dt>{t.join.linkHost}</dt>

@@ -20,9 +20,10 @@ interface InvitePanelProps {
 export function InvitePanel({ pass, listingTitle, onIssueNew }: InvitePanelProps) {
   const { t, locale } = useI18n();
   const [language, setLanguage] = useState<InviteLanguage>(locale === 'zh-CN' ? 'zh' : 'en');
-  const { expired, countdown } = useRemaining(pass.expiresAt);
+  const remaining = useRemaining(pass);
+  const { expired, countdown } = remaining;
   const minutes = Math.max(1, Math.round((pass.expiresAt - pass.obtainedAt) / 60_000));
-  const expiresAt = formatClock(pass.expiresAt, locale, false);
+  const expiresAt = formatClock(remaining.expiresAt, locale, false);
   const guestName = pass.guest.nickname || pass.guest.userId;
   const text = inviteText(language, { guestName: pass.guest.nickname, listingTitle, link: pass.inviteUrl, time: expiresAt, minutes }, t.invite);
   const liveChannel = /^wss?:/i.test(pass.inviteUrl);

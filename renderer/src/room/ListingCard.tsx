@@ -1,5 +1,6 @@
 import type { Guest, Listing } from '../../../common/room';
 import { useI18n } from '../i18n/I18nProvider';
+import { Icon } from '../ui/Icon';
 
 interface ListingCardProps {
   listing: Listing | null;
@@ -43,7 +44,7 @@ export function ListingCard({ listing, guests, onPass }: ListingCardProps) {
                     {name} <span className="muted mono">{guest.nickname ? guest.userId : ''}</span> <span className="muted">· {guest.role}</span>
                   </span>
                   <button type="button" className="button button--ghost button--small" onClick={() => onPass(guest)} aria-label={t.room.passFor({ name })}>
-                    🎟 {t.pass.open}
+                    <Icon glyph="🎟" /> {t.pass.open}
                   </button>
                 </li>
               );

@@ -12,6 +12,7 @@ import { useSessionRooms } from '../rooms/SessionRoomsProvider';
 import { ActionButton } from '../ui/ActionButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { TextAreaField, TextField } from '../ui/Field';
+import { Icon } from '../ui/Icon';
 
 const noErrors: NewRoomErrors = { guests: {}, listing: {} };
 
@@ -69,7 +70,7 @@ export function NewRoomScreen() {
 
       {failure?.kind === 'outcome-unknown' ? (
         <section className="outcome-unknown card" role="alert" aria-labelledby="outcome-unknown-title">
-          <h2 id="outcome-unknown-title">⚠ {t.newRoom.unknownTitle}</h2>
+          <h2 id="outcome-unknown-title"><Icon glyph="⚠" /> {t.newRoom.unknownTitle}</h2>
           <p>{t.newRoom.unknownText}</p>
           <ErrorPanel
             error={failure}

@@ -19,6 +19,7 @@ import { ActionButton } from '../ui/ActionButton';
 import { CopyButton } from '../ui/CopyButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Spinner } from '../ui/Spinner';
+import { Icon } from '../ui/Icon';
 
 const CLOSED = 2;
 
@@ -39,7 +40,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
     <div className="screen">
       <nav className="breadcrumb" aria-label={t.room.backToRooms}>
         <button type="button" className="link-button" onClick={() => navigate({ screen: 'rooms' })}>
-          ← {t.room.backToRooms}
+          <Icon glyph="←" /> {t.room.backToRooms}
         </button>
       </nav>
       <header className="screen__header screen__header--row room-header">
@@ -60,7 +61,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
             onClick={details.refresh}
             title={`${modKeyLabel}+R / F5`}
           >
-            ⟳ {t.room.refresh}
+            <Icon glyph="⟳" /> {t.room.refresh}
           </ActionButton>
           <p className="muted small" title={t.room.autoRefresh}>
             {details.lastUpdated !== null ? t.room.lastUpdated({ time: formatClock(details.lastUpdated, locale) }) : '\u00a0'}
@@ -92,7 +93,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
               <HostJoinPanel roomCode={roomCode} />
               <div>
                 <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
-                  🎟 {t.pass.open}
+                  <Icon glyph="🎟" /> {t.pass.open}
                 </button>
               </div>
               <VoicePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />

@@ -10,6 +10,7 @@ import { sessionRoomSource } from '../rooms/roomListSource';
 import { useRoomListPage } from '../rooms/useRoomListPage';
 import { useSessionRooms } from '../rooms/SessionRoomsProvider';
 import { TextField } from '../ui/Field';
+import { Icon } from '../ui/Icon';
 
 const ROOM_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -39,7 +40,10 @@ export function RoomsScreen({ focusSearch }: { focusSearch: boolean }) {
           {active ? <p className="muted">{t.rooms.subtitle({ profile: profileName(active, t) })}</p> : null}
         </div>
         <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'new-room' })}>
-          ＋ {t.nav.newRoom} <kbd className="kbd-hint">{modKeyLabel}+N</kbd>
+          <Icon glyph="＋" /> {t.nav.newRoom}
+          <kbd className="kbd-hint" aria-hidden="true">
+            {modKeyLabel}+N
+          </kbd>
         </button>
       </header>
 

@@ -12,6 +12,7 @@ import { Dialog } from '../ui/Dialog';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { SelectField } from '../ui/Field';
 import { useColorScheme } from '../lib/useColorScheme';
+import { Icon } from '../ui/Icon';
 
 type Editing = { mode: 'new' } | { mode: 'edit'; profile: ProfileSummary } | null;
 
@@ -51,7 +52,7 @@ export function SettingsScreen() {
           <h2 id="settings-profiles">{t.settings.profiles}</h2>
           {editing === null ? (
             <button type="button" className="button button--secondary" onClick={() => setEditing({ mode: 'new' })}>
-              ＋ {t.settings.addProfile}
+              <Icon glyph="＋" /> {t.settings.addProfile}
             </button>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { copyText } from '../lib/clipboard';
+import { Icon } from './Icon';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -21,7 +22,13 @@ export function CopyButton({ text, label, className, disabled = false }: { text:
   return (
     <span className="copy">
       <button type="button" className={`button button--secondary${className ? ` ${className}` : ''}`} onClick={copy} disabled={disabled}>
-        {state === 'copied' ? `✓ ${t.pass.copied}` : label}
+        {state === 'copied' ? (
+          <>
+            <Icon glyph="✓" /> {t.pass.copied}
+          </>
+        ) : (
+          label
+        )}
       </button>
       <span className="copy__status" role="status">
         {state === 'copied' ? <span className="visually-hidden">{t.pass.copied}</span> : null}

@@ -1,0 +1,98 @@
+import { createRoom, expect, openWorkspace, test } from './workspace';
+
+test.describe('joining a room', () => {
+  test('join as host shows where the link goes and how long it is valid, never the ticket', async ({ app }) => {
+    const { page, sandbox } = app;
+    await openWorkspace(app);
+    await createRoom(page, { title: 'Riverside two-bedroom' });
+
+    await page.getByRole('button', { name: 'Join as host' }).click();
+    const info = page.getByRole('region', { name: 'Host ticket ready' });
+    await expect(info).toBeVisible();
+    await expect(info).toContainText(new URL(sandbox.baseUrl).host);
+    await expect(info).toContainText('Room page');
+    await expect(info).toContainText(/valid for 4:5\d, single use/);
+    await expect(page.getByRole('note')).toContainText('The room will open here');
+    const html = await page.content();
+    expect(html).not.toMatch(/ticket=/i);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).not.toMatch(/ticket/i);
+  });
+
+  test('a guest pass gives a link, a QR code and ready-to-send text, copies them, and shows its expiry', async ({ app, context }) => {
+    const { page } = app;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.clock.install();
+    await openWorkspace(app);
+    await createRoom(page, { title: 'Garden townhouse', guests: [{ userId: 'client-zhang', nickname: 'Mr Zhang' }] });
+
+    await page.getByRole('button', { name: 'Guest pass for Mr Zhang' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Guest pass' });
+    await expect(dialog.getByLabel('Guest user ID')).toHaveValue('client-zhang');
+    await expect(dialog.getByLabel('Guest role')).toHaveValue('audience');
+    await dialog.getByRole('button', { name: 'Issue guest pass' }).click();
+
+    const invite = dialog.getByRole('region', { name: 'Invitation for Mr Zhang' });
+    await expect(invite).toBeVisible();
+    const link = await invite.getByLabel('Invite link').inputValue();
+    expect(link).toContain('ticket=');
+    await expect(invite.getByRole('img', { name: 'QR code of the invite link' })).toHaveAttribute('src', /^data:image\/png;base64,/);
+    await expect(invite).toContainText('Single use');
+    await expect(invite).toContainText(/Valid for 4:5\d \(5 min\)/);
+    await expect(invite.getByLabel('Invite text', { exact: true })).toHaveValue(/Hi Mr Zhang, here is your link to our VR viewing of Garden townhouse/);
+
+    await invite.getByRole('button', { name: 'Copy link' }).click();
+    await expect(invite.getByRole('button', { name: /Copied/ })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+
+    await invite.getByLabel('Invite text language').selectOption('both');
+    await expect(invite.getByLabel('Invite text', { exact: true })).toHaveValue(/Mr Zhang您好[\s\S]*Hi Mr Zhang/);
+    await invite.getByRole('button', { name: 'Copy invite text' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('VR 带看链接');
+
+    // The link lives in the dialog only: never in storage.
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).not.toContain('ticket');
+
+    await page.clock.fastForward('05:01');
+    await expect(invite).toContainText('This pass has expired');
+    await expect(invite.getByRole('button', { name: 'Copy link' })).toBeDisabled();
+    await invite.getByRole('button', { name: 'Issue a new pass' }).click();
+    await expect(dialog.getByRole('region', { name: 'Invitation for Mr Zhang' })).toContainText(/Valid for 4:5\d/);
+    const newLink = await dialog.getByLabel('Invite link').inputValue();
+    expect(newLink).not.toBe(link);
+
+    // Esc closes the dialog and forgets the link.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    expect(await page.content()).not.toContain('ticket=');
+  });
+
+  test('a guest pass for someone not pre-registered uses the profile’s guest role by default', async ({ app }) => {
+    const { page } = app;
+    await openWorkspace(app);
+    await createRoom(page);
+    await page.getByRole('button', { name: 'Guest pass', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Guest pass' });
+    await dialog.getByRole('button', { name: 'Issue guest pass' }).click();
+    await expect(dialog.getByText('Enter the guest’s user ID.')).toBeVisible();
+    await expect(dialog.getByLabel('Guest role')).toHaveValue('audience');
+    await dialog.getByLabel('Guest user ID').fill('walk-in-01');
+    await dialog.getByRole('button', { name: 'Issue guest pass' }).click();
+    await expect(dialog.getByRole('region', { name: 'Invitation for walk-in-01' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+  });
+
+  test('get voice signature says for whom, which voice room and until when, never the signature', async ({ app }) => {
+    const { page, sandbox } = app;
+    await openWorkspace(app);
+    const code = await createRoom(page);
+    const voiceId = sandbox.rooms.get(code)!.voiceId;
+
+    await page.getByRole('button', { name: 'Get voice signature' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Voice signature obtained' });
+    await expect(status).toContainText(new RegExp(`Voice signature obtained for .+ in voice room ${voiceId}, valid until \\d\\d:\\d\\d\\.`));
+    await expect(page.locator('body')).not.toContainText(/sign["=:]/i);
+  });
+});
