@@ -11,6 +11,7 @@ import { historyActivityRecorder } from './history/activity-recorder';
 import type { HistoryExportOptions } from '../common/history';
 import type { EventName, EventPayload } from '../preload/contract';
 import { writeFileAtomic } from './history/atomic-file';
+import { createLiveChannels, createViewerController, wsSocketFactory, type LiveSocketFactory, type ViewerHostFactory } from './viewer/index';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 
 export interface AppServicesOptions {
@@ -33,6 +34,16 @@ export interface AppServicesOptions {
   now?: () => number;
   /** How the background reachability probe waits while offline (default 1 s doubling to 30 s). */
   networkBackoff?: BackoffPolicy;
+  /**
+   * Shows the room page for the embedded viewer: a WebContentsView in the app
+   * (main/electron/viewer-view.ts), a browser page in the end-to-end harness. Without one, page
+   * loads fail with a clear reason.
+   */
+  viewerHost?: ViewerHostFactory;
+  /** Hands a room or blocked link to the system browser (after the agent agreed in the renderer). */
+  openExternal?: (url: string) => Promise<boolean>;
+  /** The live channel's WebSocket (default: the `ws` client). */
+  liveSocketFactory?: LiveSocketFactory;
 }
 
 /**
@@ -70,6 +81,20 @@ export async function createAppServices(options: AppServicesOptions) {
   });
   const rooms: RoomService = observeCalls(createRoomService({ profiles, clients, activity, now }), network);
 
+  const viewer = createViewerController({
+    rooms,
+    createHost: options.viewerHost ?? missingViewerHost,
+    emit: (state) => options.emit('viewerState', state),
+    openExternal: options.openExternal ?? (async () => false),
+    now,
+  });
+  const live = createLiveChannels({
+    hostTicketLink: (roomCode, force) => rooms.hostTicketLink(roomCode, force),
+    socketFactory: options.liveSocketFactory ?? wsSocketFactory,
+    emit: (presence) => options.emit('livePresence', presence),
+    now,
+  });
+
   async function exportHistory(exportOptions: HistoryExportOptions) {
     const text = history.exportRooms(exportOptions);
     const rooms = exportOptions.codes?.length ?? history.stats().rooms;
@@ -87,6 +112,8 @@ export async function createAppServices(options: AppServicesOptions) {
     clients,
     network,
     exportHistory,
+    viewer,
+    live,
     appInfo: () => ({
       name: 'Roomdesk',
       version: options.appVersion,
@@ -94,6 +121,8 @@ export async function createAppServices(options: AppServicesOptions) {
       sandboxBaseUrl: sandbox?.baseUrl ?? null,
     }),
     async dispose() {
+      viewer.dispose();
+      live.dispose();
       network.dispose();
       await history.close?.();
     },
@@ -101,3 +130,12 @@ export async function createAppServices(options: AppServicesOptions) {
 }
 
 export type AppServices = Awaited<ReturnType<typeof createAppServices>>;
+
+/** Where no viewer host was given (plain Node): every page load fails with a clear reason. */
+const missingViewerHost: ViewerHostFactory = (listener) => ({
+  load: () => queueMicrotask(() => listener.loadFailed({ errorCode: -1, description: 'no viewer in this process' })),
+  setBounds: () => undefined,
+  setVisible: () => undefined,
+  probe: async () => null,
+  close: () => undefined,
+});

@@ -58,5 +58,20 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
 
     getNetworkState: async () => services.network.state(),
     checkNetwork: async () => services.network.checkNow(),
+
+    // Embedded viewer and live room channel: the renderer gets states, never tickets.
+    openViewer: async ({ roomCode, bounds }) => services.viewer.open(roomCode, bounds),
+    setViewerBounds: async ({ bounds, visible }) => ({ applied: services.viewer.setBounds(bounds, visible) }),
+    reloadViewer: async ({ roomCode }) => services.viewer.reload(roomCode),
+    closeViewer: async () => services.viewer.close(),
+    getViewerState: async () => services.viewer.state(),
+    openViewerInBrowser: async ({ roomCode }) => ({ opened: await services.viewer.openInBrowser(roomCode) }),
+    openBlockedLinkInBrowser: async ({ roomCode }) => ({ opened: await services.viewer.openBlockedInBrowser(roomCode) }),
+    connectLiveChannel: async ({ roomCode }) => services.live.connect(roomCode),
+    disconnectLiveChannel: async ({ roomCode }) => services.live.disconnect(roomCode),
+    endRoom: async ({ roomCode }) => {
+      await services.live.endRoom(roomCode);
+      return { closed: true as const };
+    },
   };
 }

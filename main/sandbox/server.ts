@@ -13,6 +13,7 @@ import { injectedAnswer } from './injected-answers';
 import { openApiRoutes } from './open-api';
 import { randomDigits } from './random';
 import { RateLimiter } from './rate-limiter';
+import { createLiveChannel, type SandboxLiveChannel } from './live-channel';
 import { handleRoomRoute, matchRoomRoute } from './room-routes';
 import { RoomStore, type SandboxRoomState } from './rooms';
 import { createStats, type SandboxStats } from './stats';
@@ -36,6 +37,11 @@ export interface SandboxGatewayOptions {
   roles?: { host: string; guest: string };
   /** Realsee's documented limits by default: 256/min per app key, 500/min per IP. */
   rateLimits?: { perAppKeyPerMinute?: number; perIpPerMinute?: number };
+  /**
+   * What `room_link` new rooms get: `page` (default) the http room page `${baseUrl}/room/<code>`;
+   * `live-channel` Realsee's legacy WebSocket link `ws://127.0.0.1:<port>/open/<code>?open_app_id=<n>`.
+   */
+  roomLinks?: 'page' | 'live-channel';
 }
 
 export interface SandboxGateway {
@@ -45,6 +51,8 @@ export interface SandboxGateway {
   faults: SandboxFaults;
   stats: SandboxStats;
   rooms: { get(roomCode: string): SandboxRoomState | undefined; close(roomCode: string): void; list(): SandboxRoomState[] };
+  /** The WebSocket live channel at `/open/<code>` (see live-channel.ts). */
+  liveChannel: SandboxLiveChannel;
   close(): Promise<void>;
 }
 
@@ -63,7 +71,12 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
 
   let baseUrl = '';
   const tokens = new TokenStore(apps, clock, tokenTtlSeconds);
-  const rooms = new RoomStore(clock, (roomCode) => `${baseUrl}/room/${roomCode}`);
+  const liveLinks = options.roomLinks === 'live-channel';
+  const rooms = new RoomStore(clock, (roomCode) =>
+    liveLinks
+      ? `${baseUrl.replace(/^http:/, 'ws:')}/open/${roomCode}?open_app_id=${context.appNumericId(apps[0]!.appKey)}`
+      : `${baseUrl}/room/${roomCode}`,
+  );
   const ipLimiter = new RateLimiter(clock, positive(options.rateLimits?.perIpPerMinute ?? 500, 'perIpPerMinute'));
   const faults = new FaultController(() => tokens.expireAll());
   const stats = createStats(clock);
@@ -142,6 +155,10 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  const liveChannel = createLiveChannel(context);
+  server.on('upgrade', (request, socket, head) => {
+    if (!liveChannel.handleUpgrade(request, socket, head)) socket.destroy();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -163,10 +180,12 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
       close: (roomCode) => rooms.close(roomCode),
       list: () => rooms.list(),
     },
+    liveChannel: liveChannel.api,
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of pendingDelays) clearTimeout(timer);
         pendingDelays.clear();
+        liveChannel.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
