@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect } from '../support/harness';
-import { bridgeContract, methodNames } from '../../../preload/contract';
+import { bridgeContract, eventNames, methodNames, subscriptionNameFor } from '../../../preload/contract';
 import { appErrorSchema } from '../../../common/errors';
 
 type Bridge = Record<string, (input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>>;
@@ -26,7 +26,7 @@ test.describe('the bridge as the page sees it', () => {
     });
     const methods = shape.keys.filter((key) => !/^on[A-Z]/.test(key));
     expect(methods).toEqual([...methodNames].sort());
-    expect(shape.keys.filter((key) => /^on[A-Z]/.test(key))).toEqual(['onNetworkState']);
+    expect(shape.keys.filter((key) => /^on[A-Z]/.test(key))).toEqual(eventNames.map(subscriptionNameFor).sort());
     expect(shape.frozen).toBe(true);
     expect(shape.allFunctions).toBe(true);
     expect(shape.writable).toBe(false);
