@@ -14,8 +14,15 @@ export async function openMicrophone(deviceId?: string): Promise<MediaStream> {
   }
 }
 
+const LIST_TIMEOUT_MS = 2000;
+
+/**
+ * The microphones the system offers. Chromium has been seen never to settle `enumerateDevices`
+ * right after a capture stopped, so the list gives up after two seconds rather than block the UI.
+ */
 export async function listMicrophones(): Promise<MediaDeviceInfo[]> {
-  const devices = await navigator.mediaDevices.enumerateDevices();
+  const timeout = new Promise<MediaDeviceInfo[]>((resolve) => setTimeout(() => resolve([]), LIST_TIMEOUT_MS));
+  const devices = await Promise.race([navigator.mediaDevices.enumerateDevices(), timeout]);
   return devices.filter((device) => device.kind === 'audioinput' && device.deviceId !== '');
 }
 
@@ -35,7 +42,9 @@ export async function probeMicrophone(options: { deviceId?: string; durationMs?:
     options.onLevel?.(level);
   });
   await new Promise((resolve) => setTimeout(resolve, options.durationMs ?? 1500));
+  // Listed while the microphone is open: labels are only given out while capture is allowed.
+  const devices = await listMicrophones();
   await meter.stop();
   stopStream(stream);
-  return { peak, devices: await listMicrophones() };
+  return { peak, devices };
 }

@@ -1,0 +1,354 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import react from '@vitejs/plugin-react';
+import { build, type Plugin } from 'vite';
+import { joinVoiceOutputSchema } from '../../common/voice';
+import { createJoinVoiceHandler } from '../../main/voice/join-voice';
+import { createVoiceHintsResolver } from '../../main/voice/hints-resolver';
+import { bridgeContract } from '../../preload/contract';
+import { test, expect as harnessExpect, type HarnessApp } from './support/harness';
+
+/** The machine running these may be busy: UI waits get 15 s instead of 7. */
+const expect = harnessExpect.configure({ timeout: 15_000 });
+
+/**
+ * Voice in real Chromium with fake media devices, inside the real app page (built renderer, real
+ * preload bundle, real main handlers, real sandbox gateway). The voice panel is bundled from
+ * renderer/src/voice by this spec and loaded into the app's own origin, under the app's CSP.
+ *
+ * The panel calls `joinVoice` on `window.roomdesk` once that method is in the bridge contract;
+ * until then the page reaches the very same main handler (createJoinVoiceHandler over the app's
+ * room service) through a test binding that mirrors the dispatcher's result shape.
+ */
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const PANEL_PATH = '/__voice-e2e__/';
+const joinVoiceIsWired = 'joinVoice' in bridgeContract;
+
+let bundleDir = '';
+
+const entrySource = `
+import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { VoicePanel } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/index.ts'))};
+import { createSandboxAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/sandbox-adapter.ts'))};
+
+let root = null;
+let lastSign = null;
+const streams = [];
+const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+navigator.mediaDevices.getUserMedia = async (constraints) => {
+  const stream = await getUserMedia(constraints);
+  streams.push(stream);
+  return stream;
+};
+
+function voiceBridge() {
+  const app = window.roomdesk;
+  const joinVoice = typeof app.joinVoice === 'function' ? app.joinVoice : (input) => window.__voiceE2EJoin(input);
+  return {
+    getRoomDetails: app.getRoomDetails,
+    async joinVoice(input) {
+      const answer = await joinVoice(input);
+      // Kept by this test page only, to prove the app stored and showed it nowhere.
+      if (answer.ok && answer.value.userSig) lastSign = answer.value.userSig;
+      return answer;
+    },
+  };
+}
+
+window.__voiceE2E = {
+  mount({ roomCode, locale, roomClosed }) {
+    let host = document.getElementById('voice-e2e');
+    if (!host) {
+      host = document.createElement('div');
+      host.id = 'voice-e2e';
+      Object.assign(host.style, { position: 'fixed', top: '0', right: '0', width: '420px', zIndex: '9999', background: 'white', padding: '8px' });
+      document.body.append(host);
+    }
+    root ??= createRoot(host);
+    root.render(createElement(VoicePanel, { roomCode, bridge: voiceBridge(), locale, roomClosed }));
+  },
+  unmount() {
+    root?.unmount();
+    root = null;
+  },
+  lastSign: () => lastSign,
+  liveMicrophoneTracks: () => streams.flatMap((s) => s.getAudioTracks()).filter((t) => t.readyState === 'live').length,
+  createSandboxAdapter,
+};
+`;
+
+function virtualEntry(): Plugin {
+  return {
+    name: 'voice-e2e-entry',
+    resolveId: (id) => (id === 'virtual:voice-e2e' ? '\0voice-e2e' : null),
+    load: (id) => (id === '\0voice-e2e' ? entrySource : null),
+  };
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  bundleDir = await mkdtemp(join(tmpdir(), 'roomdesk-voice-e2e-'));
+  await build({
+    configFile: false,
+    root: projectRoot,
+    logLevel: 'error',
+    plugins: [react(), virtualEntry()],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir: bundleDir,
+      emptyOutDir: true,
+      minify: false,
+      modulePreload: false,
+      copyPublicDir: false,
+      rollupOptions: {
+        input: 'virtual:voice-e2e',
+        output: { format: 'es', entryFileNames: 'panel.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  });
+});
+
+test.afterAll(async () => {
+  if (bundleDir) await rm(bundleDir, { recursive: true, force: true });
+});
+
+/** Opens the real app, then loads the voice panel bundle from the app's own origin. */
+async function openWithVoice(app: HarnessApp): Promise<{ page: Page; fetched: string[] }> {
+  const { page } = app;
+  await page.addInitScript(() => localStorage.setItem('roomdesk.welcomeSeen', 'true'));
+  await app.open();
+  const origin = new URL(page.url()).origin;
+  const fetched: string[] = [];
+  await page.route(`${origin}${PANEL_PATH}**`, async (route) => {
+    const path = new URL(route.request().url()).pathname.slice(PANEL_PATH.length);
+    fetched.push(path);
+    const file = resolve(bundleDir, path);
+    if (!file.startsWith(bundleDir) || extname(file) !== '.js') return route.fulfill({ status: 404 });
+    await route.fulfill({ status: 200, contentType: 'text/javascript', body: await readFile(file) });
+  });
+  if (!joinVoiceIsWired) {
+    const joinVoice = createJoinVoiceHandler({
+      rooms: app.services.rooms,
+      resolveHints: createVoiceHintsResolver({ activeProfile: () => app.services.profiles.getActive() }),
+    });
+    await page.exposeFunction('__voiceE2EJoin', async (input: { roomCode: string }) => {
+      try {
+        return { ok: true, value: joinVoiceOutputSchema.parse(await joinVoice(input)) };
+      } catch (error) {
+        const appError = (error as { appError?: unknown }).appError;
+        return { ok: false, error: appError ?? { kind: 'internal', message: 'unexpected failure' } };
+      }
+    });
+  }
+  // Harness artefact: the shimmed preload runs in the page's world under its CSP, and zod decides
+  // once whether it may compile schemas with `new Function`. That first decision happens inside a
+  // Playwright binding callback, where eval is allowed, so a schema first used later from a click
+  // throws EvalError. Parsing the voice panel's two input schemas here (with invalid input, so
+  // nothing reaches main) compiles them in an allowed context. The Electron preload has no such
+  // problem; setting `z.config({ jitless: true })` in the preload would remove it here too.
+  await page.evaluate(async () => {
+    const bridge = window.roomdesk as unknown as Record<string, ((input: unknown) => Promise<unknown>) | undefined>;
+    await bridge.getRoomDetails?.({ roomCode: '' });
+    await bridge.joinVoice?.({ roomCode: '' });
+  });
+  await page.addScriptTag({ url: `${origin}${PANEL_PATH}panel.js`, type: 'module' });
+  await page.waitForFunction(() => '__voiceE2E' in window);
+  return { page, fetched };
+}
+
+async function newRoomCode(app: HarnessApp): Promise<string> {
+  const created = await app.services.rooms.createRoom({ guests: [], listing: {} });
+  return created.roomCode;
+}
+
+async function mount(page: Page, props: { roomCode: string; locale?: 'en' | 'zh-CN'; roomClosed?: boolean }): Promise<void> {
+  await page.evaluate((p) => (window as unknown as VoiceTestWindow).__voiceE2E.mount(p), props);
+}
+
+interface VoiceTestWindow {
+  __voiceE2E: {
+    mount(props: { roomCode: string; locale?: string; roomClosed?: boolean }): void;
+    unmount(): void;
+    lastSign(): string | null;
+    liveMicrophoneTracks(): number;
+    createSandboxAdapter(): import('../../renderer/src/voice/voice-adapter').VoiceAdapter;
+  };
+}
+
+const meterValue = (page: Page) => page.getByRole('meter', { name: 'Microphone level' }).getAttribute('aria-valuenow').then(Number);
+
+/** The highest meter reading seen over `ms`. */
+async function peakOver(page: Page, ms: number): Promise<number> {
+  let peak = 0;
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    peak = Math.max(peak, await meterValue(page));
+    await page.waitForTimeout(100);
+  }
+  return peak;
+}
+
+test.describe('voice', () => {
+  // Real capture, an AudioContext and the app's full stack per test: generous on a loaded machine.
+  test.describe.configure({ timeout: 120_000 });
+  test('pre-flight, join with the fake microphone, level moves, mute by keyboard, leave, and unmount releases the microphone', async ({ app }) => {
+    test.info().annotations.push({ type: 'joinVoice', description: joinVoiceIsWired ? 'through the bridge contract' : 'through the main handler, bridge method not wired yet' });
+    const { page, fetched } = await openWithVoice(app);
+    const roomCode = await newRoomCode(app);
+    await mount(page, { roomCode });
+    const panel = page.getByRole('region', { name: 'Voice' });
+
+    await panel.getByRole('button', { name: 'Check microphone and connection' }).click();
+    await expect(panel.locator('[data-check="gateway"]')).toHaveText('The Realsee gateway answers.');
+    await expect(panel.locator('[data-check="microphone"]')).toContainText('Microphone works');
+    await expect(panel.getByRole('combobox', { name: 'Microphone' }).locator('option')).not.toHaveCount(1);
+
+    await panel.getByRole('button', { name: 'Join voice' }).click();
+    await expect(panel.getByText('In voice (sandbox: local microphone only)')).toBeVisible();
+    await expect.poll(() => meterValue(page), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    // M while the panel has focus mutes: the meter falls to 0 and stays there.
+    await panel.getByRole('heading', { name: 'Voice' }).click();
+    await page.keyboard.press('m');
+    const muteButton = panel.getByRole('button', { name: 'Unmute' });
+    await expect(muteButton).toHaveAttribute('aria-pressed', 'true');
+    await expect(panel.getByText('Muted', { exact: false })).toBeVisible();
+    await expect.poll(() => meterValue(page)).toBe(0);
+    expect(await peakOver(page, 1500)).toBe(0);
+
+    // Ctrl+Shift+M works from anywhere while joined.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+Shift+M');
+    await expect(panel.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'false');
+    await expect.poll(() => meterValue(page), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    // The signature was used but is nowhere in storage, the page, main's log or data files.
+    const sign = await page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.lastSign());
+    expect(sign?.length ?? 0).toBeGreaterThan(10);
+    const pageText = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(pageText).not.toContain(sign);
+    expect(await page.evaluate(() => indexedDB.databases().then((dbs) => dbs.length))).toBe(0);
+    expect(app.logLines.join('\n')).not.toContain(sign);
+    for (const file of await app.dataFiles()) expect(file.text).not.toContain(sign);
+
+    await panel.getByRole('button', { name: 'Leave voice' }).click();
+    await expect(panel.getByRole('button', { name: 'Join voice' })).toBeEnabled();
+    await expect.poll(() => meterValue(page)).toBe(0);
+    await expect.poll(() => page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.liveMicrophoneTracks())).toBe(0);
+
+    // Re-joining works, and leaving the room (the panel unmounts) leaves voice.
+    await panel.getByRole('button', { name: 'Join voice' }).click();
+    await expect(panel.getByRole('button', { name: 'Leave voice' })).toBeVisible();
+    const secondSign = await page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.lastSign());
+    expect(secondSign).not.toBe(sign);
+    expect(await page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.liveMicrophoneTracks())).toBe(1);
+    await page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.unmount());
+    await expect.poll(() => page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.liveMicrophoneTracks())).toBe(0);
+
+    // The sandbox flow never loaded a vendor SDK.
+    expect(fetched).toContain('panel.js');
+    expect(fetched.filter((path) => /trtc|chime/i.test(path))).toEqual([]);
+    const chunks = await readdir(join(bundleDir, 'chunks'));
+    expect(chunks.some((name) => name.startsWith('trtc-adapter'))).toBe(true);
+    expect(chunks.some((name) => name.startsWith('chime-adapter'))).toBe(true);
+    expect(await readFile(join(bundleDir, 'panel.js'), 'utf8')).not.toMatch(/enableAudioVolumeEvaluation|realtimeSubscribeToVolumeIndicator/);
+  });
+
+  test('a room closed in the sandbox: the signature is refused with a clear message and the request id', async ({ app }) => {
+    const { page } = await openWithVoice(app);
+    const roomCode = await newRoomCode(app);
+    app.sandbox.rooms.close(roomCode);
+    await mount(page, { roomCode });
+    const panel = page.getByRole('region', { name: 'Voice' });
+    await panel.getByRole('button', { name: 'Join voice' }).click();
+    const alert = panel.getByRole('alert');
+    await expect(alert).toContainText('Realsee refused a voice signature for this room. Check that the room is still open');
+    await expect(alert).toContainText('room is closed');
+    await expect(alert).toContainText(/Request id: \w+/);
+    await expect(panel.getByRole('button', { name: 'Join voice' })).toBeEnabled();
+    expect(await page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.liveMicrophoneTracks())).toBe(0);
+  });
+
+  test('microphone refusals are explained with what to do, in English and Chinese', async ({ app }) => {
+    const { page } = await openWithVoice(app);
+    const roomCode = await newRoomCode(app);
+    const failNextMicrophone = (name: string) =>
+      page.evaluate((errorName) => {
+        const original = navigator.mediaDevices.getUserMedia;
+        navigator.mediaDevices.getUserMedia = () => {
+          navigator.mediaDevices.getUserMedia = original;
+          return Promise.reject(new DOMException('refused by test', errorName));
+        };
+      }, name);
+    const panel = page.getByRole('region', { name: 'Voice' });
+
+    await mount(page, { roomCode });
+    await failNextMicrophone('NotAllowedError');
+    await panel.getByRole('button', { name: 'Join voice' }).click();
+    await expect(panel.getByRole('alert')).toContainText('Roomdesk is not allowed to use the microphone. Allow it in your system settings');
+
+    await failNextMicrophone('NotFoundError');
+    await panel.getByRole('button', { name: 'Join voice' }).click();
+    await expect(panel.getByRole('alert')).toContainText('No microphone was found. Connect a microphone or headset');
+
+    await failNextMicrophone('NotFoundError');
+    await panel.getByRole('button', { name: 'Check microphone and connection' }).click();
+    await expect(panel.locator('[data-check="microphone"]')).toContainText('No microphone was found');
+
+    await mount(page, { roomCode, locale: 'zh-CN' });
+    const zhPanel = page.getByRole('region', { name: '语音' });
+    await expect(zhPanel.getByRole('meter', { name: '麦克风音量' })).toBeVisible();
+    await failNextMicrophone('NotAllowedError');
+    await zhPanel.getByRole('button', { name: '加入语音' }).click();
+    await expect(zhPanel.getByRole('alert')).toContainText('Roomdesk 没有麦克风权限');
+    await zhPanel.getByRole('button', { name: '加入语音' }).click();
+    await expect(zhPanel.getByText('已加入语音(沙盒:仅本机麦克风)')).toBeVisible();
+
+    // Ending the room leaves voice.
+    await mount(page, { roomCode, locale: 'zh-CN', roomClosed: true });
+    await expect(zhPanel.getByRole('button', { name: '加入语音' })).toBeDisabled();
+    await expect.poll(() => page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.liveMicrophoneTracks())).toBe(0);
+  });
+
+  test('sandbox adapter on its own: level above 0 from the fake microphone, 0 while muted, speaking, released on leave', async ({ app }) => {
+    const { page } = await openWithVoice(app);
+    const result = await page.evaluate(async () => {
+      const voice = (window as unknown as VoiceTestWindow).__voiceE2E;
+      const adapter = voice.createSandboxAdapter();
+      const levels: number[] = [];
+      const speaking: boolean[] = [];
+      adapter.onLevel((level) => levels.push(level));
+      adapter.onSpeaking((value) => speaking.push(value));
+      const collect = async (ms: number) => {
+        levels.length = 0;
+        await new Promise((done) => setTimeout(done, ms));
+        return Math.max(...levels);
+      };
+      const refused = await adapter
+        .join({ vendor: 'trtc', roomCode: 'X', userId: 'u', vendorSource: 'default', obtainedAt: 0, expiresAt: 1, sdkAppId: 1, userSig: 's', roomId: 1 })
+        .then(() => 'joined', (error: Error) => error.name);
+      await adapter.join({ vendor: 'sandbox', roomCode: 'X', userId: 'u', vendorSource: 'sandbox-profile', obtainedAt: 0, expiresAt: 1, sdkAppId: 1, userSig: 's', roomId: 1 });
+      const devices = await adapter.listInputDevices();
+      const live = await collect(2000);
+      await adapter.setMuted(true);
+      await new Promise((done) => setTimeout(done, 300));
+      const muted = await collect(1500);
+      await adapter.setMuted(false);
+      const unmuted = await collect(2000);
+      await adapter.leave();
+      return { refused, devices: devices.length, live, muted, unmuted, spoke: speaking.includes(true), tracks: voice.liveMicrophoneTracks(), lastLevel: levels.at(-1) };
+    });
+    expect(result.refused).toBe('VoiceFailure');
+    expect(result.devices).toBeGreaterThan(0);
+    expect(result.live).toBeGreaterThan(0);
+    expect(result.muted).toBe(0);
+    expect(result.unmuted).toBeGreaterThan(0);
+    expect(result.spoke).toBe(true);
+    expect(result.tracks).toBe(0);
+    expect(result.lastLevel).toBe(0);
+  });
+});
