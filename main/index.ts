@@ -7,6 +7,7 @@ import { createBridgeDispatcher } from './bridge/dispatch';
 import { createBridgeHandlers } from './bridge/handlers';
 import { registerBridge, sendBridgeEvent } from './electron/ipc';
 import { acquireSingleInstance, hardenSession, installAppWideGuards } from './electron/session-security';
+import { hardenViewerSession, openRoomInSystemBrowser, webContentsViewHost } from './electron/viewer-view';
 import { createAppWindow, revealWindow } from './electron/windows';
 import { createLogger, SecretRegistry } from './logging/logger';
 import { createKeytarVault } from './profiles/secret-vault';
@@ -49,6 +50,9 @@ async function start(): Promise<void> {
     contentSecurity: { isDev, ...(isDev && devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {}) },
   });
 
+  // The embedded room viewer's own partition: microphone only for the room being shown.
+  hardenViewerSession(() => services?.viewer.allowedOrigins() ?? []);
+
   sandbox = await startSandboxGateway().catch((error: unknown) => {
     logger.warn('the built-in sandbox gateway did not start; real profiles still work', { error });
     return null;
@@ -69,6 +73,8 @@ async function start(): Promise<void> {
       return answer.canceled || !answer.filePath ? null : answer.filePath;
     },
     emit: (event, payload) => sendBridgeEvent(mainWindow?.webContents, event, payload),
+    viewerHost: webContentsViewHost(() => mainWindow),
+    openExternal: openRoomInSystemBrowser,
   });
 
   const dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
@@ -85,6 +91,7 @@ function openMainWindow(): void {
     iconPath: join(app.getAppPath(), 'resources/icon.png'),
   });
   mainWindow.on('closed', () => {
+    services?.viewer.close();
     mainWindow = null;
   });
 }

@@ -204,6 +204,9 @@ export function createViewerController(options: ViewerControllerOptions) {
   return {
     state: (): ViewerState => state,
 
+    /** Origins the shown room may use the microphone from (the viewer session's permission check). */
+    allowedOrigins: (): string[] => (session ? [session.scope.roomOrigin, ...session.scope.allowedHosts] : []),
+
     /** Opens `roomCode` in the viewer: the room's details say what it may load, then a fresh ticket. */
     async open(roomCode: string, area: ViewerBounds): Promise<ViewerState> {
       endSession();
