@@ -125,16 +125,15 @@ export function openHistoryFile(options: { dir: string; now: () => number }): Hi
 }
 
 /**
- * The bytes of `JSON.stringify({ version, rooms })`, built from one cached UTF-8 buffer per room.
- * Rooms are immutable (a change makes a new object), so appending a snapshot to one room of
- * 10,000 encodes that room only and copies the others' bytes, instead of serializing and
- * re-encoding the whole history on every change.
+ * The bytes of `JSON.stringify({ version, rooms })` as a list of buffers, one cached UTF-8 buffer
+ * per room. Rooms are immutable (a change makes a new object), so appending a snapshot to one room
+ * of 10,000 encodes that room only, and the buffers are written as they are (see writeFileAtomic).
  */
 const encodedRooms = new WeakMap<HistoryRoom, Buffer>();
 const COMMA = Buffer.from(',');
 const SUFFIX = Buffer.from(']}');
 
-export function serializeHistory(rooms: readonly HistoryRoom[]): Buffer {
+export function serializeHistory(rooms: readonly HistoryRoom[]): Buffer[] {
   const parts: Buffer[] = [Buffer.from(`{"version":${CURRENT_HISTORY_VERSION},"rooms":[`)];
   rooms.forEach((room, position) => {
     let bytes = encodedRooms.get(room);
@@ -146,7 +145,7 @@ export function serializeHistory(rooms: readonly HistoryRoom[]): Buffer {
     parts.push(bytes);
   });
   parts.push(SUFFIX);
-  return Buffer.concat(parts);
+  return parts;
 }
 
 function storageProblem(message: string): AppError {

@@ -3,7 +3,7 @@
 // rooms with 5 snapshots each. The same figures through conf (what electron-store is built on)
 // show why the history keeps its own file module.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Conf from 'conf';
@@ -39,20 +39,20 @@ export default {
 async function measure(roomCount: number, dir: string): Promise<void> {
   const rooms = generateRooms(roomCount);
   const path = join(dir, HISTORY_FILE_NAME);
-  const text = serializeHistory(rooms);
+  const text = Buffer.concat(serializeHistory(rooms));
   writeFileSync(path, text);
   const bytes = statSync(path).size;
   console.log(`\n${roomCount.toLocaleString('en')} rooms × ${SNAPSHOTS_PER_ROOM} snapshots: file ${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
-  const rawParse = await median(LOAD_RUNS, async () => JSON.parse(readFileSync(path, 'utf8')));
-  const load = await median(LOAD_RUNS, async () => {
+  const rawParse = await time(LOAD_RUNS, () => JSON.parse(readFileSync(path, 'utf8')));
+  const load = await time(LOAD_RUNS, async () => {
     const loaded = await openHistoryFile({ dir, now: Date.now }).load();
     if (loaded.rooms.length !== roomCount) throw new Error('load lost rooms');
   });
-  const serviceOpen = await median(LOAD_RUNS, () => createHistoryService({ dir }));
-  row('raw readFile + JSON.parse', rawParse);
-  row('load + validate (history file)', load, `ratio ${(load / rawParse).toFixed(2)} (target ≤ ${LOAD_TARGET_RATIO})`);
-  row('open service (load + search index)', serviceOpen, `ratio ${(serviceOpen / rawParse).toFixed(2)}`);
+  const serviceOpen = await time(LOAD_RUNS, () => createHistoryService({ dir }));
+  timedRow('raw readFile + JSON.parse', rawParse);
+  timedRow('load + validate (history file)', load, rawParse, `(target ≤ ${LOAD_TARGET_RATIO})`);
+  timedRow('open service (load + search index)', serviceOpen, rawParse);
 
   const history = await createHistoryService({ dir });
   const queries: HistoryQuery[] = [
@@ -79,21 +79,23 @@ async function measure(roomCount: number, dir: string): Promise<void> {
     await history.recordSnapshot('china', summaryFor(rooms[tick % roomCount]!, tick));
   };
   // The first write after opening encodes every room once; the figure is for the appends after it.
-  await median(APPEND_WARM_UP, appendOne);
-  const append = await median(APPEND_RUNS, appendOne);
+  await time(APPEND_WARM_UP, appendOne);
+  const append = await time(APPEND_RUNS, appendOne);
   const currentBytes = readFileSync(path);
   const currentData: unknown = JSON.parse(currentBytes.toString('utf8'));
-  const rawWrite = await median(APPEND_RUNS, () => writeFileAtomic(join(dir, 'raw.json'), currentBytes));
-  const rawStringifyWrite = await median(APPEND_RUNS, () => writeFileAtomic(join(dir, 'raw.json'), JSON.stringify(currentData)));
-  row('raw atomic write of the bytes (temp+fsync+rename)', rawWrite);
-  row('raw stringify + atomic write', rawStringifyWrite);
-  row('append one snapshot (service)', append, `ratio ${(append / rawWrite).toFixed(2)} vs raw write, ${(append / rawStringifyWrite).toFixed(2)} vs stringify + write`);
+  const rawWrite = await time(APPEND_RUNS, () => writeFileAtomic(join(dir, 'raw.json'), currentBytes));
+  const rawStringifyWrite = await time(APPEND_RUNS, () => writeFileAtomic(join(dir, 'raw.json'), JSON.stringify(currentData)));
+  timedRow('raw atomic write of the bytes (temp+fsync+rename)', rawWrite);
+  timedRow('raw stringify + atomic write', rawStringifyWrite);
+  timedRow('append one snapshot (service) vs raw write', append, rawWrite);
+  timedRow('append one snapshot vs stringify + write', append, rawStringifyWrite);
 
-  measureConf(dir, path, rawParse, rawStringifyWrite);
+  await measureConf(dir, path, rawParse, rawStringifyWrite);
+  console.log(`  load average during the run: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
 }
 
 /** The same file through conf: what electron-store would cost for the same data. */
-function measureConf(dir: string, path: string, rawParse: number, rawStringifyWrite: number): void {
+async function measureConf(dir: string, path: string, rawParse: Timing, rawStringifyWrite: Timing): Promise<void> {
   copyFileSync(path, join(dir, 'conf-history.json'));
   const open = () =>
     new Conf<Record<string, unknown>>({
@@ -103,41 +105,55 @@ function measureConf(dir: string, path: string, rawParse: number, rawStringifyWr
       accessPropertiesByDotNotation: false,
       serialize: (value) => JSON.stringify(value),
     });
-  const confLoad = medianSync(LOAD_RUNS, () => {
+  const confLoad = await time(LOAD_RUNS, () => {
     const conf = open();
     if (!Array.isArray(conf.store.rooms)) throw new Error('conf lost rooms');
   });
-  row('conf: construct + read store (no validation)', confLoad, `ratio ${(confLoad / rawParse).toFixed(2)} vs raw parse`);
+  timedRow('conf: construct + read store (no validation)', confLoad, rawParse);
   const conf = open();
-  const data = structuredClone(conf.store) as { version: number; rooms: HistoryRoom[] };
-  const confWrite = medianSync(APPEND_RUNS, () => {
+  const data = structuredClone(conf.store);
+  const confWrite = await time(APPEND_RUNS, () => {
     conf.store = data;
   });
-  row('conf: whole-store write', confWrite, `ratio ${(confWrite / rawStringifyWrite).toFixed(2)} vs stringify + atomic write`);
+  timedRow('conf: whole-store write vs stringify + write', confWrite, rawStringifyWrite);
 }
 
 function row(label: string, ms: number, note = ''): void {
-  console.log(`  ${label.padEnd(44)} ${ms.toFixed(2).padStart(9)} ms  ${note}`);
+  console.log(`  ${label.padEnd(46)} ${ms.toFixed(2).padStart(9)} ms  ${note}`);
+}
+
+function timedRow(label: string, timing: Timing, baseline?: Timing, note = ''): void {
+  const ratios =
+    baseline === undefined
+      ? ''
+      : `ratio ${(timing.wall / baseline.wall).toFixed(2)} wall, ${(timing.cpu / baseline.cpu).toFixed(2)} CPU`;
+  console.log(
+    `  ${label.padEnd(46)} ${timing.wall.toFixed(2).padStart(9)} ms (CPU ${timing.cpu.toFixed(1)} ms)  ${ratios}${note ? `  ${note}` : ''}`,
+  );
+}
+
+/** Wall time and this process's CPU time (less disturbed by other load on the machine), ms. */
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+async function time(runs: number, task: () => Promise<unknown> | void): Promise<Timing> {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    await task();
+    walls.push(performance.now() - started);
+    const cpu = process.cpuUsage(cpuBefore);
+    cpus.push((cpu.user + cpu.system) / 1000);
+  }
+  return { wall: medianOf(walls), cpu: medianOf(cpus) };
 }
 
 async function median(runs: number, task: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    await task();
-    times.push(performance.now() - started);
-  }
-  return medianOf(times);
-}
-
-function medianSync(runs: number, task: () => void): number {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    task();
-    times.push(performance.now() - started);
-  }
-  return medianOf(times);
+  return (await time(runs, task)).wall;
 }
 
 function medianOf(values: number[]): number {

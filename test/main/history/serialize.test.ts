@@ -17,14 +17,16 @@ function room(code: string, title: string): HistoryRoom {
   };
 }
 
+const text = (rooms: HistoryRoom[]) => Buffer.concat(serializeHistory(rooms)).toString('utf8');
+
 describe('serializeHistory', () => {
   it('writes exactly what JSON.stringify writes, also after a room was replaced', () => {
     const first = room('A', '静安区 "quoted"');
     const second = room('B', 'plain');
-    expect(serializeHistory([first, second]).toString('utf8')).toBe(JSON.stringify({ version: 2, rooms: [first, second] }));
+    expect(text([first, second])).toBe(JSON.stringify({ version: 2, rooms: [first, second] }));
 
     const changed = { ...second, listing: { title: '已更新' } };
-    expect(serializeHistory([first, changed]).toString('utf8')).toBe(JSON.stringify({ version: 2, rooms: [first, changed] }));
-    expect(serializeHistory([]).toString('utf8')).toBe('{"version":2,"rooms":[]}');
+    expect(text([first, changed])).toBe(JSON.stringify({ version: 2, rooms: [first, changed] }));
+    expect(text([])).toBe('{"version":2,"rooms":[]}');
   });
 });
