@@ -35,6 +35,7 @@ import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { VoicePanel } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/index.ts'))};
 import { createSandboxAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/sandbox-adapter.ts'))};
+import { createVoiceAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/adapter-factory.ts'))};
 
 let root = null;
 let lastSign = null;
@@ -79,6 +80,7 @@ window.__voiceE2E = {
   lastSign: () => lastSign,
   liveMicrophoneTracks: () => streams.flatMap((s) => s.getAudioTracks()).filter((t) => t.readyState === 'live').length,
   createSandboxAdapter,
+  createVoiceAdapter,
 };
 `;
 
@@ -177,6 +179,7 @@ interface VoiceTestWindow {
     lastSign(): string | null;
     liveMicrophoneTracks(): number;
     createSandboxAdapter(): import('../../renderer/src/voice/voice-adapter').VoiceAdapter;
+    createVoiceAdapter(vendor: string): Promise<import('../../renderer/src/voice/voice-adapter').VoiceAdapter>;
   };
 }
 
@@ -352,5 +355,22 @@ test.describe('voice', () => {
     expect(result.spoke).toBe(true);
     expect(result.tracks).toBe(0);
     expect(result.lastLevel).toBe(0);
+  });
+
+  test('vendor adapters load on demand and report an unreachable vendor as a join failure', async ({ app }) => {
+    const { page, fetched } = await openWithVoice(app);
+    const outcome = await page.evaluate(async () => {
+      const voice = (window as unknown as VoiceTestWindow).__voiceE2E;
+      const trtc = await voice.createVoiceAdapter('trtc');
+      const started = Date.now();
+      const result = await trtc
+        .join({ vendor: 'trtc', roomCode: 'X', userId: 'agent-7', vendorSource: 'default', obtainedAt: 0, expiresAt: 1, sdkAppId: 1400000001, userSig: 'not-a-real-signature', roomId: 12345 })
+        .then(() => 'joined', (error: { name: string; kind?: string }) => `${error.name}:${error.kind}`);
+      await trtc.leave();
+      return { result, ms: Date.now() - started };
+    });
+    expect(outcome.result).toBe('VoiceFailure:join-failed');
+    expect(fetched.some((path) => /trtc-adapter/.test(path))).toBe(true);
+    expect(fetched.some((path) => /chime/i.test(path))).toBe(false);
   });
 });
