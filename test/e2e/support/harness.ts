@@ -14,6 +14,7 @@ import { contentSecurityPolicy } from '../../../main/shell/content-security-poli
 import { eventChannelFor, methodNames, type EventName, type EventPayload, type MethodName } from '../../../preload/contract';
 import { preloadShimScript } from './preload-shim';
 import { serveDirectory } from './static-server';
+import { pageViewerHost, type PageViewerRecord } from '../viewer/support/page-viewer-host';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const INVOKE_BINDING = '__roomdeskHarnessInvoke';
@@ -28,6 +29,8 @@ export interface HarnessApp {
   logLines: string[];
   /** The keychain service name this test's secrets live under. */
   keychainService: string;
+  /** The embedded viewer's stand-in pages and what reached the system browser (test/e2e/viewer/support). */
+  viewer: PageViewerRecord;
   /** Loads the app and waits until it marks itself ready. */
   open(): Promise<void>;
   /** Pushes a main → renderer event, as webContents.send does in the app. */
@@ -44,7 +47,8 @@ export interface HarnessApp {
  * the OS keychain (a per-test service name), and stores in a fresh temp dir.
  */
 export const test = base.extend<{ app: HarnessApp }>({
-  app: async ({ page }, use) => {
+  app: async ({ page, browser }, use) => {
+    const viewerHost = pageViewerHost(browser);
     const dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-e2e-'));
     const sandbox = await startSandboxGateway();
     const keychainService = `Roomdesk-e2e-${randomUUID()}`;
@@ -63,6 +67,11 @@ export const test = base.extend<{ app: HarnessApp }>({
       appVersion: 'e2e',
       platform: process.platform,
       chooseExportPath: async (suggestedName) => exportChoice(suggestedName),
+      viewerHost: viewerHost.factory,
+      openExternal: async (url) => {
+        viewerHost.record.openedExternally.push(url);
+        return true;
+      },
       emit: (event, payload) => {
         void app.emit(event, payload).catch(() => undefined);
       },
@@ -87,6 +96,7 @@ export const test = base.extend<{ app: HarnessApp }>({
       dataDir,
       logLines,
       keychainService,
+      viewer: viewerHost.record,
       async open() {
         await page.goto(`${appOrigin}/index.html`);
         await expect(page.locator('html[data-app-ready="true"]')).toBeAttached({ timeout: 15_000 });
