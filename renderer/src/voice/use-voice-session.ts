@@ -103,8 +103,15 @@ export function useVoiceSession({ roomCode, bridge, createAdapter = createVoiceA
   const setMuted = useCallback(async (muted: boolean) => {
     const adapter = adapterRef.current;
     if (!adapter) return;
-    await adapter.setMuted(muted);
-    setState((current) => ({ ...current, muted, ...(muted ? { speaking: false, level: 0 } : {}) }));
+    try {
+      await adapter.setMuted(muted);
+    } catch (error) {
+      // The microphone keeps its previous state, and the button keeps showing it.
+      const failure = toVoiceFailure(error, 'microphone-busy');
+      setState((current) => ({ ...current, issue: { problem: failure.kind, ...(failure.detail ? { detail: failure.detail } : {}) } }));
+      return;
+    }
+    setState((current) => ({ ...current, muted, issue: null, ...(muted ? { speaking: false, level: 0 } : {}) }));
   }, []);
 
   const setInputDevice = useCallback(async (deviceId: string) => {
