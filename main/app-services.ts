@@ -66,7 +66,9 @@ export async function createAppServices(options: AppServicesOptions) {
   });
 
   const history: HistoryService = await createHistoryService({ dir: options.dataDir, now });
-  if (history.startupReport) options.logger.warn('room history was set aside at startup', { report: history.startupReport });
+  const report = history.startupReport;
+  if (report?.problem) options.logger.warn('room history could not be used as it was', { outcome: report.outcome, movedTo: report.movedTo });
+  else if (report?.outcome === 'migrated') options.logger.info('room history migrated', { from: report.migratedFrom, backup: report.backupPath });
 
   const activity = historyActivityRecorder(history, (error) => options.logger.warn('room history: a change was not saved', { error }));
   // Every room call tells the monitor whether the gateway answered; while it does not, the
