@@ -14,7 +14,7 @@ export type VoiceVendor = (typeof voiceVendors)[number];
 export const vendorSources = ['sandbox-profile', 'rtc-info', 'room-config', 'default'] as const;
 export type VendorSource = (typeof vendorSources)[number];
 
-export const joinVoiceInputSchema = z.object({
+export const joinVoiceInputSchema = z.strictObject({
   roomCode: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A room code has letters, digits, - or _ only.'),
 });
 export type JoinVoiceInput = z.infer<typeof joinVoiceInputSchema>;
