@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appErrorSchema } from '../common/errors';
 import { profileDraftSchema, profileSummarySchema } from '../common/profile';
 import { guestSchema, listingSchema, roomSummarySchema } from '../common/room';
+import { joinVoiceInputSchema, joinVoiceOutputSchema } from '../common/voice';
 import {
   historyExportOptionsSchema,
   historyPageSchema,
@@ -208,6 +209,8 @@ export const bridgeContract = {
   prepareHostJoin: method(z.strictObject({ roomCode }), hostJoinSchema),
   issueGuestPass: method(guestPassInputSchema, guestPassSchema),
   getVoiceSignature: method(z.strictObject({ roomCode }), voiceSignatureInfoSchema),
+  /** Fetches a fresh voice signature for joining; it lives in renderer memory only while joining. */
+  joinVoice: method(joinVoiceInputSchema, joinVoiceOutputSchema),
   listVrs: method(z.strictObject({ page: z.number().int().min(1).max(1000).default(1) }), vrListSchema),
 
   getHistoryStatus: method(noInput, historyStatusSchema),

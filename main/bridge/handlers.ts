@@ -1,9 +1,18 @@
 import type { AppServices } from '../app-services';
 import type { BridgeHandlers } from './dispatch';
+import { createJoinVoiceHandler, createRoomVoiceConfigSource, createVoiceHintsResolver } from '../voice';
 
 /** Binds every contract method to the service that does the work. Nothing else lives here. */
 export function createBridgeHandlers(services: AppServices): BridgeHandlers {
   const { profiles, rooms, history } = services;
+  const joinVoice = createJoinVoiceHandler({
+    rooms,
+    resolveHints: createVoiceHintsResolver({
+      activeProfile: () => profiles.getActive(),
+      rtcInfoFor: (roomCode) => services.live.presence(roomCode)?.voice ?? null,
+      roomVoiceConfigFor: createRoomVoiceConfigSource({ profiles, clients: services.clients }),
+    }),
+  });
   return {
     getAppInfo: async () => services.appInfo(),
 
@@ -37,6 +46,7 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
         expiresAt: signature.expiresAt,
       };
     },
+    joinVoice,
     listVrs: async ({ page }) => {
       const list = await rooms.listVrs(page);
       return { items: list.items, total: list.total };
