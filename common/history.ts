@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
-import { guestSchema, listingSchema } from './room';
+import { guestSchema, listingSchema, roomLimitsSchema } from './room';
 
 /**
  * The offline room history as the renderer sees it. Every object here is strict: a field that is
@@ -22,14 +22,7 @@ export const participantSnapshotSchema = z.strictObject({
 });
 export type ParticipantSnapshot = z.infer<typeof participantSnapshotSchema>;
 
-export const limitsSnapshotSchema = z.strictObject({
-  maxUserCount: z.number().nullable(),
-  maxUsingTime: z.number().nullable(),
-  ticketValidateTime: z.number().nullable(),
-  keepAliveTime: z.number().nullable(),
-  allowDynamicEnter: z.boolean().nullable(),
-  autoDestroy: z.boolean().nullable(),
-});
+export const limitsSnapshotSchema = roomLimitsSchema.strict();
 
 /** What a room-detail fetch showed at one moment. */
 export const detailSnapshotSchema = z.strictObject({

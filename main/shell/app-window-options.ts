@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import { isolationPreferences } from './isolation-preferences';
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export const APP_TITLE = 'Roomdesk';
@@ -28,20 +29,6 @@ export function appWindowOptions({ preloadPath, isDev, iconPath }: AppWindowOpti
     backgroundColor: APP_BACKGROUND_COLOR,
     autoHideMenuBar: !isDev,
     ...(iconPath ? { icon: iconPath } : {}),
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-    },
+    webPreferences: { preload: preloadPath, ...isolationPreferences },
   };
 }

@@ -1,4 +1,5 @@
 import type { WebPreferences } from 'electron';
+import { isolationPreferences } from './isolation-preferences';
 
 /** The viewer's own persistent session: its cookies and storage never mix with the app window's. */
 export const VIEWER_PARTITION = 'persist:roomdesk-viewer';
@@ -11,19 +12,5 @@ export function viewerWebPreferences(partition: string = VIEWER_PARTITION): WebP
   if (!partition.startsWith('persist:') || partition === 'persist:') {
     throw new Error(`The viewer needs its own persistent partition ("persist:<name>"), got "${partition}"`);
   }
-  return {
-    partition,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webviewTag: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-  };
+  return { partition, ...isolationPreferences };
 }
