@@ -61,7 +61,7 @@ export function InvitePanel({ pass, listingTitle, onIssueNew }: InvitePanelProps
             onValue={setLanguage}
             options={(['en', 'zh', 'both'] as const).map((value) => ({ value, label: t.pass.textLanguages[value] }))}
           />
-          <TextAreaField label={t.pass.text} value={text} rows={5} onFocus={(event) => event.currentTarget.select()} />
+          <TextAreaField label={t.pass.text} value={text} rows={7} onFocus={(event) => event.currentTarget.select()} />
           <CopyButton text={text} label={t.pass.copyText} disabled={expired} />
         </div>
       </div>

@@ -1,6 +1,5 @@
 import type { Guest, Listing } from '../../../common/room';
 import { useI18n } from '../i18n/I18nProvider';
-import { Icon } from '../ui/Icon';
 
 interface ListingCardProps {
   listing: Listing | null;
@@ -44,7 +43,7 @@ export function ListingCard({ listing, guests, onPass }: ListingCardProps) {
                     {name} <span className="muted mono">{guest.nickname ? guest.userId : ''}</span> <span className="muted">· {guest.role}</span>
                   </span>
                   <button type="button" className="button button--ghost button--small" onClick={() => onPass(guest)} aria-label={t.room.passFor({ name })}>
-                    <Icon glyph="🎟" /> {t.pass.open}
+                    {t.pass.open}
                   </button>
                 </li>
               );

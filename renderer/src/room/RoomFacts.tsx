@@ -8,7 +8,8 @@ export function RoomFacts({ summary }: { summary: RoomSummary }) {
   const { t, locale } = useI18n();
   const time = (text: string | null) => formatRealseeTime(text, locale);
   const duration = (seconds: number | null) => (seconds === null ? t.room.notSet : formatDuration(seconds, t.time));
-  const creator = [summary.creator.nickname, summary.creator.userId ? `(${summary.creator.userId})` : null].filter(Boolean).join(' ');
+  const { nickname, userId } = summary.creator;
+  const creator = nickname && userId && nickname !== userId ? `${nickname} (${userId})` : (nickname ?? userId ?? '');
   return (
     <div className="facts-grid">
       <section className="card" aria-labelledby="room-details-title">

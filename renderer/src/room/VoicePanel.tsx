@@ -4,7 +4,6 @@ import { formatClock } from '../lib/format';
 import { useAction } from '../lib/useAction';
 import { ActionButton } from '../ui/ActionButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
-import { Icon } from '../ui/Icon';
 
 /** Fetches a voice signature in main and says that it was obtained — never the signature. */
 export function VoicePanel({ roomCode, knownVoiceId }: { roomCode: string; knownVoiceId: number | null }) {
@@ -13,7 +12,7 @@ export function VoicePanel({ roomCode, knownVoiceId }: { roomCode: string; known
   return (
     <div className="voice-panel">
       <ActionButton variant="secondary" busy={voice.running} busyLabel={t.voice.getting} onClick={() => void voice.run()}>
-        <Icon glyph="🎙" /> {t.voice.get}
+        {t.voice.get}
       </ActionButton>
       {voice.state.phase === 'failed' ? <ErrorPanel error={voice.state.error} compact /> : null}
       {voice.state.phase === 'done' ? (

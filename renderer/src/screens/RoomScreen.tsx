@@ -93,7 +93,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
               <HostJoinPanel roomCode={roomCode} />
               <div>
                 <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
-                  <Icon glyph="🎟" /> {t.pass.open}
+                  {t.pass.open}
                 </button>
               </div>
               <VoicePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />

@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import type { AppError } from '../../../common/errors';
+import { NavigationContext } from '../app/navigation';
 import { useI18n } from '../i18n/I18nProvider';
 import { CopyButton } from './CopyButton';
 
@@ -23,6 +24,10 @@ interface ErrorPanelProps {
 /** Says what went wrong, what to do about it, and what Realsee support needs to know. */
 export function ErrorPanel({ error, actions, compact = false }: ErrorPanelProps) {
   const { t } = useI18n();
+  const navigation = useContext(NavigationContext);
+  // Credentials and gateway paths are fixed in Settings; offer the way there unless already on a profile form.
+  const offerSettings =
+    (error.kind === 'auth' || error.kind === 'protocol') && navigation !== null && navigation.route.screen !== 'settings' && navigation.route.screen !== 'welcome';
   const realseeText = error.kind === 'gateway' || error.kind === 'auth' ? error.status : undefined;
   return (
     <section className={`error-panel${compact ? ' error-panel--compact' : ''}`} role="alert" aria-label={t.errors.title[error.kind]}>
@@ -58,6 +63,11 @@ export function ErrorPanel({ error, actions, compact = false }: ErrorPanelProps)
       ) : null}
       <div className="error-panel__actions">
         {actions}
+        {offerSettings ? (
+          <button type="button" className="button button--secondary" onClick={() => navigation.navigate({ screen: 'settings' })}>
+            {t.errors.openSettings}
+          </button>
+        ) : null}
         <CopyButton text={errorDetailsText(error)} label={t.errors.copyDetails} />
       </div>
     </section>
