@@ -1,12 +1,15 @@
-import { AREA, appWithRoom, call, expect, latestPhase, test, ticketOf, viewerStates } from './support/viewer-test';
+import { AREA, SHOWN, appWithRoom, call, expect, latestPhase, test, ticketOf, viewerStates } from './support/viewer-test';
 
 test.describe('the embedded room viewer (harness: a browser page stands in for the WebContentsView)', () => {
+  // Each test starts the app, a sandbox and a second browser context: slow when the machine is busy.
+  test.describe.configure({ timeout: 90_000 });
+
   test('joining opens the sandbox room page as host and the sandbox shows the agent in the room; the renderer never sees the ticket', async ({ app }) => {
     const roomCode = await appWithRoom(app);
     const opened = await call(app.page, 'openViewer', { roomCode, bounds: AREA });
     expect(opened.roomCode).toBe(roomCode);
 
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     const viewerPage = app.viewer.current()!;
     await expect(viewerPage.locator('[data-room-self]')).toContainText('(anchor)');
     await expect(viewerPage.locator('[data-room-end]')).toBeVisible();
@@ -33,13 +36,13 @@ test.describe('the embedded room viewer (harness: a browser page stands in for t
   test('a second join (reload) uses a new ticket that takes over the first session', async ({ app }) => {
     const roomCode = await appWithRoom(app);
     await call(app.page, 'openViewer', { roomCode, bounds: AREA });
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     const first = app.viewer.current()!;
     const firstUrl = first.url();
 
     await call(app.page, 'reloadViewer', { roomCode });
     await expect.poll(() => app.viewer.pages.length).toBe(2);
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     const second = app.viewer.current()!;
     await expect(second.locator('[data-room-self]')).toBeVisible();
     expect(ticketOf(second.url())).not.toBe(ticketOf(firstUrl));
@@ -52,7 +55,7 @@ test.describe('the embedded room viewer (harness: a browser page stands in for t
   test('a reused ticket is refused by the sandbox and the viewer recovers with a fresh one', async ({ app }) => {
     const roomCode = await appWithRoom(app);
     await call(app.page, 'openViewer', { roomCode, bounds: AREA });
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     const page = app.viewer.current()!;
     const usedTicket = ticketOf(page.url());
 
@@ -62,7 +65,7 @@ test.describe('the embedded room viewer (harness: a browser page stands in for t
     expect((await refused).status()).toBe(403);
 
     await expect.poll(() => app.viewer.pages.length).toBe(2);
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     const recovered = app.viewer.current()!;
     await expect(recovered.locator('[data-room-self]')).toBeVisible();
     expect(ticketOf(recovered.url())).not.toBe(usedTicket);
@@ -74,7 +77,7 @@ test.describe('the embedded room viewer (harness: a browser page stands in for t
   test('navigation to a foreign origin is blocked; an https link may go to the system browser, without any ticket', async ({ app }) => {
     const roomCode = await appWithRoom(app);
     await call(app.page, 'openViewer', { roomCode, bounds: AREA });
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     const page = app.viewer.current()!;
     const roomUrl = page.url();
 
@@ -102,7 +105,7 @@ test.describe('the embedded room viewer (harness: a browser page stands in for t
   test('"open in browser" hands the browser a ticket of its own, never the viewer\'s', async ({ app }) => {
     const roomCode = await appWithRoom(app);
     await call(app.page, 'openViewer', { roomCode, bounds: AREA });
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     const viewerTicket = ticketOf(app.viewer.current()!.url());
 
     expect(await call(app.page, 'openViewerInBrowser', { roomCode })).toEqual({ opened: true });
@@ -114,10 +117,9 @@ test.describe('the embedded room viewer (harness: a browser page stands in for t
   });
 
   test('a lost session is rejoined with a fresh ticket; an ended room is shown as ended', async ({ app }) => {
-    test.setTimeout(45_000);
     const roomCode = await appWithRoom(app);
     await call(app.page, 'openViewer', { roomCode, bounds: AREA });
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     const first = app.viewer.current()!;
 
     // The agent's user takes the room over from somewhere else (force=1): this page's session ends.
@@ -125,7 +127,7 @@ test.describe('the embedded room viewer (harness: a browser page stands in for t
     expect((await fetch(elsewhere.url)).status).toBe(200);
     await expect(first.locator('[data-room-ended]')).toBeAttached({ timeout: 10_000 });
     await expect.poll(() => app.viewer.pages.length, { timeout: 10_000 }).toBe(2);
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     await expect(app.viewer.current()!.locator('[data-room-self]')).toBeVisible();
 
     app.sandbox.rooms.close(roomCode);
@@ -137,7 +139,7 @@ test.describe('the embedded room viewer (harness: a browser page stands in for t
   test('closing the viewer frees its page and reports closed', async ({ app }) => {
     const roomCode = await appWithRoom(app);
     await call(app.page, 'openViewer', { roomCode, bounds: AREA });
-    await expect.poll(() => latestPhase(app.page)).toBe('showing');
+    await expect.poll(() => latestPhase(app.page), SHOWN).toBe('showing');
     const page = app.viewer.current()!;
     expect((await call(app.page, 'closeViewer')).phase).toBe('closed');
     await expect.poll(() => page.isClosed()).toBe(true);

@@ -12,6 +12,8 @@ export interface PageViewerRecord {
   bounds: ViewerBounds | null;
   /** URLs handed to the system browser (the harness records instead of opening). */
   openedExternally: string[];
+  /** Resolves once every page the controller closed is really gone (await it before a test ends). */
+  settled(): Promise<void>;
 }
 
 /**
@@ -28,7 +30,11 @@ export function pageViewerHost(browser: Browser): { factory: ViewerHostFactory; 
     visible: null,
     bounds: null,
     openedExternally: [],
+    settled: async () => {
+      await Promise.all(closing);
+    },
   };
+  const closing: Array<Promise<void>> = [];
 
   const factory: ViewerHostFactory = (listener) => {
     let closed = false;
@@ -37,6 +43,7 @@ export function pageViewerHost(browser: Browser): { factory: ViewerHostFactory; 
       const context = await browser.newContext();
       const page = await context.newPage();
       record.pages.push(page);
+      // Requests still in flight when the context closes reject; that is the end of the page, not an error.
       await page.route('**/*', async (route) => {
         const request = route.request();
         if (request.isNavigationRequest() && !closed) {
@@ -44,28 +51,33 @@ export function pageViewerHost(browser: Browser): { factory: ViewerHostFactory; 
           if (listener.navigationAttempt(request.url(), isMainFrame) !== 'allow') {
             record.blocked.push(request.url());
             // ERR_ABORTED leaves the current page in place (no error page), as preventDefault does in Electron.
-            return route.abort('aborted');
+            return route.abort('aborted').catch(() => undefined);
           }
         }
-        return route.continue();
+        return route.continue().catch(() => undefined);
       });
       page.on('response', (response) => {
         if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) httpStatus = response.status();
       });
       page.on('load', () => {
-        void probe(page).then(async (read) => {
-          if (closed) return;
-          listener.titleChanged(await page.title().catch(() => ''));
-          listener.loaded({ httpStatus, probe: read ?? { roomError: null, ended: false } });
-        });
+        void probe(page)
+          .then(async (read) => {
+            if (closed) return;
+            const title = await page.title().catch(() => '');
+            if (closed) return;
+            listener.titleChanged(title);
+            listener.loaded({ httpStatus, probe: read ?? { roomError: null, ended: false } });
+          })
+          .catch(() => undefined);
       });
       page.on('crash', () => !closed && listener.gone('crashed'));
       page.on('popup', (popup) => {
         listener.navigationAttempt(popup.url(), true);
-        void popup.close();
+        void popup.close().catch(() => undefined);
       });
       return { context, page };
     })();
+    ready.catch(() => undefined);
 
     return {
       load(url) {
@@ -76,11 +88,11 @@ export function pageViewerHost(browser: Browser): { factory: ViewerHostFactory; 
             const code = /net::ERR_[A-Z_]+/.exec(String(error))?.[0] ?? 'load failed';
             listener.loadFailed({ errorCode: code === 'net::ERR_ABORTED' || code === 'net::ERR_BLOCKED_BY_CLIENT' ? -3 : -2, description: code });
           }),
-        );
+        ).catch(() => undefined);
       },
       setBounds(bounds) {
         record.bounds = bounds;
-        if (bounds.width > 0 && bounds.height > 0) void ready.then(({ page }) => page.setViewportSize({ width: bounds.width, height: bounds.height }).catch(() => undefined));
+        if (bounds.width > 0 && bounds.height > 0) void ready.then(({ page }) => page.setViewportSize({ width: bounds.width, height: bounds.height })).catch(() => undefined);
       },
       setVisible(visible) {
         record.visible = visible;
@@ -90,7 +102,9 @@ export function pageViewerHost(browser: Browser): { factory: ViewerHostFactory; 
       },
       close() {
         closed = true;
-        void ready.then(({ context }) => context.close()).catch(() => undefined);
+        // A closed view shows nothing.
+        record.visible = false;
+        closing.push(ready.then(({ context }) => context.close()).catch(() => undefined));
       },
     };
   };

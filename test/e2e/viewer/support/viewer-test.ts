@@ -15,10 +15,19 @@ export const test = harnessTest.extend({
     });
     await use(page);
   },
+  // The viewer's pages live in browser contexts of their own: close them before the test ends,
+  // or Playwright finds them closing while it collects the test's traces.
+  app: async ({ app }, use) => {
+    await use(app);
+    app.services.viewer.dispose();
+    await app.viewer.settled();
+  },
 });
 export { expect };
 
 export type ViewerState = EventPayload<'viewerState'>;
+/** Opening a room takes a details call, a ticket and a page load: allow for a busy machine. */
+export const SHOWN = { timeout: 20_000 };
 export const AREA = { x: 0, y: 120, width: 900, height: 560 };
 
 /** Opens the app, starts recording viewer events in the page, and creates a room in the sandbox. */
