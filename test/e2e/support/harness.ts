@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createAppServices, type AppServices } from '../../../main/app-services';
+import { createAppServices, type AppServices, type AppServicesOptions } from '../../../main/app-services';
 import { createBridgeHandlers } from '../../../main/bridge/handlers';
 import { createBridgeDispatcher } from '../../../main/bridge/dispatch';
 import { createLogger, SecretRegistry } from '../../../main/logging/logger';
@@ -39,6 +39,17 @@ export interface HarnessApp {
   answerSaveDialog(choose: (suggestedName: string) => string | null): void;
   /** The text of every file main wrote under the data dir. */
   dataFiles(): Promise<Array<{ path: string; text: string }>>;
+  /** Starts a fresh sandbox gateway on the port the previous one used (close that one first). */
+  restartSandbox(): Promise<SandboxGateway>;
+  /** Disposes main's services and builds them again over the same data dir, as an app restart does. */
+  restartServices(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** The built renderer to serve (default out/renderer). */
+  rendererRoot: string;
+  /** How main's reachability probe backs off while offline (default: the app's). */
+  networkBackoff: AppServicesOptions['networkBackoff'];
 }
 
 /**
@@ -46,18 +57,20 @@ export interface HarnessApp {
  * dispatcher main registers with ipcMain, over real services: the sandbox gateway on loopback,
  * the OS keychain (a per-test service name), and stores in a fresh temp dir.
  */
-export const test = base.extend<{ app: HarnessApp }>({
-  app: async ({ page, browser }, use) => {
+export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
+  rendererRoot: [join(projectRoot, 'out/renderer'), { option: true }],
+  networkBackoff: [undefined, { option: true }],
+  app: async ({ page, browser, rendererRoot, networkBackoff }, use) => {
     const viewerHost = pageViewerHost(browser);
     const dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-e2e-'));
-    const sandbox = await startSandboxGateway();
+    let sandbox = await startSandboxGateway();
     const keychainService = `Roomdesk-e2e-${randomUUID()}`;
     const vault = createKeytarVault(keychainService);
     const logLines: string[] = [];
     let exportChoice: (suggestedName: string) => string | null = (name) => join(dataDir, 'exports', name);
     const secrets = new SecretRegistry();
     const logger = createLogger((line) => logLines.push(line), secrets);
-    const services = await createAppServices({
+    const makeServices = () => createAppServices({
       dataDir,
       profileStore: new Conf({ cwd: dataDir, configName: 'profiles', projectName: 'roomdesk-e2e' }),
       vault,
@@ -75,9 +88,11 @@ export const test = base.extend<{ app: HarnessApp }>({
       emit: (event, payload) => {
         void app.emit(event, payload).catch(() => undefined);
       },
+      ...(networkBackoff ? { networkBackoff } : {}),
     });
-    const dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
-    const server = await serveDirectory(join(projectRoot, 'out/renderer'), contentSecurityPolicy({ isDev: false }));
+    let services = await makeServices();
+    let dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
+    const server = await serveDirectory(rendererRoot, contentSecurityPolicy({ isDev: false }));
     const appOrigin = server.origin;
 
     await page.exposeBinding(INVOKE_BINDING, async (source, channel: unknown, input: unknown) => {
@@ -110,6 +125,17 @@ export const test = base.extend<{ app: HarnessApp }>({
       answerSaveDialog(choose) {
         exportChoice = choose;
       },
+      async restartSandbox() {
+        sandbox = await startSandboxGateway({ port: Number(new URL(sandbox.baseUrl).port) });
+        app.sandbox = sandbox;
+        return sandbox;
+      },
+      async restartServices() {
+        await services.dispose();
+        services = await makeServices();
+        app.services = services;
+        dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
+      },
       async dataFiles() {
         const files: Array<{ path: string; text: string }> = [];
         for (const entry of await readdir(dataDir, { recursive: true, withFileTypes: true })) {
@@ -127,7 +153,8 @@ export const test = base.extend<{ app: HarnessApp }>({
     }
     await services.dispose();
     await server.close();
-    await sandbox.close();
+    // A test may have stopped the sandbox itself to go offline.
+    await sandbox.close().catch(() => undefined);
     await rm(dataDir, { recursive: true, force: true });
   },
 });

@@ -6,6 +6,9 @@
  */
 export function preloadShimScript(preloadSource: string, bindingName: string): string {
   return `(() => {
+  // In Electron the preload runs in an isolated world the page's CSP does not reach; here it runs
+  // in the page itself, where zod's compiled parsers (new Function) would be refused mid-session.
+  globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig ?? {}, { jitless: true });
   const listeners = new Map();
   const ipcRenderer = Object.freeze({
     invoke: (channel, input) => window[${JSON.stringify(bindingName)}](channel, input),
