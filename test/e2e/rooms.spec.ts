@@ -84,7 +84,7 @@ test.describe('rooms', () => {
     await expect(lastUpdated).not.toHaveText(secondStamp);
   });
 
-  test('the rooms list shows this session’s rooms and filters them by code, title or address', async ({ app }) => {
+  test('the rooms list shows the profile’s rooms from the offline history and filters them by code, title or address', async ({ app }) => {
     const { page } = app;
     await openWorkspace(app);
     const first = await createRoom(page, { title: 'Riverside two-bedroom', address: 'Binjiang Road' });
@@ -111,7 +111,11 @@ test.describe('rooms', () => {
     await search.press('Escape');
     await expect(list.getByRole('listitem')).toHaveCount(3);
 
+    // The list comes from the offline history: it survives a reload of the window.
+    await page.reload();
+    await expect(list.getByRole('listitem')).toHaveCount(3);
     await list.getByRole('button', { name: /Garden townhouse/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Garden townhouse' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Listing' })).toContainText('Hongqiao');
   });
 });

@@ -3,20 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test as harnessTest, expect, type HarnessApp } from './support/harness';
 
-/**
- * The harness with one addition: zod's JIT is switched off before the preload bundle runs. The
- * preload is evaluated before the page's CSP applies, so zod's eval probe succeeds there and its
- * compiled parsers are later refused by `script-src 'self'`, failing every bridge call made from a
- * click. The preload should call `z.config({ jitless: true })` itself; this can then go.
- */
+/** The harness's fixtures, with room for the longer multi-screen flows these specs walk through. */
 export const test = harnessTest.extend({
   page: async ({ page }, use, testInfo) => {
     // Each test starts real services (keychain, sandbox, stores); flows span several screens.
     testInfo.setTimeout(Math.max(testInfo.timeout, 60_000));
-    await page.addInitScript(() => {
-      const holder = globalThis as unknown as { __zod_globalConfig?: Record<string, unknown> };
-      holder.__zod_globalConfig = { ...(holder.__zod_globalConfig ?? {}), jitless: true };
-    });
     await use(page);
   },
 });

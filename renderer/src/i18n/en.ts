@@ -100,7 +100,7 @@ export const en = {
     emptyText: 'Create a viewing room, then invite your client with a guest pass.',
     noMatch: (p: { text: string }) => `No room matches “${p.text}”.`,
     count: (p: { shown: number; total: number }) => (p.shown === p.total ? `${p.total} rooms` : `${p.shown} of ${p.total} rooms`),
-    sessionNote: 'Rooms created since Roomdesk started.',
+    historyNote: 'Kept on this computer, newest first — available offline.',
     untitled: 'Untitled room',
     guests: (p: { count: number }) => (p.count === 1 ? '1 guest' : `${p.count} guests`),
     openByCode: 'Open a room by code',

@@ -97,7 +97,7 @@ export const zhCN: Messages = {
     emptyText: '先创建一个带看房间，再通过嘉宾邀请请客户进入。',
     noMatch: (p) => `没有与 “${p.text}” 匹配的房间。`,
     count: (p) => (p.shown === p.total ? `共 ${p.total} 个房间` : `${p.shown} / ${p.total} 个房间`),
-    sessionNote: '本次启动 Roomdesk 以来创建的房间。',
+    historyNote: '保存在本机，按创建时间从新到旧排列，离线也可查看。',
     untitled: '未命名房间',
     guests: (p) => `${p.count} 位嘉宾`,
     openByCode: '按房间号打开',

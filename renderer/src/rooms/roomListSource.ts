@@ -1,4 +1,6 @@
+import type { Result } from '../../../common/errors';
 import type { Guest, Listing } from '../../../common/room';
+import { bridge } from '../bridge';
 
 /** One row of the rooms list: the same shape as the history store's list items. */
 export interface RoomListItem {
@@ -23,14 +25,11 @@ export interface RoomListPage {
   items: RoomListItem[];
 }
 
-/**
- * Where the rooms list gets its rows. Today: rooms created in this session. Later: the offline
- * history store behind a paged bridge query; the list component does not change.
- */
+/** Where the rooms list gets its rows: the offline history store, or this session's rooms. */
 export interface RoomListSource {
   /** Changes whenever the data behind the source may have changed. */
   readonly version: string | number;
-  query(query: RoomListQuery): Promise<RoomListPage>;
+  query(query: RoomListQuery): Promise<Result<RoomListPage>>;
 }
 
 /** What the session keeps about a room it created. */
@@ -55,21 +54,58 @@ export function sessionRoomSource(rooms: readonly SessionRoom[], profileId: stri
   return {
     version: `${profileId}:${version}`,
     async query({ text, offset, limit }) {
-      const matching = rooms
-        .filter((room) => room.profileId === profileId && matchesText(room, text))
-        .sort((a, b) => b.createdAt - a.createdAt);
+      return { ok: true, value: querySession(rooms, profileId, { text, offset, limit }) };
+    },
+  };
+}
+
+function querySession(rooms: readonly SessionRoom[], profileId: string, { text, offset, limit }: RoomListQuery): RoomListPage {
+  const matching = rooms
+    .filter((room) => room.profileId === profileId && matchesText(room, text))
+    .sort((a, b) => b.createdAt - a.createdAt);
+  return {
+    total: matching.length,
+    items: matching.slice(offset, offset + limit).map((room) => ({
+      roomCode: room.roomCode,
+      profileId: room.profileId,
+      createdAt: room.createdAt,
+      title: room.listing.title || null,
+      address: room.listing.address || null,
+      status: room.status,
+      guestCount: room.guests.length,
+      lastSyncedAt: room.lastSyncedAt,
+    })),
+  };
+}
+
+/** The profile's rooms from the offline history store, searched and paged in main. */
+export function historyRoomSource(profileId: string, version: number): RoomListSource {
+  return {
+    version: `history:${profileId}:${version}`,
+    async query({ text, offset, limit }) {
+      const result = await bridge().queryHistory({
+        profileId,
+        sort: 'newest',
+        offset,
+        limit,
+        ...(text.trim() ? { text: text.trim() } : {}),
+      });
+      if (!result.ok) return result;
       return {
-        total: matching.length,
-        items: matching.slice(offset, offset + limit).map((room) => ({
-          roomCode: room.roomCode,
-          profileId: room.profileId,
-          createdAt: room.createdAt,
-          title: room.listing.title || null,
-          address: room.listing.address || null,
-          status: room.status,
-          guestCount: room.guests.length,
-          lastSyncedAt: room.lastSyncedAt,
-        })),
+        ok: true,
+        value: {
+          total: result.value.total,
+          items: result.value.items.map((item) => ({
+            roomCode: item.roomCode,
+            profileId: item.profileId,
+            createdAt: item.createdAt,
+            title: item.title,
+            address: item.address,
+            status: item.status,
+            guestCount: item.guestCount,
+            lastSyncedAt: item.lastSyncedAt,
+          })),
+        },
       };
     },
   };

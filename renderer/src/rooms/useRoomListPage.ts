@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
+import type { Result } from '../../../common/errors';
 import type { RoomListPage, RoomListSource } from './roomListSource';
 
-/** The first rows are plenty for a session; the history source will page with `offset`. */
+/** The first rows; a source may hold thousands, and a search narrows them down. */
 const PAGE_SIZE = 500;
 
-export function useRoomListPage(source: RoomListSource, text: string): RoomListPage | null {
-  const [page, setPage] = useState<RoomListPage | null>(null);
+export function useRoomListPage(source: RoomListSource, text: string): Result<RoomListPage> | null {
+  const [page, setPage] = useState<Result<RoomListPage> | null>(null);
   useEffect(() => {
     let current = true;
     void source.query({ text, offset: 0, limit: PAGE_SIZE }).then((result) => {

@@ -14,6 +14,7 @@ import { ListingCard } from '../room/ListingCard';
 import { ParticipantsTable } from '../room/ParticipantsTable';
 import { RoomFacts } from '../room/RoomFacts';
 import { useRoomDetails } from '../room/useRoomDetails';
+import { useStoredRoom } from '../room/useStoredRoom';
 import { VoicePanel } from '../room/VoicePanel';
 import { ActionButton } from '../ui/ActionButton';
 import { CopyButton } from '../ui/CopyButton';
@@ -28,7 +29,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
   const { navigate } = useNavigation();
   const { active } = useProfiles();
   const sessionRooms = useSessionRooms();
-  const sessionRoom = active ? sessionRooms.find(active.id, roomCode) : undefined;
+  const sessionRoom = useStoredRoom(roomCode, active ? sessionRooms.find(active.id, roomCode) : undefined);
   const details = useRoomDetails(roomCode, (summary) => sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt));
   const [passFor, setPassFor] = useState<{ guest?: Guest } | null>(null);
   useCommand('refresh', details.refresh);

@@ -6,9 +6,10 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useProfiles } from '../profiles/ProfilesProvider';
 import { profileName } from '../profiles/profileLabel';
 import { RoomList } from '../rooms/RoomList';
-import { sessionRoomSource } from '../rooms/roomListSource';
+import { historyRoomSource } from '../rooms/roomListSource';
 import { useRoomListPage } from '../rooms/useRoomListPage';
 import { useSessionRooms } from '../rooms/SessionRoomsProvider';
+import { ErrorPanel } from '../ui/ErrorPanel';
 import { TextField } from '../ui/Field';
 import { Icon } from '../ui/Icon';
 
@@ -18,12 +19,13 @@ export function RoomsScreen({ focusSearch }: { focusSearch: boolean }) {
   const { t } = useI18n();
   const { navigate } = useNavigation();
   const { active } = useProfiles();
-  const { rooms, version } = useSessionRooms();
+  const { version } = useSessionRooms();
   const [text, setText] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const searchId = useId();
-  const source = useMemo(() => sessionRoomSource(rooms, active?.id ?? '', version), [rooms, active?.id, version]);
-  const page = useRoomListPage(source, text);
+  const source = useMemo(() => historyRoomSource(active?.id ?? 'sandbox', version), [active?.id, version]);
+  const result = useRoomListPage(source, text);
+  const page = result?.ok ? result.value : null;
 
   useCommand('focusSearch', () => searchRef.current?.focus());
   useEffect(() => {
@@ -76,10 +78,11 @@ export function RoomsScreen({ focusSearch }: { focusSearch: boolean }) {
         <OpenByCode onOpen={(roomCode) => navigate({ screen: 'room', roomCode })} />
       </div>
 
+      {result && !result.ok ? <ErrorPanel error={result.error} /> : null}
       {page === null ? null : hasRooms ? (
         <>
           <p className="muted list-caption" role="status">
-            {t.rooms.count({ shown: page.items.length, total: page.total })} · {t.rooms.sessionNote}
+            {t.rooms.count({ shown: page.items.length, total: page.total })} · {t.rooms.historyNote}
           </p>
           {page.items.length > 0 ? (
             <RoomList items={page.items} label={t.rooms.title} onOpen={(roomCode) => navigate({ screen: 'room', roomCode })} />
