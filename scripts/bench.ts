@@ -8,7 +8,7 @@ interface BenchSection {
   run(): Promise<void>;
 }
 
-const sectionFiles = ['./bench/gateway.ts', './bench/history.ts'];
+const sectionFiles = ['./bench/gateway.ts', './bench/history.ts', './bench/history-render.ts'];
 
 for (const file of sectionFiles) {
   if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) {
