@@ -28,6 +28,11 @@ export const LIVE_CLOSE = { ticketRefused: 4403, roomNotFound: 4404, replaced: 4
 const ROOM_CLOSED_STATUS = 2;
 const END_ROOM_TIMEOUT_MS = 5_000;
 
+/** A ticket failure that retrying cannot fix (the room has no live channel link). */
+export class PermanentLiveChannelError extends Error {
+  override readonly name = 'PermanentLiveChannelError';
+}
+
 export interface LiveChannelClientOptions {
   roomCode: string;
   /** A fresh single-use ticket appended to the room's ws(s) link; `force` takes over an older session. */
@@ -92,7 +97,9 @@ export function createLiveChannelClient(options: LiveChannelClientOptions) {
     try {
       url = await options.ticketLink(force);
     } catch (error) {
-      if (socketGeneration === generation && running) scheduleReconnect(error instanceof Error ? error.message : 'no ticket');
+      if (socketGeneration !== generation || !running) return;
+      if (error instanceof PermanentLiveChannelError) return stop({ connection: 'failed', reason: error.message });
+      scheduleReconnect(error instanceof Error ? error.message : 'no ticket');
       return;
     }
     if (socketGeneration !== generation || !running) return;

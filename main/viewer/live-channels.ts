@@ -1,6 +1,6 @@
 import { roomLinkKind } from '../rooms/room-link';
 import type { BackoffPolicy } from './backoff';
-import { createLiveChannelClient, type LiveChannelClient, type LivePresence } from './live-channel-client';
+import { createLiveChannelClient, PermanentLiveChannelError, type LiveChannelClient, type LivePresence } from './live-channel-client';
 import type { LiveSocketFactory } from './live-socket';
 import { viewerError } from './viewer-errors';
 
@@ -25,7 +25,7 @@ export function createLiveChannels(options: LiveChannelsOptions) {
         roomCode,
         ticketLink: async (force) => {
           const link = await options.hostTicketLink(roomCode, force);
-          if (roomLinkKind(link.roomLink) !== 'live-channel') throw new Error('This room has no live channel link.');
+          if (roomLinkKind(link.roomLink) !== 'live-channel') throw new PermanentLiveChannelError('This room has no live channel link.');
           return link.url;
         },
         socketFactory: options.socketFactory,

@@ -153,4 +153,26 @@ describe('the live room channel against the sandbox WebSocket', () => {
     await expect.poll(() => b.messages.find((m) => m.command === 'CUSTOM_EVENT')?.data).toEqual({ hello: 'world' });
     expect(a.messages.some((m) => m.command === 'CUSTOM_EVENT')).toBe(false);
   });
+
+  it('does not keep fetching tickets for a room whose link is a page', async () => {
+    const { gateway, client } = await startTestGateway();
+    const token = await client.token();
+    const room = await client.newRoom(token);
+    const events: LivePresence[] = [];
+    let tickets = 0;
+    const channels = createLiveChannels({
+      hostTicketLink: async (roomCode, force) => {
+        tickets += 1;
+        return { url: withTicket(room.roomLink, await client.ticket(token, roomCode, 'agent-1', 'anchor'), force), roomLink: room.roomLink };
+      },
+      socketFactory: wsSocketFactory,
+      emit: (presence) => events.push(presence),
+      policy: FAST_RETRY,
+    });
+    channels.connect(room.roomCode);
+    await expect.poll(() => events.at(-1)?.connection).toBe('failed');
+    expect(events.at(-1)?.reason).toBe('This room has no live channel link.');
+    expect(tickets).toBe(1);
+    expect(gateway.liveChannel.connectionCount()).toBe(0);
+  });
 });
