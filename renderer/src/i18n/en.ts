@@ -190,7 +190,7 @@ export const en = {
     roleHost: 'host',
     roleGuest: 'guest',
     listing: 'Listing',
-    noListing: 'No listing details were kept with this room in this session.',
+    noListing: 'No address, VR or notes were kept with this room.',
     preregistered: 'Pre-registered guests',
     passFor: (p: { name: string }) => `Guest pass for ${p.name}`,
   },

@@ -187,7 +187,7 @@ export const zhCN: Messages = {
     roleHost: '主播',
     roleGuest: '嘉宾',
     listing: '房源信息',
-    noListing: '本次会话中没有保存该房间的房源信息。',
+    noListing: '该房间没有保存地址、VR 或备注。',
     preregistered: '预先登记的嘉宾',
     passFor: (p) => `为 ${p.name} 生成嘉宾邀请`,
   },

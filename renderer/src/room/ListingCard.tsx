@@ -10,7 +10,7 @@ interface ListingCardProps {
 /** What the agent typed when creating the room: the home, and who was invited. */
 export function ListingCard({ listing, guests, onPass }: ListingCardProps) {
   const { t } = useI18n();
-  const hasListing = listing !== null && Object.values(listing).some((value) => value);
+  const hasListing = listing !== null && Boolean(listing.address || listing.vr || listing.notes);
   return (
     <section className="card" aria-labelledby="listing-title">
       <h2 id="listing-title">{t.room.listing}</h2>
