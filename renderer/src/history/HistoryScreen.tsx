@@ -13,13 +13,15 @@ export interface HistoryScreenProps {
   profiles?: ReadonlyArray<{ id: string; label: string }>;
   /** Opens this room's saved page first (e.g. from a link elsewhere in the app). */
   initialRoomCode?: string;
+  /** False when the app shell already shows `StartupReportBanner` and `OfflineBanner` itself. */
+  showBanners?: boolean;
 }
 
 /**
  * The whole history review: startup and offline banners, the searchable list with export and
  * clear-all, and a room's saved page. Mount it as one screen, or use the parts on their own.
  */
-export function HistoryScreen({ locale, profiles, initialRoomCode }: HistoryScreenProps) {
+export function HistoryScreen({ locale, profiles, initialRoomCode, showBanners = true }: HistoryScreenProps) {
   const t = messagesFor(locale);
   const [openRoom, setOpenRoom] = useState<string | null>(initialRoomCode ?? null);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
@@ -30,8 +32,12 @@ export function HistoryScreen({ locale, profiles, initialRoomCode }: HistoryScre
 
   return (
     <div className="rd-history" data-history-screen="">
-      <StartupReportBanner locale={locale} />
-      <OfflineBanner locale={locale} />
+      {showBanners ? (
+        <>
+          <StartupReportBanner locale={locale} />
+          <OfflineBanner locale={locale} />
+        </>
+      ) : null}
       {openRoom !== null ? (
         <HistoryRoomView
           key={openRoom}

@@ -4,7 +4,8 @@
  * `window.roomdesk`. Import this module once to load the styles.
  *
  * - `HistoryScreen` — the whole review screen (banners, list, export, clear, room page); mount it
- *   as one route. Props: `locale`, `profiles?` (id + label for the profile filter), `initialRoomCode?`.
+ *   as one route. Props: `locale`, `profiles?` (id + label for the profile filter), `initialRoomCode?`,
+ *   `showBanners?` (default true; false when the shell shows the two banners app-wide).
  * - `HistoryList` — the virtualized, searchable list. Props: `locale`, `onOpenRoom(code)`,
  *   `selection?` + `onSelectionChange?` (room codes, for export), `profiles?`, `refreshKey?`
  *   (change to reload), `onTotalChange?(total)`, `pageSize?`.
