@@ -60,6 +60,14 @@ test.describe('first run', () => {
     await page.getByRole('button', { name: 'Create room' }).click();
     await expect(page.getByText(/^Last updated /)).toBeVisible();
     expect(sandbox.rooms.list()[0]?.createUserId).toBe('agent-007');
+
+    // The switcher in the sidebar changes the active profile; each profile has its own rooms.
+    await switcher.selectOption('sandbox');
+    await expect(page.getByRole('heading', { level: 1, name: 'Rooms' })).toBeVisible();
+    await expect(page.locator('.profile-switcher')).toContainText('Demo gateway');
+    await expect(page.getByRole('heading', { name: 'No rooms yet' })).toBeVisible();
+    await switcher.selectOption({ label: 'Demo office' });
+    await expect(page.getByRole('list', { name: 'Rooms' }).getByRole('listitem')).toHaveCount(1);
   });
 
   test('a wrong App Secret shows the auth error with what to do and Realsee’s request id', async ({ app }) => {
