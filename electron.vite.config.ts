@@ -1,6 +1,31 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './main/shell/content-security-policy';
+
+/**
+ * The built renderer carries the same CSP that main sends as a header, as a <meta> tag too, in case
+ * a protocol handler ever serves it without headers. Dev builds get none: the dev server's inline
+ * React Refresh preamble would be refused, and main's header already covers dev.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'roomdesk-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          // frame-ancestors only works as a header; in a <meta> it is ignored with a console warning.
+          content: contentSecurityPolicy({ isDev: false, allowMediaStreams: true }).replace(/; frame-ancestors [^;]*/, ''),
+        },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -23,7 +48,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },

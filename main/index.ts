@@ -47,7 +47,7 @@ async function start(): Promise<void> {
     isViewer: false,
     allowedOrigins: () => rendererEntryOrigins(rendererEntry),
     voiceEnabled: () => true,
-    contentSecurity: { isDev, ...(isDev && devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {}) },
+    contentSecurity: { isDev, allowMediaStreams: true, ...(isDev && devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {}) },
   });
 
   // The embedded room viewer's own partition: microphone only for the room being shown.

@@ -92,7 +92,7 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
     });
     let services = await makeServices();
     let dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
-    const server = await serveDirectory(rendererRoot, contentSecurityPolicy({ isDev: false }));
+    const server = await serveDirectory(rendererRoot, contentSecurityPolicy({ isDev: false, allowMediaStreams: true }));
     const appOrigin = server.origin;
 
     await page.exposeBinding(INVOKE_BINDING, async (source, channel: unknown, input: unknown) => {
