@@ -49,6 +49,8 @@ test.describe('the bridge as the page sees it', () => {
   });
 
   test('answers hundreds of malformed payloads per method with typed validation errors and keeps working', async ({ app }) => {
+    // Some 200 round trips through the page per method: time grows with the contract.
+    test.setTimeout(180_000);
     await app.open();
     // Payloads are generated here and only the ones the contract refuses are sent: junk that
     // happens to be valid (e.g. {} for a method whose fields all have defaults) is not malformed.
