@@ -8,6 +8,7 @@ import { createBridgeHandlers } from './bridge/handlers';
 import { registerBridge, sendBridgeEvent } from './electron/ipc';
 import { acquireSingleInstance, hardenSession, installAppWideGuards } from './electron/session-security';
 import { hardenViewerSession, openRoomInSystemBrowser, webContentsViewHost } from './electron/viewer-view';
+import { installAppMenu } from './electron/menu';
 import { createAppWindow, revealWindow } from './electron/windows';
 import { createLogger, SecretRegistry } from './logging/logger';
 import { createKeytarVault } from './profiles/secret-vault';
@@ -43,6 +44,7 @@ if (acquireSingleInstance(app, () => mainWindow && revealWindow(mainWindow))) {
 }
 
 async function start(): Promise<void> {
+  installAppMenu({ isDev, appName: app.getName() });
   hardenSession(session.defaultSession, {
     isViewer: false,
     allowedOrigins: () => rendererEntryOrigins(rendererEntry),

@@ -21,13 +21,19 @@ export interface PermissionQuery {
 }
 
 /**
- * Deny by default. The only grant is the microphone (audio only, never camera or screen) while
- * voice is enabled, to an allowed origin. Local files count only for the app window.
+ * Deny by default. Two grants: the microphone (audio only, never camera or screen) while voice is
+ * enabled, to an allowed origin; and, for the app window's own page only, writing plain text to
+ * the clipboard ("Copy link", "Copy details"). Local files count only for the app window.
  */
 export function decidePermission(query: PermissionQuery): boolean {
+  if (query.permission === 'clipboard-sanitized-write') return !query.isViewer && isFromAllowedOrigin(query);
   if (query.permission !== 'media' || !query.voiceEnabled) return false;
   const mediaTypes = query.mediaTypes ?? [];
   if (mediaTypes.length === 0 || !mediaTypes.every((type) => type === 'audio')) return false;
+  return isFromAllowedOrigin(query);
+}
+
+function isFromAllowedOrigin(query: PermissionQuery): boolean {
   const rules = parseHostRules(query.allowedOrigins).filter((rule) => !query.isViewer || rule.kind === 'web');
   const isAllowed = (text: string): boolean => {
     const url = tryParseUrl(text);

@@ -73,6 +73,18 @@ describe('decidePermission', () => {
   });
 });
 
+describe('decidePermission for the clipboard', () => {
+  const appCopy: PermissionQuery = { ...appMic, permission: 'clipboard-sanitized-write', mediaTypes: [], voiceEnabled: false };
+  it('lets the app page write text to the clipboard, whatever the voice switch says', () => {
+    expect(decidePermission(appCopy)).toBe(true);
+  });
+  it('never lets the viewer or a foreign page write to it, and never lets anyone read it', () => {
+    expect(decidePermission({ ...viewerMic, permission: 'clipboard-sanitized-write' })).toBe(false);
+    expect(decidePermission({ ...appCopy, requestingOrigin: 'https://evil.example' })).toBe(false);
+    expect(decidePermission({ ...appCopy, permission: 'clipboard-read' })).toBe(false);
+  });
+});
+
 describe('decidePermission with a room link in the list', () => {
   it('treats the link as its origin', () => {
     const query = { ...viewerMic, requestingOrigin: 'https://live.realsee.ai/', allowedOrigins: ['https://live.realsee.ai/room/R1?ticket=t'] };

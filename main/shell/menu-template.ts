@@ -1,0 +1,32 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+/**
+ * The application menu. Electron's default menu binds Ctrl/Cmd+R and F5 to reloading the window,
+ * which would throw away the agent's screen; the renderer uses those keys to refresh the room page,
+ * so this menu has no reload item at all. Dev tools only in development.
+ */
+export function buildMenuTemplate({ platform, isDev, appName }: { platform: NodeJS.Platform; isDev: boolean; appName: string }): MenuItemConstructorOptions[] {
+  const isMac = platform === 'darwin';
+  const appMenu: MenuItemConstructorOptions = {
+    label: appName,
+    submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+  };
+  const fileMenu: MenuItemConstructorOptions = { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] };
+  const editMenu: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+  };
+  const viewMenu: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(isDev ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),
+    ],
+  };
+  const windowMenu: MenuItemConstructorOptions = { label: 'Window', submenu: [{ role: 'minimize' }, ...(isMac ? [{ role: 'zoom' } as const] : [{ role: 'close' } as const])] };
+  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu];
+}
