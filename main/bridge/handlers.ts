@@ -35,12 +35,14 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
     prepareHostJoin: async ({ roomCode }) => rooms.prepareHostJoin(roomCode),
     issueGuestPass: async (input) => rooms.issueGuestPass(input),
     getVoiceSignature: async ({ roomCode }) => {
-      const signature = await rooms.voiceSignature(roomCode);
+      // The voice room number from the last details seen, so the signature is bound to it.
+      const voiceId = history.has(roomCode) ? (history.get(roomCode).snapshots.at(-1)?.voiceId ?? null) : null;
+      const signature = await rooms.voiceSignature(roomCode, voiceId);
       // The signature itself stays in main; the renderer learns only that one was obtained.
       return {
         roomCode,
         userIdentifier: signature.userIdentifier,
-        voiceId: null,
+        voiceId,
         voiceAppId: signature.voiceAppId,
         obtainedAt: signature.obtainedAt,
         expiresAt: signature.expiresAt,
