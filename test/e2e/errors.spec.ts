@@ -10,8 +10,12 @@ test.describe('errors from the gateway', () => {
 
     sandbox.faults.expireAllTokens();
     await page.getByRole('button', { name: 'Join as host' }).click();
-    await expect(page.getByRole('region', { name: 'Host ticket ready' })).toBeVisible();
+    const viewer = page.getByRole('region', { name: 'Room viewer' });
+    await expect(viewer).toHaveAttribute('data-viewer-phase', 'showing', { timeout: 20_000 });
     expect(sandbox.stats.count(defaultEndpoints.accessToken)).toBeGreaterThan(tokensBefore);
+    await viewer.getByRole('button', { name: '← Back to room page' }).click();
+    await expect(viewer).toBeHidden();
+    await app.viewer.settled();
 
     sandbox.faults.inject({ path: defaultEndpoints.roomDetail, tokenExpired: true, times: 1 });
     await page.getByRole('button', { name: 'Refresh' }).click();

@@ -1,22 +1,41 @@
 import { createRoom, expect, openWorkspace, test } from './workspace';
 
 test.describe('joining a room', () => {
-  test('join as host shows where the link goes and how long it is valid, never the ticket', async ({ app }) => {
+  test('join as host opens the room in the built-in viewer, hides it under a dialog, and never shows the ticket', async ({ app }) => {
     const { page, sandbox } = app;
     await openWorkspace(app);
     await createRoom(page, { title: 'Riverside two-bedroom' });
 
     await page.getByRole('button', { name: 'Join as host' }).click();
-    const info = page.getByRole('region', { name: 'Host ticket ready' });
-    await expect(info).toBeVisible();
-    await expect(info).toContainText(new URL(sandbox.baseUrl).host);
-    await expect(info).toContainText('Room page');
-    await expect(info).toContainText(/valid for 4:5\d, single use/);
-    await expect(page.getByRole('note')).toContainText('The room will open here');
+    const viewer = page.getByRole('region', { name: 'Room viewer' });
+    await expect(viewer).toHaveAttribute('data-viewer-phase', 'showing', { timeout: 20_000 });
+    await expect(viewer.getByRole('region', { name: `Room page from ${new URL(sandbox.baseUrl).host}` })).toBeVisible();
+    const roomPage = app.viewer.current()!;
+    await expect(roomPage.locator('[data-room-self]')).toContainText('(anchor)');
+    await expect.poll(() => app.viewer.visible).toBe(true);
+
+    const ticket = new URL(roomPage.url()).searchParams.get('ticket');
+    expect(ticket).toBeTruthy();
     const html = await page.content();
     expect(html).not.toMatch(/ticket=/i);
+    expect(html).not.toContain(ticket);
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     expect(stored).not.toMatch(/ticket/i);
+
+    // A dialog over the page hides the native room page while it is open.
+    await page.getByRole('button', { name: 'Guest pass', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Guest pass' });
+    await expect(dialog).toBeVisible();
+    await expect.poll(() => app.viewer.visible).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect.poll(() => app.viewer.visible).toBe(true);
+
+    // Back to the room page closes the viewer.
+    await viewer.getByRole('button', { name: '← Back to room page' }).click();
+    await expect(viewer).toBeHidden();
+    await expect.poll(() => app.viewer.visible).toBe(false);
+    await app.viewer.settled();
   });
 
   test('a guest pass gives a link, a QR code and ready-to-send text, copies them, and shows its expiry', async ({ app, context }) => {

@@ -118,4 +118,22 @@ test.describe('rooms', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Garden townhouse' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Listing' })).toContainText('Hongqiao');
   });
+  test('with Realsee unreachable a room page shows the room as last saved, and History lists the saved rooms', async ({ app }) => {
+    const { page } = app;
+    await openWorkspace(app);
+    const code = await createRoom(page, { title: 'Riverside two-bedroom', address: 'Binjiang Road' });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+
+    await nav.getByRole('button', { name: 'History' }).click();
+    await expect(nav.getByRole('button', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('listbox', { name: 'Saved rooms' }).locator(`[data-room-code="${code}"]`)).toContainText('Riverside two-bedroom');
+
+    await nav.getByRole('button', { name: 'Rooms' }).click();
+    await app.sandbox.close();
+    await page.getByRole('list', { name: 'Rooms' }).getByRole('button', { name: /Riverside two-bedroom/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Riverside two-bedroom' })).toBeVisible();
+    await expect(page.locator('[data-as-of]')).toContainText(/^As of .+/, { timeout: 15_000 });
+    await expect(page.getByRole('heading', { level: 2, name: 'Riverside two-bedroom' })).toBeVisible();
+    await expect(page.getByText(/^Realsee is unreachable/)).toBeVisible();
+  });
 });

@@ -26,6 +26,7 @@ const labels = {
     nav: 'Main',
     rooms: 'Rooms',
     newRoom: 'New room',
+    history: 'History',
     settings: 'Settings',
     listing: {
       rows: [
@@ -62,6 +63,7 @@ const labels = {
     nav: '主导航',
     rooms: '带看房间',
     newRoom: '新建房间',
+    history: '带看记录',
     settings: '设置',
     listing: {
       rows: [
@@ -126,11 +128,16 @@ async function tour(app: HarnessApp, locale: Locale) {
   await page.request.get(link);
   await page.getByRole('button', { name: l.refresh }).click();
   await expect(page.locator('table')).toBeVisible();
-  await page.getByRole('button', { name: l.joinHost }).click();
   await page.getByRole('button', { name: l.voice }).click();
   await expect(page.locator('.voice-panel .notice')).toBeVisible();
-  await expect(page.locator('.ticket-info')).toBeVisible();
   await shot('room');
+  await page.getByRole('button', { name: l.joinHost }).click();
+  await expect(page.locator('.room-viewer')).toHaveAttribute('data-viewer-phase', 'showing', { timeout: 20_000 });
+  await page.locator('.room-viewer').scrollIntoViewIfNeeded();
+  await shot('room-viewer');
+  await page.locator('.room-viewer__toolbar button').first().click();
+  await expect(page.locator('.room-viewer')).toHaveCount(0);
+  await app.viewer.settled();
 
   sandbox.faults.inject({ path: defaultEndpoints.roomDetail, httpStatus: 503 });
   await page.getByRole('button', { name: l.refresh }).click();
@@ -142,6 +149,10 @@ async function tour(app: HarnessApp, locale: Locale) {
   await nav.getByRole('button', { name: l.rooms }).click();
   await expect(page.getByRole('list', { name: l.rooms }).getByRole('listitem')).toHaveCount(3);
   await shot('rooms');
+
+  await nav.getByRole('button', { name: l.history }).click();
+  await expect(page.locator('[role="listbox"] [role="option"]')).toHaveCount(3);
+  await shot('history');
 
   await nav.getByRole('button', { name: l.settings }).click();
   await shot('settings');

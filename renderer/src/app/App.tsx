@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useI18n } from '../i18n/I18nProvider';
 import { readPreference } from '../lib/preferences';
 import { useProfiles } from '../profiles/ProfilesProvider';
+import { profileName } from '../profiles/profileLabel';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Spinner } from '../ui/Spinner';
 import { CommandsContext, type CommandRegistry } from './commands';
@@ -15,6 +16,11 @@ const RoomsScreen = lazy(() => import('../screens/RoomsScreen').then((m) => ({ d
 const NewRoomScreen = lazy(() => import('../screens/NewRoomScreen').then((m) => ({ default: m.NewRoomScreen })));
 const RoomScreen = lazy(() => import('../screens/RoomScreen').then((m) => ({ default: m.RoomScreen })));
 const SettingsScreen = lazy(() => import('../screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const HistoryScreen = lazy(() => import('../history').then((m) => ({ default: m.HistoryScreen })));
+// The banners live in the history module: a static import would pull all of history (and its
+// styles) into the first-load bundle, so they arrive with its chunk instead.
+const StartupReportBanner = lazy(() => import('../history').then((m) => ({ default: m.StartupReportBanner })));
+const OfflineBanner = lazy(() => import('../history').then((m) => ({ default: m.OfflineBanner })));
 
 function initialRoute(): Route {
   return readPreference('welcomeSeen') === 'true' ? { screen: 'rooms' } : { screen: 'welcome' };
@@ -29,6 +35,8 @@ function ReadyMarker() {
 }
 
 function CurrentScreen({ route }: { route: Route }) {
+  const { t, locale } = useI18n();
+  const { profiles } = useProfiles();
   switch (route.screen) {
     case 'welcome':
       return <WelcomeScreen />;
@@ -38,13 +46,23 @@ function CurrentScreen({ route }: { route: Route }) {
       return <NewRoomScreen />;
     case 'room':
       return <RoomScreen key={route.roomCode} roomCode={route.roomCode} />;
+    case 'history':
+      return (
+        <HistoryScreen
+          key={route.roomCode ?? ''}
+          locale={locale}
+          showBanners={false}
+          profiles={profiles.map((profile) => ({ id: profile.id, label: profileName(profile, t) }))}
+          {...(route.roomCode ? { initialRoomCode: route.roomCode } : {})}
+        />
+      );
     case 'settings':
       return <SettingsScreen />;
   }
 }
 
 export function App() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const profiles = useProfiles();
   const [route, setRoute] = useState<Route>(initialRoute);
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -75,6 +93,10 @@ export function App() {
         <div className="shell">
           <Sidebar onShowShortcuts={() => setShowShortcuts(true)} />
           <main id="main" ref={mainRef} tabIndex={-1} className="main">
+            <Suspense fallback={null}>
+              <StartupReportBanner locale={locale} />
+              <OfflineBanner locale={locale} />
+            </Suspense>
             {profiles.state.phase === 'loading' ? (
               <p className="loading" role="status">
                 <Spinner /> {t.app.loading}

@@ -3,16 +3,17 @@ import { useNavigation, type Route } from './navigation';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { Icon } from '../ui/Icon';
 
-const items: Array<{ screen: Extract<Route['screen'], 'rooms' | 'new-room' | 'settings'>; icon: string }> = [
+const items: Array<{ screen: Extract<Route['screen'], 'rooms' | 'new-room' | 'history' | 'settings'>; icon: string }> = [
   { screen: 'rooms', icon: '▦' },
   { screen: 'new-room', icon: '＋' },
+  { screen: 'history', icon: '≡' },
   { screen: 'settings', icon: '⚙' },
 ];
 
 export function Sidebar({ onShowShortcuts }: { onShowShortcuts(): void }) {
   const { t } = useI18n();
   const { route, navigate } = useNavigation();
-  const labels = { rooms: t.nav.rooms, 'new-room': t.nav.newRoom, settings: t.nav.settings };
+  const labels = { rooms: t.nav.rooms, 'new-room': t.nav.newRoom, history: t.nav.history, settings: t.nav.settings };
   const current = route.screen === 'room' ? 'rooms' : route.screen;
 
   return (

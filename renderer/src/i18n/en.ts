@@ -15,6 +15,7 @@ export const en = {
     main: 'Main',
     rooms: 'Rooms',
     newRoom: 'New room',
+    history: 'History',
     settings: 'Settings',
     shortcuts: 'Keyboard shortcuts',
   },
@@ -252,7 +253,7 @@ export const en = {
     obtained: (p: { user: string; voiceRoom: string; time: string }) =>
       `Voice signature obtained for ${p.user} in voice room ${p.voiceRoom}, valid until ${p.time}.`,
     unknownVoiceRoom: '(not given)',
-    note: 'The signature itself stays inside Roomdesk. Joining audio comes with the built-in viewer.',
+    note: 'The signature itself stays inside Roomdesk. Join voice below to talk to your guests.',
   },
   settings: {
     title: 'Settings',

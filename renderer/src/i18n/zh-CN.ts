@@ -12,6 +12,7 @@ export const zhCN: Messages = {
     main: '主导航',
     rooms: '带看房间',
     newRoom: '新建房间',
+    history: '带看记录',
     settings: '设置',
     shortcuts: '键盘快捷键',
   },
@@ -248,7 +249,7 @@ export const zhCN: Messages = {
     getting: '正在获取语音签名…',
     obtained: (p) => `已为 ${p.user} 获取语音房间 ${p.voiceRoom} 的语音签名，有效期至 ${p.time}。`,
     unknownVoiceRoom: '（未提供）',
-    note: '签名本身只保存在 Roomdesk 内部。语音通话将随内置浏览窗口一起提供。',
+    note: '签名本身只保存在 Roomdesk 内部。在下方加入语音即可与嘉宾通话。',
   },
   settings: {
     title: '设置',

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Guest } from '../../../common/room';
 import { useCommand } from '../app/commands';
+import { bridge } from '../bridge';
+import { HistoryRoomView } from '../history';
 import { useNavigation } from '../app/navigation';
 import { modKeyLabel } from '../app/useShortcuts';
 import { useI18n } from '../i18n/I18nProvider';
@@ -16,6 +18,8 @@ import { RoomFacts } from '../room/RoomFacts';
 import { useRoomDetails } from '../room/useRoomDetails';
 import { useStoredRoom } from '../room/useStoredRoom';
 import { VoicePanel } from '../room/VoicePanel';
+import { RoomViewer } from '../viewer';
+import { VoicePanel as JoinVoicePanel } from '../voice';
 import { ActionButton } from '../ui/ActionButton';
 import { CopyButton } from '../ui/CopyButton';
 import { ErrorPanel } from '../ui/ErrorPanel';
@@ -32,9 +36,17 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
   const sessionRoom = useStoredRoom(roomCode, active ? sessionRooms.find(active.id, roomCode) : undefined);
   const details = useRoomDetails(roomCode, (summary) => sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt));
   const [passFor, setPassFor] = useState<{ guest?: Guest } | null>(null);
+  const [viewerOpen, setViewerOpen] = useState(false);
+  const viewerRef = useRef<HTMLDivElement>(null);
   useCommand('refresh', details.refresh);
 
+  useEffect(() => {
+    if (viewerOpen) viewerRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [viewerOpen]);
+
   const summary = details.summary;
+  // Realsee cannot be reached and nothing live was fetched: show the room as last saved.
+  const showSaved = !summary && (details.error?.kind === 'network' || details.error?.kind === 'timeout');
   const title = sessionRoom?.listing.title || t.room.titleFallback({ code: roomCode });
 
   return (
@@ -91,20 +103,32 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
           {summary.status === CLOSED ? <p className="notice notice--warning">{t.room.closedNote}</p> : null}
           <section className="card actions-card" aria-label={t.join.title}>
             <div className="actions-card__row">
-              <HostJoinPanel roomCode={roomCode} />
+              <HostJoinPanel viewerOpen={viewerOpen} onJoin={() => setViewerOpen(true)} />
               <div>
                 <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
                   {t.pass.open}
                 </button>
               </div>
-              <VoicePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />
+              <div className="room-voice">
+                <VoicePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />
+                <JoinVoicePanel roomCode={roomCode} bridge={bridge()} locale={locale} roomClosed={summary.status === CLOSED} />
+              </div>
             </div>
           </section>
+          {viewerOpen ? (
+            <div id="room-viewer" ref={viewerRef} className="room-viewer-host">
+              <RoomViewer roomCode={roomCode} locale={locale} obscured={passFor !== null} onBack={() => setViewerOpen(false)} onClosed={() => setViewerOpen(false)} />
+            </div>
+          ) : null}
           <RoomFacts summary={summary} />
           <ParticipantsTable participants={summary.participants} roles={active?.roles ?? null} />
         </>
       ) : null}
-      <ListingCard listing={sessionRoom?.listing ?? null} guests={sessionRoom?.guests ?? []} onPass={(guest) => setPassFor({ guest })} />
+      {showSaved ? (
+        <HistoryRoomView roomCode={roomCode} locale={locale} onDeleted={() => navigate({ screen: 'rooms' })} />
+      ) : (
+        <ListingCard listing={sessionRoom?.listing ?? null} guests={sessionRoom?.guests ?? []} onPass={(guest) => setPassFor({ guest })} />
+      )}
 
       {passFor && active ? (
         <GuestPassDialog
