@@ -17,13 +17,24 @@ export async function openMicrophone(deviceId?: string): Promise<MediaStream> {
 const LIST_TIMEOUT_MS = 2000;
 
 /**
- * The microphones the system offers. Chromium has been seen never to settle `enumerateDevices`
- * right after a capture stopped, so the list gives up after two seconds rather than block the UI.
+ * The microphones the system offers. Chromium has been seen to settle `enumerateDevices` very late
+ * (or never) around a capture, so the list answers empty after two seconds rather than block the
+ * UI, and hands a late answer to `onLate` when one still comes.
  */
-export async function listMicrophones(): Promise<MediaDeviceInfo[]> {
-  const timeout = new Promise<MediaDeviceInfo[]>((resolve) => setTimeout(() => resolve([]), LIST_TIMEOUT_MS));
-  const devices = await Promise.race([navigator.mediaDevices.enumerateDevices(), timeout]);
-  return devices.filter((device) => device.kind === 'audioinput' && device.deviceId !== '');
+export async function listMicrophones(onLate?: (devices: MediaDeviceInfo[]) => void): Promise<MediaDeviceInfo[]> {
+  const microphonesOnly = (devices: MediaDeviceInfo[]) => devices.filter((device) => device.kind === 'audioinput' && device.deviceId !== '');
+  const listing = navigator.mediaDevices.enumerateDevices().then(microphonesOnly);
+  let timedOut = false;
+  const timeout = new Promise<MediaDeviceInfo[]>((resolve) =>
+    setTimeout(() => {
+      timedOut = true;
+      resolve([]);
+    }, LIST_TIMEOUT_MS),
+  );
+  void listing.then((devices) => {
+    if (timedOut) onLate?.(devices);
+  }, () => undefined);
+  return Promise.race([listing, timeout]);
 }
 
 export function stopStream(stream: MediaStream): void {
@@ -34,7 +45,12 @@ export function stopStream(stream: MediaStream): void {
  * The pre-flight microphone check: opens the microphone for `durationMs`, reports the level as it
  * goes and resolves with the loudest reading. The microphone is closed again afterwards.
  */
-export async function probeMicrophone(options: { deviceId?: string; durationMs?: number; onLevel?: (level: number) => void }) {
+export async function probeMicrophone(options: {
+  deviceId?: string;
+  durationMs?: number;
+  onLevel?: (level: number) => void;
+  onLateDevices?: (devices: MediaDeviceInfo[]) => void;
+}) {
   const stream = await openMicrophone(options.deviceId);
   let peak = 0;
   const meter = startLevelMeter(stream, (level) => {
@@ -43,7 +59,7 @@ export async function probeMicrophone(options: { deviceId?: string; durationMs?:
   });
   await new Promise((resolve) => setTimeout(resolve, options.durationMs ?? 1500));
   // Listed while the microphone is open: labels are only given out while capture is allowed.
-  const devices = await listMicrophones();
+  const devices = await listMicrophones(options.onLateDevices);
   await meter.stop();
   stopStream(stream);
   return { peak, devices };

@@ -33,7 +33,10 @@ export function usePreflight({ roomCode, bridge, onDevices }: { roomCode: string
       const update = (patch: Partial<PreflightState>) => {
         if (mounted.current) setState((current) => ({ ...current, ...patch }));
       };
-      const microphone = probeMicrophone({ ...(deviceId ? { deviceId } : {}), onLevel: (level) => update({ level }) }).then(
+      const onLateDevices = (devices: MediaDeviceInfo[]) => {
+        if (mounted.current) onDevices(devices);
+      };
+      const microphone = probeMicrophone({ ...(deviceId ? { deviceId } : {}), onLevel: (level) => update({ level }), onLateDevices }).then(
         ({ peak, devices }) => {
           onDevices(devices);
           update({ microphone: { ok: true, peak } });
