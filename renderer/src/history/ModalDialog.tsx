@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useModalDialog } from '../ui/useModalDialog';
 
 export interface ModalDialogProps {
   title: string;
@@ -9,30 +10,10 @@ export interface ModalDialogProps {
   className?: string;
 }
 
-/**
- * A native modal `<dialog>`: the browser traps focus, makes the page behind it inert and closes
- * it on Escape. The dialog is shown while mounted.
- */
+/** A modal dialog with a title, a body and a row of action buttons; shown while mounted. */
 export function ModalDialog({ title, onClose, children, actions, className }: ModalDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      onCloseRef.current();
-    };
-    dialog.addEventListener('cancel', onCancel);
-    return () => {
-      dialog.removeEventListener('cancel', onCancel);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
+  const { ref } = useModalDialog(onClose);
 
   return (
     <dialog ref={ref} className={`rd-dialog ${className ?? ''}`} aria-labelledby={titleId}>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 interface DialogProps {
   title: string;
@@ -14,33 +15,14 @@ interface DialogProps {
  * closes it on Esc (the "cancel" event), which we turn into `onClose`.
  */
 export function Dialog({ title, onClose, children, closeLabel, wide = false }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const returnFocusTo = document.activeElement as HTMLElement | null;
-    dialog.showModal();
-    const onCancel = (event: Event) => {
-      event.preventDefault();
-      onCloseRef.current();
-    };
-    dialog.addEventListener('cancel', onCancel);
-    return () => {
-      dialog.removeEventListener('cancel', onCancel);
-      if (dialog.open) dialog.close();
-      returnFocusTo?.focus?.();
-    };
-  }, []);
+  const { ref, close } = useModalDialog(onClose);
 
   return (
     <dialog ref={ref} className={`dialog${wide ? ' dialog--wide' : ''}`} aria-labelledby={titleId}>
       <header className="dialog__header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" onClick={() => onCloseRef.current()} aria-label={closeLabel}>
+        <button type="button" className="icon-button" onClick={close} aria-label={closeLabel}>
           ×
         </button>
       </header>
