@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { contentSecurityPolicy } from './main/shell/content-security-policy';
+import { appVoicePolicy, contentSecurityPolicy } from './main/shell/content-security-policy';
 
 /**
  * The built renderer carries the same CSP that main sends as a header, as a <meta> tag too, in case
@@ -19,7 +19,7 @@ function contentSecurityPolicyMeta(): Plugin {
         attrs: {
           'http-equiv': 'Content-Security-Policy',
           // frame-ancestors only works as a header; in a <meta> it is ignored with a console warning.
-          content: contentSecurityPolicy({ isDev: false, allowMediaStreams: true }).replace(/; frame-ancestors [^;]*/, ''),
+          content: contentSecurityPolicy({ isDev: false, ...appVoicePolicy }).replace(/; frame-ancestors [^;]*/, ''),
         },
         injectTo: 'head-prepend',
       },

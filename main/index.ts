@@ -11,6 +11,7 @@ import { hardenViewerSession, openRoomInSystemBrowser, webContentsViewHost } fro
 import { installAppMenu } from './electron/menu';
 import { createAppWindow, revealWindow } from './electron/windows';
 import { createLogger, SecretRegistry } from './logging/logger';
+import { appVoicePolicy } from './shell/content-security-policy';
 import { createKeytarVault } from './profiles/secret-vault';
 import { startSandboxGateway, type SandboxGateway } from './sandbox/index';
 import { decideAppNavigation, rendererEntryOrigins, rendererEntryUrl, type RendererEntry } from './shell/app-navigation';
@@ -49,7 +50,7 @@ async function start(): Promise<void> {
     isViewer: false,
     allowedOrigins: () => rendererEntryOrigins(rendererEntry),
     voiceEnabled: () => true,
-    contentSecurity: { isDev, allowMediaStreams: true, ...(isDev && devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {}) },
+    contentSecurity: { isDev, ...appVoicePolicy, ...(isDev && devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {}) },
   });
 
   // The embedded room viewer's own partition: microphone only for the room being shown.

@@ -1,12 +1,18 @@
 import { tryParseUrl } from './urls';
+import { VOICE_VENDOR_HOSTS } from './voice-vendor-hosts';
 
 export interface ContentSecurityPolicyInput {
   isDev: boolean;
   /** The electron-vite dev server, e.g. `http://localhost:5173`; only honoured when `isDev`. */
   devServerOrigin?: string;
-  /** Lets the renderer play microphone streams (`media-src`); for a future in-app voice feature. */
+  /** Lets the renderer play microphone streams (`media-src`), for voice. */
   allowMediaStreams?: boolean;
+  /** Hosts (or `*.domain` patterns) the voice SDKs may reach over https and wss. */
+  voiceVendorHosts?: readonly string[];
 }
+
+/** The app window's policy inputs for voice: microphone streams and the vendors' signalling hosts. */
+export const appVoicePolicy = { allowMediaStreams: true, voiceVendorHosts: VOICE_VENDOR_HOSTS } as const;
 
 /**
  * The CSP of the app renderer. The renderer needs no network (all HTTP happens in main), so
@@ -14,15 +20,20 @@ export interface ContentSecurityPolicyInput {
  * and inline scripts/styles are allowed: @vitejs/plugin-react injects an inline React Refresh
  * preamble and Vite injects CSS as <style> elements. The built app has neither.
  */
-export function contentSecurityPolicy({ isDev, devServerOrigin, allowMediaStreams = false }: ContentSecurityPolicyInput): string {
+export function contentSecurityPolicy({ isDev, devServerOrigin, allowMediaStreams = false, voiceVendorHosts = [] }: ContentSecurityPolicyInput): string {
   const devServer = isDev && devServerOrigin !== undefined ? devServerSources(devServerOrigin) : null;
+  const vendorSources = voiceVendorHosts.flatMap((host) => {
+    if (!/^(\*\.)?[a-z0-9.-]+$/i.test(host)) throw new Error(`Not a host for the CSP: "${host}"`);
+    return [`https://${host}`, `wss://${host}`];
+  });
+  const network = [...(devServer ? [devServer.http, devServer.socket] : []), ...vendorSources];
   const directives: Array<[string, string[]]> = [
     ['default-src', ["'none'"]],
     ['script-src', devServer ? ["'self'", "'unsafe-inline'", devServer.http] : ["'self'"]],
     ['style-src', devServer ? ["'self'", "'unsafe-inline'", devServer.http] : ["'self'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],
     ['font-src', ["'self'"]],
-    ['connect-src', devServer ? [devServer.http, devServer.socket] : ["'none'"]],
+    ['connect-src', network.length > 0 ? network : ["'none'"]],
     // Voice: a future in-app voice feature plays microphone streams; nothing else needs media.
     ['media-src', allowMediaStreams ? ["'self'", 'blob:', 'mediastream:'] : ["'none'"]],
     ['object-src', ["'none'"]],

@@ -10,7 +10,7 @@ import { createBridgeDispatcher } from '../../../main/bridge/dispatch';
 import { createLogger, SecretRegistry } from '../../../main/logging/logger';
 import { createKeytarVault } from '../../../main/profiles/secret-vault';
 import { startSandboxGateway, type SandboxGateway } from '../../../main/sandbox/index';
-import { contentSecurityPolicy } from '../../../main/shell/content-security-policy';
+import { appVoicePolicy, contentSecurityPolicy } from '../../../main/shell/content-security-policy';
 import { eventChannelFor, methodNames, type EventName, type EventPayload, type MethodName } from '../../../preload/contract';
 import { preloadShimScript } from './preload-shim';
 import { serveDirectory } from './static-server';
@@ -92,7 +92,7 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
     });
     let services = await makeServices();
     let dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
-    const server = await serveDirectory(rendererRoot, contentSecurityPolicy({ isDev: false, allowMediaStreams: true }));
+    const server = await serveDirectory(rendererRoot, contentSecurityPolicy({ isDev: false, ...appVoicePolicy }));
     const appOrigin = server.origin;
 
     await page.exposeBinding(INVOKE_BINDING, async (source, channel: unknown, input: unknown) => {

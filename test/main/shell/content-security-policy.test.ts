@@ -41,6 +41,19 @@ describe('contentSecurityPolicy (built app)', () => {
   });
 });
 
+describe('contentSecurityPolicy with voice', () => {
+  it('lets the renderer reach only the listed vendor hosts, over https and wss', () => {
+    const policy = directives(contentSecurityPolicy({ isDev: false, voiceVendorHosts: ['*.rtc.qq.com', 'yun.tim.qq.com'] }));
+    expect(policy.get('connect-src')).toEqual(['https://*.rtc.qq.com', 'wss://*.rtc.qq.com', 'https://yun.tim.qq.com', 'wss://yun.tim.qq.com']);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+  });
+  it('refuses anything that is not a host', () => {
+    for (const bad of ['*', 'https://x.com', "x.com 'unsafe-eval'", 'x.com;script-src *']) {
+      expect(() => contentSecurityPolicy({ isDev: false, voiceVendorHosts: [bad] }), bad).toThrow(/Not a host/);
+    }
+  });
+});
+
 describe('contentSecurityPolicy (development)', () => {
   const policy = directives(contentSecurityPolicy({ isDev: true, devServerOrigin: 'http://localhost:5173/' }));
 
