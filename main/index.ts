@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, systemPreferences, type IpcMainInvokeEvent } from 'electron';
 import ElectronStore from 'electron-store';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +50,7 @@ async function start(): Promise<void> {
     isViewer: false,
     allowedOrigins: () => rendererEntryOrigins(rendererEntry),
     voiceEnabled: () => true,
+    ...(process.platform === 'darwin' ? { confirmMicrophoneAccess: () => systemPreferences.askForMediaAccess('microphone') } : {}),
     contentSecurity: { isDev, ...appVoicePolicy, ...(isDev && devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {}) },
   });
 

@@ -6,6 +6,8 @@ interface CommonHardening {
   /** Read on every decision, so a room switch or a settings change applies at once. */
   allowedOrigins: () => readonly string[];
   voiceEnabled: () => boolean;
+  /** Asks the operating system for microphone access after we granted it (macOS). */
+  confirmMicrophoneAccess?: () => Promise<boolean>;
 }
 
 interface FrameContext {
@@ -37,7 +39,13 @@ export function hardenSession(session: Session, options: SessionHardening): void
 
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    callback(decide(permission, details.requestingUrl, { isMainFrame: details.isMainFrame, contents }, mediaTypes));
+    const granted = decide(permission, details.requestingUrl, { isMainFrame: details.isMainFrame, contents }, mediaTypes);
+    // Our own grant is not enough where the OS guards the microphone too (macOS): ask it as well.
+    if (granted && permission === 'media' && options.confirmMicrophoneAccess) {
+      options.confirmMicrophoneAccess().then(callback, () => callback(false));
+      return;
+    }
+    callback(granted);
   });
   session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
     const origin = details.securityOrigin ?? details.requestingUrl ?? requestingOrigin;

@@ -76,6 +76,24 @@ describe('hardenSession (viewer)', () => {
   });
 });
 
+describe('hardenSession with an operating-system microphone prompt', () => {
+  it('asks the OS only after our own grant, and follows its answer', async () => {
+    for (const osAnswer of [true, false]) {
+      const asked = vi.fn(async () => osAnswer);
+      const { session, handlers } = fakeSession();
+      hardenSession(session, { ...viewerOptions, confirmMicrophoneAccess: asked });
+      const answers: boolean[] = [];
+      const ask = (url: string) =>
+        handlers.request?.({ getURL: () => url }, 'media', (granted: boolean) => answers.push(granted), { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] });
+      ask('https://evil.com/');
+      ask('https://live.realsee.ai/room');
+      await vi.waitFor(() => expect(answers).toHaveLength(2));
+      expect(answers).toEqual([false, osAnswer]);
+      expect(asked).toHaveBeenCalledTimes(1);
+    }
+  });
+});
+
 describe('hardenSession (app window)', () => {
   const { session, handlers } = fakeSession();
   hardenSession(session, { isViewer: false, allowedOrigins: () => ['file:'], voiceEnabled: () => false, contentSecurity: { isDev: false } });
