@@ -31,6 +31,13 @@ test.describe('joining a room', () => {
     await expect(dialog).toBeHidden();
     await expect.poll(() => app.viewer.visible).toBe(true);
 
+    // So does any other dialog, such as the keyboard shortcuts help.
+    await page.keyboard.press('Shift+?');
+    await expect(page.getByRole('dialog', { name: /keyboard shortcuts/i })).toBeVisible();
+    await expect.poll(() => app.viewer.visible).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => app.viewer.visible).toBe(true);
+
     // Back to the room page closes the viewer.
     await viewer.getByRole('button', { name: '← Back to room page' }).click();
     await expect(viewer).toBeHidden();

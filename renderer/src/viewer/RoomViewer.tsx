@@ -7,6 +7,7 @@ import { measure, useReportedBounds } from './use-reported-bounds';
 import { useViewerSession } from './use-viewer-session';
 import { defaultViewerBridge, type ViewerBridge } from './viewer-bridge';
 import { ViewerStatus } from './ViewerStatus';
+import { useModalOpen } from '../ui/useModalOpen';
 import './viewer.css';
 
 export interface RoomViewerProps {
@@ -46,7 +47,8 @@ export function RoomViewer({ roomCode, locale, onBack, onClosed, obscured = fals
   const state = session.state;
   const isLive = state?.phase === 'live-channel';
   const live = useLivePresence(bridge, roomCode, isLive);
-  useReportedBounds(bridge, area, pending === null && !obscured);
+  const dialogOpen = useModalOpen();
+  useReportedBounds(bridge, area, pending === null && !obscured && !dialogOpen);
 
   useEffect(() => {
     if (!live.presence?.reconnect) return undefined;
