@@ -1,51 +1,25 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { findElectronBinary } from './electron-binary';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronSuite } from './launch';
 import { methodNames } from '../../preload/contract';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
-const builtMain = join(projectRoot, 'out/main/index.js');
-const binary = findElectronBinary();
-const skipReason = 'reason' in binary ? `Electron app suite skipped: ${binary.reason}` : undefined;
-
-let reasonPrinted = false;
-function skipWithoutElectron(): void {
-  if (!skipReason) return;
-  if (!reasonPrinted) {
-    console.log(skipReason);
-    reasonPrinted = true;
-  }
-  test.skip(true, skipReason);
-}
+const { skipWithoutElectron, launch } = electronSuite('Electron app suite');
 
 test.describe('the real Electron app', () => {
   test.describe.configure({ mode: 'serial' });
 
   let app: ElectronApplication;
   let page: Page;
-  let userDataDir: string;
+  let close: (() => Promise<void>) | undefined;
 
   test.beforeAll(async () => {
     skipWithoutElectron();
-    if (!('path' in binary)) return;
-    expect(existsSync(builtMain), `run "npx electron-vite build" first: ${builtMain} is missing`).toBe(true);
-    userDataDir = mkdtempSync(join(tmpdir(), 'roomdesk-electron-'));
-    app = await electron.launch({
-      executablePath: binary.path,
-      // Chromium refuses to run as root with its OS sandbox (CI containers); the renderer's
-      // `sandbox: true` is still what the web preferences assert below.
-      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), `--user-data-dir=${userDataDir}`, projectRoot],
-      cwd: projectRoot,
-    });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    const launched = await launch();
+    if (!launched) return;
+    ({ app, page, close } = launched);
   });
 
   test.afterAll(async () => {
-    await app?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await close?.();
   });
 
   test.beforeEach(() => skipWithoutElectron());

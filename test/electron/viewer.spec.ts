@@ -1,23 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { findElectronBinary } from './electron-binary';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronSuite } from './launch';
 
-const projectRoot = resolve(import.meta.dirname, '../..');
-const builtMain = join(projectRoot, 'out/main/index.js');
-const binary = findElectronBinary();
-const skipReason = 'reason' in binary ? `Electron viewer suite skipped: ${binary.reason}` : undefined;
-
-let reasonPrinted = false;
-function skipWithoutElectron(): void {
-  if (!skipReason) return;
-  if (!reasonPrinted) {
-    console.log(skipReason);
-    reasonPrinted = true;
-  }
-  test.skip(true, skipReason);
-}
+const { skipWithoutElectron, launch } = electronSuite('Electron viewer suite');
 
 interface ViewerFacts {
   count: number;
@@ -36,21 +20,14 @@ test.describe('the embedded viewer in the real Electron app', () => {
 
   let app: ElectronApplication;
   let page: Page;
-  let userDataDir: string;
+  let close: (() => Promise<void>) | undefined;
   let roomCode = '';
 
   test.beforeAll(async () => {
     skipWithoutElectron();
-    if (!('path' in binary)) return;
-    expect(existsSync(builtMain), `run "npx electron-vite build" first: ${builtMain} is missing`).toBe(true);
-    userDataDir = mkdtempSync(join(tmpdir(), 'roomdesk-electron-viewer-'));
-    app = await electron.launch({
-      executablePath: binary.path,
-      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), `--user-data-dir=${userDataDir}`, projectRoot],
-      cwd: projectRoot,
-    });
-    page = await app.firstWindow();
-    await page.waitForLoadState('domcontentloaded');
+    const launched = await launch();
+    if (!launched) return;
+    ({ app, page, close } = launched);
     await expect(page.locator('html[data-app-ready="true"]')).toBeAttached({ timeout: 15_000 });
     roomCode = await page.evaluate(async () => {
       const created = await window.roomdesk.createRoom({ guests: [], listing: {} });
@@ -62,8 +39,7 @@ test.describe('the embedded viewer in the real Electron app', () => {
   });
 
   test.afterAll(async () => {
-    await app?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await close?.();
   });
 
   test.beforeEach(() => skipWithoutElectron());
