@@ -11,7 +11,7 @@ import {
   type GatewayContext,
 } from './gateway-context';
 import { mediaType } from './http-io';
-import { jsonObjectField, parseJsonBody, parseMembers, requireString } from './params';
+import { jsonObjectField, parseJsonBody, parseMembers, requireString, type Params } from './params';
 import { buildRoomDetail } from './room-detail';
 import { unixSeconds } from './realsee-time';
 
@@ -44,15 +44,24 @@ function issueAccessToken(context: GatewayContext, call: GatewayCall): unknown {
   return context.tokens.issue(appKey, appSecret);
 }
 
-function createRoom(context: GatewayContext, call: GatewayCall): unknown {
+/** The common start of every JSON call: a valid token, a JSON body, and the token's own app_id. */
+function authorizedJsonCall(context: GatewayContext, call: GatewayCall) {
   const appKey = authorize(context, call);
   const params = parseJsonBody(call.request, call.body);
   requireMatchingAppId(appKey, requireString(params, 'app_id'));
+  return { appKey, params };
+}
+
+function requireConfiguredRole(context: GatewayContext, params: Params, field: string): string {
+  const role = requireString(params, field);
+  if (!isConfiguredRole(context, role)) throw paramError(`param error: ${field} "${role}" is not a configured role`);
+  return role;
+}
+
+function createRoom(context: GatewayContext, call: GatewayCall): unknown {
+  const { appKey, params } = authorizedJsonCall(context, call);
   const createUserId = requireString(params, 'create_user_id');
-  const createUserRole = requireString(params, 'create_user_role');
-  if (!isConfiguredRole(context, createUserRole)) {
-    throw paramError(`param error: create_user_role "${createUserRole}" is not a configured role`);
-  }
+  const createUserRole = requireConfiguredRole(context, params, 'create_user_role');
   const members = parseMembers(params, (role) => isConfiguredRole(context, role));
   const additive = jsonObjectField(params, 'additive');
   const room = context.rooms.create({ appKey, createUserId, createUserRole, members, additive });
@@ -60,12 +69,9 @@ function createRoom(context: GatewayContext, call: GatewayCall): unknown {
 }
 
 function applyTicket(context: GatewayContext, call: GatewayCall): unknown {
-  const appKey = authorize(context, call);
-  const params = parseJsonBody(call.request, call.body);
-  requireMatchingAppId(appKey, requireString(params, 'app_id'));
+  const { appKey, params } = authorizedJsonCall(context, call);
   const userId = requireString(params, 'user_id');
-  const role = requireString(params, 'user_role');
-  if (!isConfiguredRole(context, role)) throw paramError(`param error: user_role "${role}" is not a configured role`);
+  const role = requireConfiguredRole(context, params, 'user_role');
   const roomCode = requireString(params, 'room_code');
   const extension = jsonObjectField(params, 'extension');
   const room = context.rooms.requireOpenForApp(roomCode, appKey);
@@ -74,12 +80,9 @@ function applyTicket(context: GatewayContext, call: GatewayCall): unknown {
 }
 
 function signVoice(context: GatewayContext, call: GatewayCall): unknown {
-  const appKey = authorize(context, call);
-  const params = parseJsonBody(call.request, call.body);
-  requireMatchingAppId(appKey, requireString(params, 'app_id'));
+  const { appKey, params } = authorizedJsonCall(context, call);
   const userIdentifier = requireString(params, 'user_identifier');
-  const role = requireString(params, 'user_role');
-  if (!isConfiguredRole(context, role)) throw paramError(`param error: user_role "${role}" is not a configured role`);
+  requireConfiguredRole(context, params, 'user_role');
   const room = context.rooms.requireOpenForApp(requireString(params, 'room_code'), appKey);
   const voiceId = params.voice_id;
   if (voiceId !== undefined && voiceId !== null && voiceId !== '') {

@@ -4,22 +4,15 @@ import {
   createManualClock,
   startSandboxGateway,
   type ManualClock,
+  type RealseeEnvelope,
   type SandboxGateway,
   type SandboxGatewayOptions,
 } from '../../../main/sandbox/index';
 
 export const endpoints = defaultEndpoints;
 
-export interface Envelope {
-  request_id: string;
-  trace_id: string;
-  business_code: string;
-  osi_request_id: string;
-  code: number;
-  status: string;
-  data: any;
-  cost: number;
-}
+/** The sandbox's envelope, with `data` loosened so tests can read into it. */
+export type Envelope = Omit<RealseeEnvelope, 'data'> & { data: any };
 
 const started: SandboxGateway[] = [];
 
