@@ -49,15 +49,6 @@ export const createdRoomSchema = z.object({
   createdAt: z.number(),
 });
 
-/** What the renderer learns about a host ticket: enough to show, never the ticket itself. */
-export const hostJoinSchema = z.object({
-  roomCode: z.string(),
-  linkHost: z.string(),
-  linkKind: z.enum(['page', 'live-channel']),
-  obtainedAt: z.number(),
-  expiresAt: z.number(),
-});
-
 export const guestPassInputSchema = z.strictObject({ roomCode, guest: guestSchema });
 /** A guest invitation: the agent sends this link to one guest, so it must carry the ticket. */
 export const guestPassSchema = z.object({
@@ -206,7 +197,6 @@ export const bridgeContract = {
 
   createRoom: method(createRoomInputSchema, createdRoomSchema),
   getRoomDetails: method(z.strictObject({ roomCode }), roomSummarySchema),
-  prepareHostJoin: method(z.strictObject({ roomCode }), hostJoinSchema),
   issueGuestPass: method(guestPassInputSchema, guestPassSchema),
   getVoiceSignature: method(z.strictObject({ roomCode }), voiceSignatureInfoSchema),
   /** Fetches a fresh voice signature for joining; it lives in renderer memory only while joining. */

@@ -32,7 +32,6 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
 
     createRoom: async (input) => rooms.createRoom(input),
     getRoomDetails: async ({ roomCode }) => rooms.getRoomDetails(roomCode),
-    prepareHostJoin: async ({ roomCode }) => rooms.prepareHostJoin(roomCode),
     issueGuestPass: async (input) => rooms.issueGuestPass(input),
     getVoiceSignature: async ({ roomCode }) => {
       // The voice room number from the last details seen, so the signature is bound to it.

@@ -43,14 +43,12 @@ export function historyActivityRecorder(
           expiresAt: entry.expiresAt,
         }),
       ),
-    hostJoinPrepared: (entry) =>
+    hostJoined: (entry) =>
       guarded(async () => {
         // A room joined before it was ever recorded (created elsewhere, details not yet fetched)
         // has no record to add to; that is not an error.
         if (!history.has(entry.roomCode)) return;
-        const room = history.get(entry.roomCode);
-        if (room.creatorUserId === null) return;
-        await history.recordEvent(entry.roomCode, { type: 'joined-as-host', at: entry.at, userId: room.creatorUserId });
+        await history.recordEvent(entry.roomCode, { type: 'joined-as-host', at: entry.at, userId: entry.userId });
       }),
   };
 }

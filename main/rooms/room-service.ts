@@ -3,7 +3,7 @@ import type { Guest, Listing, RoomSummary } from '../../common/room';
 import type { GatewayProfile } from '../realsee/profile';
 import { toRoomSummary } from '../realsee/room-summary';
 import type { ClientPool } from './client-pool';
-import { linkHost, roomLinkKind, withTicket, withoutTicket } from './room-link';
+import { withTicket, withoutTicket } from './room-link';
 
 /** Where the room service learns which Realsee account to act for. */
 export interface ActiveProfileSource {
@@ -16,7 +16,7 @@ export interface RoomActivityRecorder {
   roomCreated(entry: { profileId: string; roomCode: string; roomLink: string; creatorUserId: string; listing: Listing; guests: Guest[]; at: number }): Promise<void>;
   detailsFetched(profileId: string, summary: RoomSummary): Promise<void>;
   guestPassIssued(entry: { roomCode: string; guest: Guest; expiresAt: number; at: number }): Promise<void>;
-  hostJoinPrepared(entry: { roomCode: string; at: number }): Promise<void>;
+  hostJoined(entry: { roomCode: string; userId: string; at: number }): Promise<void>;
 }
 
 const DEFAULT_TICKET_SECONDS = 300;
@@ -87,19 +87,9 @@ export function createRoomService(deps: {
         extension: profile.nickname ? { nickname: profile.nickname } : {},
       });
       const obtainedAt = now();
+      // Every host ticket is a join (viewer, browser hand-off, live channel): it goes on the timeline.
+      await deps.activity.hostJoined({ roomCode, userId: profile.userId, at: obtainedAt });
       return { url: withTicket(ticket.roomLink, ticket.ticket, force), roomLink: ticket.roomLink, obtainedAt, expiresAt: ticketExpiry(roomCode, obtainedAt) };
-    },
-
-    async prepareHostJoin(roomCode: string) {
-      const link = await this.hostTicketLink(roomCode);
-      await deps.activity.hostJoinPrepared({ roomCode, at: link.obtainedAt });
-      return {
-        roomCode,
-        linkHost: linkHost(link.roomLink),
-        linkKind: roomLinkKind(link.roomLink),
-        obtainedAt: link.obtainedAt,
-        expiresAt: link.expiresAt,
-      };
     },
 
     async issueGuestPass(input: { roomCode: string; guest: Guest }) {

@@ -41,7 +41,7 @@ describe('no secret reaches the history file', () => {
       guests: [{ userId: 'guest-1', role: 'audience', nickname: '赵女士' }],
       at: clock.now(),
     });
-    await recorder.hostJoinPrepared({ roomCode: 'R-9', at: clock.now() });
+    await recorder.hostJoined({ roomCode: 'R-9', userId: 'agent-7', at: clock.now() });
     await recorder.guestPassIssued({
       roomCode: 'R-9',
       guest: { userId: 'guest-1', role: 'audience', nickname: '赵女士' },
@@ -91,7 +91,7 @@ describe('activity recorder', () => {
     const history = await createHistoryService({ dir: temp.dir });
     const errors: unknown[] = [];
     const recorder = historyActivityRecorder(history, (error) => errors.push(error));
-    await recorder.hostJoinPrepared({ roomCode: 'UNKNOWN', at: 1 });
+    await recorder.hostJoined({ roomCode: 'UNKNOWN', userId: 'agent-7', at: 1 });
     expect(errors).toEqual([]);
     await recorder.guestPassIssued({ roomCode: 'UNKNOWN', guest: { userId: 'g', role: 'audience' }, expiresAt: 2, at: 1 });
     expect(errors).toEqual([expect.objectContaining({ appError: expect.objectContaining({ kind: 'not-found' }) })]);

@@ -136,7 +136,7 @@ describe('joining voice against the sandbox gateway', () => {
       roomCreated: async () => undefined,
       detailsFetched: async () => undefined,
       guestPassIssued: async () => undefined,
-      hostJoinPrepared: async () => undefined,
+      hostJoined: async () => undefined,
     };
     const profiles = { getActive: async () => profile, resolveGatewayProfile: async () => gateway };
     const rooms = createRoomService({ profiles, clients: createClientPool(), activity });
