@@ -198,14 +198,6 @@ export const en = {
   join: {
     title: 'Join',
     host: 'Join as host',
-    hosting: 'Getting a host ticket…',
-    hostReady: 'Host ticket ready',
-    linkHost: 'Opens at',
-    linkKind: { page: 'Room page', 'live-channel': 'Live channel' } satisfies Record<'page' | 'live-channel', string>,
-    validFor: (p: { time: string }) => `valid for ${p.time}, single use`,
-    expired: 'Expired — get a new one to join',
-    again: 'Get a new host ticket',
-    viewerPlaceholder: 'The room will open here in the built-in viewer. Until then, the ticket stays inside Roomdesk.',
   },
   pass: {
     open: 'Guest pass',

@@ -195,14 +195,6 @@ export const zhCN: Messages = {
   join: {
     title: '进入房间',
     host: '以主播身份进入',
-    hosting: '正在获取主播票据…',
-    hostReady: '主播票据已就绪',
-    linkHost: '打开地址',
-    linkKind: { page: '房间页面', 'live-channel': '实时通道' },
-    validFor: (p) => `${p.time} 内有效，仅可使用一次`,
-    expired: '已过期，请重新获取后进入',
-    again: '重新获取主播票据',
-    viewerPlaceholder: '房间将在这里的内置浏览窗口中打开。在此之前，票据只保存在 Roomdesk 内部。',
   },
   pass: {
     open: '嘉宾邀请',
