@@ -32,6 +32,7 @@ export type ChimeMeeting = z.infer<typeof chimeMeetingSchema>;
 /** The parts of a chime:CreateAttendee answer the Chime SDK needs. `JoinToken` is the secret. */
 export const chimeAttendeeSchema = z.looseObject({
   AttendeeId: z.string().min(1),
+  ExternalUserId: z.string().optional(),
   JoinToken: z.string().min(1),
 });
 export type ChimeAttendee = z.infer<typeof chimeAttendeeSchema>;

@@ -62,7 +62,8 @@ export const guestPassSchema = z.object({
 export const voiceSignatureInfoSchema = z.object({
   roomCode: z.string(),
   userIdentifier: z.string(),
-  voiceId: z.number().nullable(),
+  /** The voice room id the signature was asked for, as the gateway takes it (text). */
+  voiceId: z.string().nullable(),
   voiceAppId: z.string(),
   obtainedAt: z.number(),
   expiresAt: z.number(),

@@ -35,7 +35,8 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
     issueGuestPass: async (input) => rooms.issueGuestPass(input),
     getVoiceSignature: async ({ roomCode }) => {
       // The voice room number from the last details seen, so the signature is bound to it.
-      const voiceId = history.has(roomCode) ? (history.get(roomCode).snapshots.at(-1)?.voiceId ?? null) : null;
+      const lastVoiceId = history.has(roomCode) ? (history.get(roomCode).snapshots.at(-1)?.voiceId ?? null) : null;
+      const voiceId = lastVoiceId === null ? null : String(lastVoiceId);
       const signature = await rooms.voiceSignature(roomCode, voiceId);
       // The signature itself stays in main; the renderer learns only that one was obtained.
       return {

@@ -65,6 +65,8 @@ export interface VoiceSignature {
   voiceAppId: string;
   userIdentifier: string;
   sign: string;
+  /** The answer's `expire_time`, when the server sent one; its unit is not documented. */
+  expireTime: number | string | null;
 }
 
 export interface VrListPage {
@@ -250,7 +252,7 @@ export function createGatewayClient(profile: GatewayProfile, deps: GatewayClient
         idempotent: true,
       });
       secrets.addRecent(data.sign);
-      return { voiceAppId: data.voice_app_id, userIdentifier: data.user_identifier, sign: data.sign };
+      return { voiceAppId: data.voice_app_id, userIdentifier: data.user_identifier, sign: data.sign, expireTime: data.expire_time ?? null };
     }),
 
     getRoomDetail: guarded(async (roomCode: string) => {

@@ -37,8 +37,13 @@ export const voiceSignatureInputSchema = z.object({
   roomCode: roomCodeSchema,
   userId,
   userRole: role,
-  /** The voice room number, from room details or the live channel's RTC_INFO. */
-  voiceId: z.union([z.number().int().nonnegative(), z.string().trim().regex(/^\d+$/)]).optional(),
+  /**
+   * The voice room id, from room details or the live channel's RTC_INFO. Realsee's docs and SDK type
+   * it as a string, so a number is sent as its decimal text.
+   */
+  voiceId: z
+    .union([z.number().int().nonnegative().transform(String), z.string().trim().min(1).max(128)])
+    .optional(),
 });
 export type VoiceSignatureInput = z.input<typeof voiceSignatureInputSchema>;
 

@@ -54,6 +54,8 @@ export const voiceSignDataSchema = z.looseObject({
   voice_app_id: z.union([z.string().min(1), z.number().transform(String)]),
   user_identifier: z.string().min(1),
   sign: z.string().min(1),
+  /** Not in the documented answer; read when a server sends it (see `expiryFromExpireTime`). */
+  expire_time: z.union([z.number(), z.string()]).nullish().catch(null),
 });
 
 /** A field the app can live without: absent, null or of an unexpected type all read as null. */

@@ -2,6 +2,7 @@ import type { ProfileSummary } from '../../common/profile';
 import type { Guest, Listing, RoomSummary } from '../../common/room';
 import type { GatewayProfile } from '../realsee/profile';
 import { toRoomSummary } from '../realsee/room-summary';
+import { expiryFromExpireTime } from '../voice/voice-params';
 import type { ClientPool } from './client-pool';
 import { withTicket, withoutTicket } from './room-link';
 
@@ -106,17 +107,22 @@ export function createRoomService(deps: {
       return { roomCode: input.roomCode, guest: input.guest, inviteUrl: withTicket(ticket.roomLink, ticket.ticket, false), obtainedAt, expiresAt };
     },
 
-    /** Fetches a voice signature; the caller decides what of it may leave main. */
-    async voiceSignature(roomCode: string, voiceId?: number | null) {
+    /**
+     * Fetches a voice signature; the caller decides what of it may leave main. It lives until the
+     * answer's `expire_time` when there is one, else for the default five minutes.
+     */
+    async voiceSignature(roomCode: string, voiceId?: string | number | null) {
       const { profile, client } = await activeClient();
       const signature = await client.getVoiceSignature({
         roomCode,
         userId: profile.userId,
         userRole: profile.roles.host,
-        ...(voiceId != null ? { voiceId } : {}),
+        ...(voiceId != null ? { voiceId: String(voiceId) } : {}),
       });
       const obtainedAt = now();
-      return { ...signature, obtainedAt, expiresAt: obtainedAt + DEFAULT_SIGNATURE_SECONDS * 1000 };
+      const { expireTime, ...issued } = signature;
+      const expiresAt = expiryFromExpireTime(expireTime, obtainedAt) ?? obtainedAt + DEFAULT_SIGNATURE_SECONDS * 1000;
+      return { ...issued, obtainedAt, expiresAt };
     },
 
     async listVrs(page: number) {

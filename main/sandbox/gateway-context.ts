@@ -5,6 +5,7 @@ import type { RateLimiter } from './rate-limiter';
 import type { RoomStore } from './rooms';
 import type { TicketStore } from './tickets';
 import type { TokenStore } from './tokens';
+import type { SandboxVoiceVendor } from './voice-sign';
 
 /** Everything the request handlers share. */
 export interface GatewayContext {
@@ -19,6 +20,7 @@ export interface GatewayContext {
   appNumericId(appKey: string): number;
   voiceAppId: string;
   voiceSignKey: Buffer;
+  voiceVendor: SandboxVoiceVendor;
 }
 
 export interface GatewayCall {

@@ -15,5 +15,6 @@ export {
   type SandboxGatewayOptions,
 } from './server';
 export type { RecordedRequest, SandboxStats } from './stats';
+export type { SandboxVoiceVendor } from './voice-sign';
 export type { RoomPageError } from './room-page';
 export { LIVE_CLOSE_CODES, type SandboxLiveChannel } from './live-channel';

@@ -14,6 +14,7 @@ import { mediaType } from './http-io';
 import { jsonObjectField, parseJsonBody, parseMembers, requireString, type Params } from './params';
 import { buildRoomDetail } from './room-detail';
 import { unixSeconds } from './realsee-time';
+import { chimeSign } from './voice-sign';
 
 export interface OpenApiRoute {
   method: 'GET' | 'POST';
@@ -79,6 +80,7 @@ function applyTicket(context: GatewayContext, call: GatewayCall): unknown {
   return { ticket, room_link: room.roomLink };
 }
 
+/** `voice_id` is a string in Realsee's docs (default ""): a number is refused, as a typed server would. */
 function signVoice(context: GatewayContext, call: GatewayCall): unknown {
   const { appKey, params } = authorizedJsonCall(context, call);
   const userIdentifier = requireString(params, 'user_identifier');
@@ -86,14 +88,18 @@ function signVoice(context: GatewayContext, call: GatewayCall): unknown {
   const room = context.rooms.requireOpenForApp(requireString(params, 'room_code'), appKey);
   const voiceId = params.voice_id;
   if (voiceId !== undefined && voiceId !== null && voiceId !== '') {
-    const asNumber = typeof voiceId === 'number' ? voiceId : typeof voiceId === 'string' ? Number(voiceId) : NaN;
-    if (asNumber !== room.voiceId) throw paramError('param error: voice_id does not belong to this room');
+    if (typeof voiceId !== 'string') throw paramError('param error: voice_id must be a string');
+    if (voiceId.trim() !== String(room.voiceId)) throw paramError('param error: voice_id does not belong to this room');
   }
   const expiresAt = unixSeconds(context.clock.now()) + 24 * 60 * 60;
-  const sign = createHmac('sha256', context.voiceSignKey)
+  const signature = createHmac('sha256', context.voiceSignKey)
     .update(`${context.voiceAppId}\n${userIdentifier}\n${room.voiceId}\n${expiresAt}`)
     .digest('base64url');
-  return { voice_app_id: context.voiceAppId, user_identifier: userIdentifier, sign: `${expiresAt}.${sign}` };
+  const sign =
+    context.voiceVendor === 'chime'
+      ? chimeSign({ appKey, userIdentifier, roomCode: room.roomCode, voiceId: room.voiceId, expiresAt, signature })
+      : `${expiresAt}.${signature}`;
+  return { voice_app_id: context.voiceAppId, user_identifier: userIdentifier, sign };
 }
 
 function roomDetail(context: GatewayContext, call: GatewayCall): unknown {
@@ -106,6 +112,7 @@ function roomDetail(context: GatewayContext, call: GatewayCall): unknown {
     baseUrl: context.baseUrl(),
     roles: context.roles,
     ticketTtlSeconds: context.ticketTtlSeconds,
+    voiceVendor: context.voiceVendor,
   });
 }
 

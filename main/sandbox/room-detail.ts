@@ -1,6 +1,7 @@
 import { formatRealseeTime } from './realsee-time';
 import { ROOM_LIMITS } from './room-limits';
 import type { SandboxParticipant, SandboxRoomState } from './rooms';
+import type { SandboxVoiceVendor } from './voice-sign';
 
 export interface DetailContext {
   /** The sandbox's numeric application id (Realsee's `app.id`). */
@@ -8,6 +9,8 @@ export interface DetailContext {
   baseUrl: string;
   roles: { host: string; guest: string };
   ticketTtlSeconds: number;
+  /** Named in `app.extension.voice.config_name`, where clients learn the room's voice vendor. */
+  voiceVendor: SandboxVoiceVendor;
 }
 
 /** `data` of Get Viewing Room Details, with every key Realsee's example shows. */
@@ -90,7 +93,7 @@ function appExtension(context: DetailContext): Record<string, unknown> {
     validate_enter_live_permission: true,
     voice: {
       audio_service: { app_id: '' },
-      config_name: 'sandbox',
+      config_name: context.voiceVendor,
       vras_app_id: '',
       vras_as_id: '',
       vras_token: '',

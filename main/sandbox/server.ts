@@ -19,6 +19,7 @@ import { RoomStore, type SandboxRoomState } from './rooms';
 import { createStats, type SandboxStats } from './stats';
 import { TicketStore } from './tickets';
 import { TokenStore, type SandboxApp } from './tokens';
+import type { SandboxVoiceVendor } from './voice-sign';
 
 /** The sandbox's public demo credential: printed by `npm run sandbox`, prefilled for new users. */
 export const SANDBOX_DEMO_APP: { appKey: string; appSecret: string } = Object.freeze({
@@ -42,6 +43,12 @@ export interface SandboxGatewayOptions {
    * `live-channel` Realsee's legacy WebSocket link `ws://127.0.0.1:<port>/open/<code>?open_app_id=<n>`.
    */
   roomLinks?: 'page' | 'live-channel';
+  /**
+   * Whose voice signature shape "Get voice room signature" returns, and what the room's voice
+   * config names: `sandbox` (default) and `trtc` an opaque TRTC-style `userSig`; `chime` Realsee's
+   * URL-encoded Chime JSON (`attendence`, `vendor_wrapper`, `config`, `expire_time`, …).
+   */
+  voiceVendor?: SandboxVoiceVendor;
 }
 
 export interface SandboxGateway {
@@ -92,6 +99,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
     appNumericId: numericIds(apps),
     voiceAppId: `1400${randomDigits(6)}`,
     voiceSignKey: randomBytes(32),
+    voiceVendor: options.voiceVendor ?? 'sandbox',
   };
 
   const pendingDelays = new Set<NodeJS.Timeout>();

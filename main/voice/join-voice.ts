@@ -6,8 +6,9 @@ import { toJoinParams, toRoomId, type FetchedVoiceSignature } from './voice-para
 
 /** The part of the room service a voice join needs. */
 export interface VoiceRoomService {
-  getRoomDetails(roomCode: string): Promise<{ voiceId: number | null }>;
-  voiceSignature(roomCode: string, voiceId?: number | null): Promise<FetchedVoiceSignature>;
+  getRoomDetails(roomCode: string): Promise<{ voiceId: number | string | null }>;
+  /** `voiceId` goes to the gateway as a string, as Realsee's docs and SDK type it. */
+  voiceSignature(roomCode: string, voiceId?: string | null): Promise<FetchedVoiceSignature>;
 }
 
 /** What is known about a room's voice before joining; see `createVoiceHintsResolver`. */
@@ -32,7 +33,7 @@ export function createJoinVoiceHandler(deps: { rooms: VoiceRoomService; resolveH
       roomVoiceConfig: hints.roomVoiceConfig,
     });
     const voiceId = hints.rtcInfo?.voiceId ?? (await deps.rooms.getRoomDetails(roomCode)).voiceId;
-    const signatureVoiceId = vendor === 'chime' ? decimalOrUndefined(voiceId) : toRoomId(requireVoiceId(voiceId));
+    const signatureVoiceId = vendor === 'chime' ? voiceIdText(voiceId) : String(toRoomId(requireVoiceId(voiceId)));
     const signature = await deps.rooms.voiceSignature(roomCode, signatureVoiceId);
     return toJoinParams({ roomCode, vendor, vendorSource: source, voiceId, signature });
   };
@@ -43,9 +44,9 @@ function requireVoiceId(voiceId: string | number | null): string | number {
   return voiceId;
 }
 
-/** Chime rooms may be named by a non-numeric id; the signature request only takes a number. */
-function decimalOrUndefined(voiceId: string | number | null): number | undefined {
-  if (typeof voiceId === 'number') return Number.isSafeInteger(voiceId) && voiceId >= 0 ? voiceId : undefined;
-  if (typeof voiceId === 'string' && /^[0-9]{1,15}$/.test(voiceId.trim())) return Number(voiceId.trim());
-  return undefined;
+/** Chime rooms may be named by a non-numeric id; it is passed on as text, or left out when there is none. */
+function voiceIdText(voiceId: string | number | null): string | null {
+  if (typeof voiceId === 'number') return Number.isSafeInteger(voiceId) && voiceId >= 0 ? String(voiceId) : null;
+  const text = voiceId?.trim() ?? '';
+  return text === '' ? null : text;
 }

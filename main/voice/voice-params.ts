@@ -43,11 +43,14 @@ export function toRoomId(voiceId: string | number): number {
 }
 
 /**
- * For Amazon Chime the signature is URL-encoded JSON holding the meeting and the attendee, either
- * as `{ Meeting, Attendee }` or as the raw `{ meeting: { Meeting }, attendee: { Attendee } }`
- * answers of CreateMeeting and CreateAttendee. Errors name fields only, never the signature.
+ * For Amazon Chime the signature is URL-encoded JSON. Realsee's documented shape is
+ * `{ attendence: { external_user_id, attendee_id, join_token }, vendor_wrapper: { MeetingId,
+ * MediaPlacement }, config, expire_time, … }` (sic: "attendence"); `{ Meeting, Attendee }` and the raw
+ * `{ meeting: { Meeting }, attendee: { Attendee } }` answers of CreateMeeting / CreateAttendee are
+ * read too. Key casing and underscores do not matter; unknown keys are kept. Errors name fields
+ * only, never the signature.
  */
-export function decodeChimeSign(sign: string): { meeting: ChimeMeeting; attendee: ChimeAttendee } {
+export function decodeChimeSign(sign: string): DecodedChimeSign {
   let text: string;
   try {
     text = decodeURIComponent(sign);
@@ -61,17 +64,35 @@ export function decodeChimeSign(sign: string): { meeting: ChimeMeeting; attendee
     // JSON.parse's own message quotes the input, so it is dropped on purpose.
     throw voiceProtocolError('The Amazon Chime voice signature is not JSON.');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw voiceProtocolError('The Amazon Chime voice signature is not a JSON object.');
-  }
-  const record = parsed as Record<string, unknown>;
-  const meeting = chimeMeetingSchema.safeParse(unwrap(record.Meeting ?? record.meeting, 'Meeting'));
-  const attendee = chimeAttendeeSchema.safeParse(unwrap(record.Attendee ?? record.attendee, 'Attendee'));
+  if (!isRecord(parsed)) throw voiceProtocolError('The Amazon Chime voice signature is not a JSON object.');
+  const meeting = chimeMeetingSchema.safeParse(canonicalMeeting(unwrap(pick(parsed, 'vendor_wrapper', 'meeting'), 'meeting')));
+  const attendee = chimeAttendeeSchema.safeParse(canonicalAttendee(unwrap(pick(parsed, 'attendence', 'attendance', 'attendee'), 'attendee')));
   const missing = [...issuePaths('Meeting', meeting.error), ...issuePaths('Attendee', attendee.error)];
   if (!meeting.success || !attendee.success) {
     throw voiceProtocolError(`The Amazon Chime voice signature lacks ${missing.join(', ')}.`);
   }
-  return { meeting: meeting.data, attendee: attendee.data };
+  const expiresAt = expiryFromExpireTime(pick(parsed, 'expire_time'));
+  return { meeting: meeting.data, attendee: attendee.data, ...(expiresAt !== null ? { expiresAt } : {}) };
+}
+
+export interface DecodedChimeSign {
+  meeting: ChimeMeeting;
+  attendee: ChimeAttendee;
+  /** From the sign's `expire_time`, ms since epoch, when it carries one. */
+  expiresAt?: number;
+}
+
+/**
+ * A signature's `expire_time` as ms since epoch. Its unit is not documented, so the size decides:
+ * milliseconds from 10^12 on, Unix seconds from 10^9 on, and below that a lifetime in seconds.
+ * Anything else (absent, text, zero) gives null and the caller keeps its default lifetime.
+ */
+export function expiryFromExpireTime(raw: unknown, obtainedAt = Date.now()): number | null {
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && decimalDigits.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  if (!Number.isFinite(value) || value <= 0) return null;
+  if (value >= 1e12) return value;
+  if (value >= 1e9) return value * 1000;
+  return obtainedAt + value * 1000;
 }
 
 /** Maps a fetched signature to what the renderer's voice adapter joins with. */
@@ -90,7 +111,10 @@ export function toJoinParams(input: {
     obtainedAt: signature.obtainedAt,
     expiresAt: signature.expiresAt,
   };
-  if (input.vendor === 'chime') return { vendor: 'chime', ...common, ...decodeChimeSign(signature.sign) };
+  if (input.vendor === 'chime') {
+    const { meeting, attendee, expiresAt } = decodeChimeSign(signature.sign);
+    return { vendor: 'chime', ...common, ...(expiresAt !== undefined ? { expiresAt } : {}), meeting, attendee };
+  }
   if (input.voiceId === null) {
     throw voiceProtocolError("The room's details name no voice room number (voice_id).");
   }
@@ -121,10 +145,60 @@ function clip(value: string | number): string {
   return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
 
+/** Keys compared without case, `_` or `-`: `join_token`, `JoinToken` and `joinToken` are one key. */
+function keyOf(name: string): string {
+  return name.replace(/[_-]/g, '').toLowerCase();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The first of `names` the record holds, in any casing. */
+function pick(record: Record<string, unknown>, ...names: string[]): unknown {
+  for (const name of names) {
+    const wanted = keyOf(name);
+    const key = Object.keys(record).find((candidate) => keyOf(candidate) === wanted);
+    if (key !== undefined) return record[key];
+  }
+  return undefined;
+}
+
 /** `{ Meeting: {...} }` (a CreateMeeting answer) and the bare meeting are both accepted. */
 function unwrap(value: unknown, key: string): unknown {
-  if (typeof value === 'object' && value !== null && key in value) return (value as Record<string, unknown>)[key];
-  return value;
+  if (!isRecord(value)) return value;
+  const inner = pick(value, key);
+  return isRecord(inner) ? inner : value;
+}
+
+/** Renames the keys that match `canonical` names (in any casing) to those names; others stay as they came. */
+function withCanonicalKeys(value: unknown, canonical: readonly string[]): unknown {
+  if (!isRecord(value)) return value;
+  const byKey = new Map(canonical.map((name) => [keyOf(name), name]));
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [byKey.get(keyOf(key)) ?? key, entry]));
+}
+
+const meetingKeys = ['MeetingId', 'ExternalMeetingId', 'MediaRegion', 'MediaPlacement'] as const;
+const mediaPlacementKeys = [
+  'AudioFallbackUrl',
+  'AudioHostUrl',
+  'EventIngestionUrl',
+  'ScreenDataUrl',
+  'ScreenSharingUrl',
+  'ScreenViewingUrl',
+  'SignalingUrl',
+  'TurnControlUrl',
+] as const;
+const attendeeKeys = ['AttendeeId', 'ExternalUserId', 'JoinToken'] as const;
+
+function canonicalMeeting(value: unknown): unknown {
+  const meeting = withCanonicalKeys(value, meetingKeys);
+  if (!isRecord(meeting)) return meeting;
+  return { ...meeting, MediaPlacement: withCanonicalKeys(meeting.MediaPlacement, mediaPlacementKeys) };
+}
+
+function canonicalAttendee(value: unknown): unknown {
+  return withCanonicalKeys(value, attendeeKeys);
 }
 
 function issuePaths(root: string, error: z.ZodError | undefined): string[] {

@@ -387,11 +387,12 @@ describe('request bodies', () => {
       voiceAppId: '1400000001',
       userIdentifier: 'agent-1',
       sign: 'sign-ghijkl',
+      expireTime: null,
     });
     await client.getVoiceSignature({ roomCode: 'RC1', userId: 'agent-1', userRole: 'anchor' });
     const bodies = gateway.requestsTo(VOICE).map((r) => JSON.parse(r.body));
     expect(bodies).toEqual([
-      { app_id: APP_KEY, user_identifier: 'agent-1', user_role: 'anchor', room_code: 'RC1', voice_id: 9001 },
+      { app_id: APP_KEY, user_identifier: 'agent-1', user_role: 'anchor', room_code: 'RC1', voice_id: '9001' },
       { app_id: APP_KEY, user_identifier: 'agent-1', user_role: 'anchor', room_code: 'RC1' },
     ]);
   });
@@ -436,7 +437,8 @@ describe('input validation', () => {
       () => client.createRoom({ createUserId: '' }),
       () => client.createRoom({ createUserId: 'a', members: [{ userId: 'g', userRole: '' }] }),
       () => client.getRoomTicket({ roomCode: '  ', userId: 'u' }),
-      () => client.getVoiceSignature({ roomCode: 'RC1', userId: 'u', userRole: 'anchor', voiceId: 'abc' }),
+      () => client.getVoiceSignature({ roomCode: 'RC1', userId: 'u', userRole: 'anchor', voiceId: '  ' }),
+      () => client.getVoiceSignature({ roomCode: 'RC1', userId: 'u', userRole: 'anchor', voiceId: -1 }),
       () => client.getRoomDetail(''),
       () => client.listVrs(0, 10),
       () => client.listVrs(1, 1000),

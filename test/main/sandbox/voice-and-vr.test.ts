@@ -16,15 +16,39 @@ describe('sandbox voice room signature', () => {
     return { ...started, token, roomCode, voiceId, sign };
   }
 
-  it('signs for a user of an open room, with or without the matching voice_id', async () => {
+  it('signs for a user of an open room, with or without the matching voice_id (a string, as documented)', async () => {
     const { sign, voiceId } = await setUp();
     const withoutId = await sign({});
     expect(withoutId.code).toBe(0);
     expect(withoutId.data.voice_app_id).toMatch(/^\d+$/);
     expect(withoutId.data.user_identifier).toBe('agent-1');
     expect(withoutId.data.sign.length).toBeGreaterThan(20);
-    expect((await sign({ voice_id: voiceId })).code).toBe(0);
     expect((await sign({ voice_id: String(voiceId) })).code).toBe(0);
+    expect((await sign({ voice_id: '' })).code).toBe(0);
+    const numeric = await sign({ voice_id: voiceId });
+    expect(numeric).toMatchObject({ code: -3, data: null });
+    expect(numeric.status).toMatch(/voice_id must be a string/);
+  });
+
+  it('hands out Realsee\'s URL-encoded Chime JSON when set to the chime vendor', async () => {
+    const started = await startTestGateway({ voiceVendor: 'chime' });
+    const token = await started.client.token();
+    const { roomCode } = await started.client.newRoom(token);
+    const answer = await started.client.postJson(
+      endpoints.voiceSign,
+      { app_id: started.client.appKey, user_identifier: 'agent-1', user_role: 'anchor', room_code: roomCode },
+      token,
+    );
+    expect(answer.code).toBe(0);
+    const decoded = JSON.parse(decodeURIComponent(answer.data.sign));
+    expect(Object.keys(decoded).sort()).toEqual(['attendence', 'config', 'expire_time', 'identifier', 'user_id', 'user_sig', 'vendor_wrapper']);
+    expect(decoded.attendence).toMatchObject({ external_user_id: 'agent-1', attendee_id: expect.any(String), join_token: expect.any(String) });
+    expect(Object.keys(decoded.vendor_wrapper.MediaPlacement).sort()).toEqual(
+      ['AudioFallbackUrl', 'AudioHostUrl', 'ScreenDataUrl', 'ScreenSharingUrl', 'ScreenViewingUrl', 'SignalingUrl', 'TurnControlUrl'],
+    );
+    expect(decoded.config).toMatchObject({ app_id: started.client.appKey, vendor: 'chime' });
+    const detail = await started.client.detail(token, roomCode);
+    expect(detail.data.app.extension.voice.config_name).toBe('chime');
   });
 
   it('gives different signatures to different users', async () => {
@@ -37,7 +61,7 @@ describe('sandbox voice room signature', () => {
 
   it('refuses a voice_id of another room', async () => {
     const { sign, voiceId } = await setUp();
-    const answer = await sign({ voice_id: voiceId + 1 });
+    const answer = await sign({ voice_id: String(voiceId + 1) });
     expect(answer).toMatchObject({ code: -3, data: null });
     expect(answer.status).toMatch(/voice_id does not belong to this room/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { joinVoiceOutputSchema, MAX_TRTC_ROOM_ID } from '../../../common/voice';
 import { VoiceError } from '../../../main/voice/voice-error';
-import { decodeChimeSign, toJoinParams, toRoomId, toSdkAppId, type FetchedVoiceSignature } from '../../../main/voice/voice-params';
+import { decodeChimeSign, expiryFromExpireTime, toJoinParams, toRoomId, toSdkAppId, type FetchedVoiceSignature } from '../../../main/voice/voice-params';
 
 const SECRET_SIGN = 'eJwtzEELgjAYBuD-sp0ku-SECRET-SIGN-VALUE';
 
@@ -192,5 +192,80 @@ describe('toJoinParams', () => {
       return;
     }
     throw new Error('expected a VoiceError');
+  });
+});
+
+describe("decodeChimeSign on Realsee's documented shape", () => {
+  const realseeSign = {
+    attendence: { external_user_id: 'agent-7', attendee_id: 'a-9', join_token: 'JOIN-TOKEN-SECRET' },
+    vendor_wrapper: {
+      MeetingId: 'm-9',
+      MediaPlacement: {
+        AudioFallbackUrl: 'wss://fallback.example/audio',
+        AudioHostUrl: 'audio.example:3478',
+        ScreenDataUrl: 'wss://screen.example/data',
+        ScreenSharingUrl: 'wss://screen.example/sharing',
+        ScreenViewingUrl: 'wss://screen.example/viewing',
+        SignalingUrl: 'wss://signal.example/control/m-9',
+        TurnControlUrl: 'https://turn.example/v2/turn_sessions',
+      },
+    },
+    config: { app_id: 'APP', bypass: false, passport: '', vendor: 'chime' },
+    expire_time: 1_900_000_000,
+    identifier: 'agent-7',
+    user_id: 'agent-7',
+    user_sig: 'USER-SIG-SECRET',
+  };
+
+  it('maps attendence and vendor_wrapper to the Attendee and Meeting the Chime SDK takes', () => {
+    const decoded = decodeChimeSign(encode(realseeSign));
+    expect(decoded.attendee).toEqual({ ExternalUserId: 'agent-7', AttendeeId: 'a-9', JoinToken: 'JOIN-TOKEN-SECRET' });
+    expect(decoded.meeting).toEqual(realseeSign.vendor_wrapper);
+    expect(decoded.expiresAt).toBe(1_900_000_000_000);
+  });
+
+  it('tolerates casing variants, the corrected spelling and unknown keys', () => {
+    const decoded = decodeChimeSign(
+      encode({
+        Attendance: { ExternalUserId: 'agent-7', attendeeId: 'a-9', JOIN_TOKEN: 'JOIN-TOKEN-SECRET', extra: 1 },
+        VendorWrapper: {
+          meeting_id: 'm-9',
+          media_placement: { audio_host_url: 'audio.example:3478', signalingUrl: 'wss://signal.example', NewUrl: 'x' },
+        },
+        brand_new: { anything: true },
+      }),
+    );
+    expect(decoded.attendee).toEqual({ ExternalUserId: 'agent-7', AttendeeId: 'a-9', JoinToken: 'JOIN-TOKEN-SECRET', extra: 1 });
+    expect(decoded.meeting).toEqual({ MeetingId: 'm-9', MediaPlacement: { AudioHostUrl: 'audio.example:3478', SignalingUrl: 'wss://signal.example', NewUrl: 'x' } });
+    expect(decoded.expiresAt).toBeUndefined();
+  });
+
+  it('names what the documented shape lacks, never the values', () => {
+    const { join_token: _token, ...attendence } = realseeSign.attendence;
+    const message = messageOf(() => decodeChimeSign(encode({ ...realseeSign, attendence, vendor_wrapper: { MeetingId: 'm-9' } })));
+    expect(message).toContain('Attendee.JoinToken');
+    expect(message).toContain('Meeting.MediaPlacement');
+    expect(message).not.toContain('USER-SIG-SECRET');
+  });
+
+  it('gives the join its lifetime from expire_time', () => {
+    const params = toJoinParams({ roomCode: 'RC1', vendor: 'chime', vendorSource: 'rtc-info', voiceId: '9', signature: signature({ sign: encode(realseeSign) }) });
+    expect(params.expiresAt).toBe(1_900_000_000_000);
+    expect(params.obtainedAt).toBe(1_000);
+  });
+});
+
+describe('expiryFromExpireTime', () => {
+  it('reads milliseconds, Unix seconds and a lifetime in seconds by size', () => {
+    expect(expiryFromExpireTime(1_900_000_000_123, 5)).toBe(1_900_000_000_123);
+    expect(expiryFromExpireTime(1_900_000_000, 5)).toBe(1_900_000_000_000);
+    expect(expiryFromExpireTime('1900000000', 5)).toBe(1_900_000_000_000);
+    expect(expiryFromExpireTime(86_400, 5_000)).toBe(5_000 + 86_400_000);
+  });
+
+  it('gives null for what it cannot read, so the default lifetime stays', () => {
+    for (const raw of [undefined, null, 0, -5, '', 'tomorrow', '2026-01-01 10:00:00', Number.NaN, {}]) {
+      expect(expiryFromExpireTime(raw, 5)).toBeNull();
+    }
   });
 });
