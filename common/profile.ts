@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZoneSchema } from './realsee-time';
 
 export const regions = ['global', 'china', 'legacy', 'custom', 'sandbox'] as const;
 export type Region = (typeof regions)[number];
@@ -52,6 +53,8 @@ export const profileSummarySchema = z.object({
   endpoints: endpointTableSchema.partial().optional(),
   userId: z.string(),
   nickname: z.string(),
+  /** The IANA zone Realsee's time texts are read in for this account (default Asia/Shanghai). */
+  timeZone: z.string(),
   hasSecret: z.boolean(),
   isSandbox: z.boolean(),
   active: z.boolean(),
@@ -70,5 +73,7 @@ export const profileDraftSchema = z.strictObject({
   endpoints: endpointTableSchema.partial().optional(),
   userId: z.string().trim().min(1).max(128),
   nickname: z.string().trim().max(64),
+  /** Omitted: Asia/Shanghai, the zone Realsee's times point to in every region. */
+  timeZone: timeZoneSchema.optional(),
 });
 export type ProfileDraft = z.infer<typeof profileDraftSchema>;

@@ -10,6 +10,7 @@ export const participantSchema = z.object({
   status: z.number().nullable(),
   nickname: z.string().nullable(),
   avatar: z.string().nullable(),
+  /** Realsee's raw time text (no zone in it); read it with the summary's `timeZone`. */
   joinedAt: z.string().nullable(),
 });
 export type Participant = z.infer<typeof participantSchema>;
@@ -46,6 +47,8 @@ export const roomSummarySchema = z.object({
   vrAllowHosts: z.array(z.string()),
   /** When main received this answer, ms since epoch. */
   fetchedAt: z.number(),
+  /** The IANA zone the time texts above are read in: the profile's (see common/realsee-time.ts). */
+  timeZone: z.string(),
 });
 export type RoomSummary = z.infer<typeof roomSummarySchema>;
 

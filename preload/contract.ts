@@ -83,6 +83,8 @@ export const historyStatusSchema = z.object({
 export const historyRoomViewSchema = z.object({
   room: historyRoomSchema,
   timeline: z.array(timelineEntrySchema),
+  /** The zone of the room's profile, in which its saved Realsee time texts are read. */
+  timeZone: z.string(),
 });
 
 export const networkStateSchema = z.object({ online: z.boolean(), checkedAt: z.number() });

@@ -1,3 +1,4 @@
+import { DEFAULT_REALSEE_TIME_ZONE } from '../../common/realsee-time';
 import type { AppServices } from '../app-services';
 import type { BridgeHandlers } from './dispatch';
 import { createJoinVoiceHandler, createRoomVoiceConfigSource, createVoiceHintsResolver } from '../voice';
@@ -56,7 +57,11 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
 
     getHistoryStatus: async () => ({ startupReport: history.startupReport, stats: history.stats() }),
     queryHistory: async (query) => history.query(query),
-    getHistoryRoom: async ({ roomCode }) => ({ room: history.get(roomCode), timeline: history.timeline(roomCode) }),
+    getHistoryRoom: async ({ roomCode }) => {
+      const room = history.get(roomCode);
+      const profile = (await profiles.overview()).profiles.find((candidate) => candidate.id === room.profileId);
+      return { room, timeline: history.timeline(roomCode), timeZone: profile?.timeZone ?? DEFAULT_REALSEE_TIME_ZONE };
+    },
     updateRoomNotes: async ({ roomCode, notes }) => history.updateNotes(roomCode, notes),
     exportHistory: async (options) => services.exportHistory(options),
     deleteHistoryRoom: async ({ roomCode }) => {

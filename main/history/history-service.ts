@@ -17,6 +17,7 @@ import {
   type RecordedEvent,
   type TimelineEntry,
 } from '../../common/history';
+import { parseRealseeTime } from '../../common/realsee-time';
 import { roomSummarySchema, type Listing, type RoomSummary } from '../../common/room';
 import { HistoryError } from './history-error';
 import { exportRoomsAsCsv, exportRoomsAsJson } from './history-export';
@@ -250,7 +251,7 @@ function scrubListing(listing: Listing): Listing {
 
 /** Details fetched for a room this app did not record creating (e.g. created elsewhere). */
 function roomFromSummary(profileId: string, summary: RoomSummary): HistoryRoom {
-  const created = summary.createTime === null ? Number.NaN : Date.parse(summary.createTime);
+  const created = parseRealseeTime(summary.createTime, summary.timeZone) ?? Number.NaN;
   return {
     profileId,
     roomCode: summary.roomCode,

@@ -34,5 +34,6 @@ export function storedFields(draft: ParsedDraft): Omit<StoredProfile, 'id' | 'cr
     ...(draft.endpoints && Object.keys(draft.endpoints).length > 0 ? { endpoints: draft.endpoints } : {}),
     userId: draft.userId,
     nickname: draft.nickname,
+    ...(draft.timeZone === undefined ? {} : { timeZone: draft.timeZone }),
   };
 }

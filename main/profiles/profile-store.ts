@@ -29,6 +29,8 @@ export const storedProfileSchema = z.object({
   endpoints: endpointTableSchema.partial().optional(),
   userId: z.string().min(1),
   nickname: z.string(),
+  /** Absent in profiles saved before it existed: they read as the default zone. */
+  timeZone: z.string().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

@@ -1,5 +1,6 @@
 /** Pure mappings from a stored profile to what the renderer sees (a summary) and what the gateway client needs. */
 import { defaultRoles, regionBaseUrls, SANDBOX_PROFILE_ID, type ProfileSummary } from '../../common/profile';
+import { DEFAULT_REALSEE_TIME_ZONE, isTimeZone } from '../../common/realsee-time';
 import type { GatewayProfile } from '../realsee/profile';
 import type { StoredProfile } from './profile-store';
 
@@ -32,6 +33,7 @@ export function summaryOf(profile: StoredProfile, hasSecret: boolean, active: bo
     ...(profile.endpoints === undefined ? {} : { endpoints: { ...profile.endpoints } }),
     userId: profile.userId,
     nickname: profile.nickname,
+    timeZone: profile.timeZone !== undefined && isTimeZone(profile.timeZone) ? profile.timeZone : DEFAULT_REALSEE_TIME_ZONE,
     hasSecret,
     isSandbox: false,
     active,
@@ -48,6 +50,7 @@ export function sandboxSummary(sandbox: SandboxCredentials, active: boolean): Pr
     roles: { ...defaultRoles },
     userId: sandbox.userId ?? SANDBOX_USER_ID,
     nickname: sandbox.nickname ?? SANDBOX_NICKNAME,
+    timeZone: DEFAULT_REALSEE_TIME_ZONE,
     hasSecret: true,
     isSandbox: true,
     active,

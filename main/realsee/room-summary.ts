@@ -1,10 +1,14 @@
+import { DEFAULT_REALSEE_TIME_ZONE } from '../../common/realsee-time';
 import type { Participant, RoomSummary } from '../../common/room';
 import type { RoomDetail } from './schemas';
 
 type RoomUser = NonNullable<NonNullable<RoomDetail['user_list']>[number]>;
 
-/** Maps Realsee's room-detail answer to the app's own room view. Pure. */
-export function toRoomSummary(detail: RoomDetail, fetchedAt: number): RoomSummary {
+/**
+ * Maps Realsee's room-detail answer to the app's own room view. Pure. Time texts stay raw; the
+ * summary names the profile's zone they are to be read in.
+ */
+export function toRoomSummary(detail: RoomDetail, fetchedAt: number, timeZone = DEFAULT_REALSEE_TIME_ZONE): RoomSummary {
   const appExtension = detail.app?.extension ?? null;
   return {
     roomCode: detail.room_code,
@@ -32,6 +36,7 @@ export function toRoomSummary(detail: RoomDetail, fetchedAt: number): RoomSummar
       (host): host is string => typeof host === 'string' && host.trim().length > 0,
     ),
     fetchedAt,
+    timeZone,
   };
 }
 

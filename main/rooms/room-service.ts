@@ -72,7 +72,7 @@ export function createRoomService(deps: {
     async getRoomDetails(roomCode: string): Promise<RoomSummary> {
       const { profile, client } = await activeClient();
       const detail = await client.getRoomDetail(roomCode);
-      const summary = toRoomSummary(detail, now());
+      const summary = toRoomSummary(detail, now(), profile.timeZone);
       if (summary.limits.ticketValidateTime) ticketSeconds.set(roomCode, summary.limits.ticketValidateTime);
       await deps.activity.detailsFetched(profile.id, summary);
       return { ...summary, roomLink: withoutTicket(summary.roomLink) };

@@ -1,10 +1,11 @@
-/**
- * Realsee gives times as "YYYY-MM-DD HH:mm:ss" without a zone. The sandbox writes them in UTC so
- * that answers do not depend on the machine's time zone.
- */
+import { toRealseeTimeText } from '../../common/realsee-time';
+
+/** The zone Realsee's own time texts point to; the sandbox writes its times on that clock. */
+export const SANDBOX_TIME_ZONE = 'Asia/Shanghai';
+
+/** Realsee gives times as "YYYY-MM-DD HH:mm:ss" without a zone, on Beijing time (UTC+8). */
 export function formatRealseeTime(ms: number): string {
-  const iso = new Date(ms).toISOString(); // 2026-01-01T09:00:00.000Z
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  return toRealseeTimeText(ms, SANDBOX_TIME_ZONE);
 }
 
 export function unixSeconds(ms: number): number {

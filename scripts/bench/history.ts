@@ -227,5 +227,6 @@ function summaryFor(room: HistoryRoom, tick: number): RoomSummary {
     limits: { maxUserCount: 6, maxUsingTime: 7200, ticketValidateTime: 300, keepAliveTime: 60, allowDynamicEnter: true, autoDestroy: false },
     vrAllowHosts: [],
     fetchedAt: Date.now(),
+    timeZone: 'Asia/Shanghai',
   };
 }

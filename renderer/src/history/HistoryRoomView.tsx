@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../common/errors';
 import type { HistoryRoom } from '../../../common/history';
+import { RealseeTime } from '../ui/RealseeTime';
 import { DeleteRoomDialog } from './DeleteRoomDialog';
 import { formatDateTime } from './format';
 import { historyBridge } from './history-bridge';
@@ -73,6 +74,7 @@ export function HistoryRoomView({ roomCode, locale, onBack, onDeleted, onChanged
         <LoadedRoom
           room={state.room}
           timeline={state.timeline}
+          timeZone={state.timeZone}
           t={t}
           locale={locale}
           offline={offline}
@@ -100,6 +102,8 @@ export function HistoryRoomView({ roomCode, locale, onBack, onDeleted, onChanged
 interface LoadedRoomProps {
   room: HistoryRoom;
   timeline: Parameters<typeof Timeline>[0]['entries'];
+  /** The room's profile zone: saved Realsee time texts are read in it. */
+  timeZone: string;
   t: HistoryMessages;
   locale: HistoryLocale;
   offline: boolean;
@@ -109,7 +113,7 @@ interface LoadedRoomProps {
   onDelete(): void;
 }
 
-function LoadedRoom({ room, timeline, t, locale, offline, refresh, onRefresh, onNotesSaved, onDelete }: LoadedRoomProps) {
+function LoadedRoom({ room, timeline, timeZone, t, locale, offline, refresh, onRefresh, onNotesSaved, onDelete }: LoadedRoomProps) {
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Opening a room moves keyboard and screen-reader focus to it.
@@ -148,6 +152,7 @@ function LoadedRoom({ room, timeline, t, locale, offline, refresh, onRefresh, on
           {room.listing.address ? <Fact label={t.address} value={room.listing.address} /> : null}
           {room.listing.vr ? <Fact label={t.vr} value={room.listing.vr} /> : null}
           <Fact label={t.created} value={formatDateTime(room.createdAt, locale)} />
+          {snapshot?.closeTime ? <Fact label={t.closedAt} value={<RealseeTime raw={snapshot.closeTime} timeZone={timeZone} locale={locale} fallback="—" />} /> : null}
           <Fact label={t.profile} value={room.profileId} />
           {room.creatorUserId ? <Fact label={t.creator} value={room.creatorUserId} /> : null}
           {room.guests.length > 0 ? (
@@ -183,7 +188,7 @@ function LoadedRoom({ room, timeline, t, locale, offline, refresh, onRefresh, on
   );
 }
 
-function Fact({ label, value }: { label: string; value: string }) {
+function Fact({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="rd-facts__row">
       <dt>{label}</dt>

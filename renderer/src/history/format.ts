@@ -1,3 +1,4 @@
+import { formatInstant } from '../../../common/realsee-time';
 import type { HistoryLocale } from './messages';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -12,8 +13,9 @@ function dateTimeFormat(locale: HistoryLocale, options: Intl.DateTimeFormatOptio
   return format;
 }
 
+/** The same text the room page shows for the same instant. */
 export function formatDateTime(ms: number, locale: HistoryLocale): string {
-  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return formatInstant(ms, locale);
 }
 
 export function formatDate(ms: number, locale: HistoryLocale): string {

@@ -7,7 +7,7 @@ export type SavedRoomState =
   | { phase: 'loading' }
   | { phase: 'missing' }
   | { phase: 'failed'; error: AppError }
-  | { phase: 'loaded'; room: HistoryRoom; timeline: TimelineEntry[] };
+  | { phase: 'loaded'; room: HistoryRoom; timeline: TimelineEntry[]; timeZone: string };
 
 /** One room as the local history holds it; `reload` asks main again (keeps what is shown meanwhile). */
 export function useHistoryRoom(roomCode: string): { state: SavedRoomState; reload(): Promise<void> } {
@@ -17,7 +17,7 @@ export function useHistoryRoom(roomCode: string): { state: SavedRoomState; reloa
   const reload = useCallback(async () => {
     const result = await historyBridge().getHistoryRoom({ roomCode });
     if (!mounted.current) return;
-    if (result.ok) setState({ phase: 'loaded', room: result.value.room, timeline: result.value.timeline });
+    if (result.ok) setState({ phase: 'loaded', room: result.value.room, timeline: result.value.timeline, timeZone: result.value.timeZone });
     else if (result.error.kind === 'not-found') setState({ phase: 'missing' });
     else setState({ phase: 'failed', error: result.error });
   }, [roomCode]);

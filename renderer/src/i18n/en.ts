@@ -66,6 +66,8 @@ export const en = {
     rolesHint: 'Role names configured in the Realsee console. Demos use “anchor” and “audience”.',
     advanced: 'Advanced: API paths',
     advancedHint: 'Only change these if Realsee gave you different paths.',
+    timeZone: 'Time zone of Realsee’s times',
+    timeZoneHint: 'Realsee writes times without a zone. They read as Beijing time (Asia/Shanghai) unless Realsee tells you otherwise.',
     endpoint: {
       accessToken: 'Access token path',
       createRoom: 'Create room path',
@@ -89,6 +91,7 @@ export const en = {
       nickname: 'Use at most 64 characters.',
       roles: 'Enter a role name (at most 64 characters).',
       endpoints: 'A path starts with “/”.',
+      timeZone: 'Enter a time zone name such as Asia/Shanghai or Europe/Berlin.',
       fallback: 'Check this field.',
     },
   },

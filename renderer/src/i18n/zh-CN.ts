@@ -63,6 +63,8 @@ export const zhCN: Messages = {
     rolesHint: '在如视控制台中配置的角色名，演示环境为 “anchor” 和 “audience”。',
     advanced: '高级：接口路径',
     advancedHint: '仅当如视提供了不同的路径时才需要修改。',
+    timeZone: '如视时间的时区',
+    timeZoneHint: '如视返回的时间不带时区，默认按北京时间（Asia/Shanghai）读取，除非如视另有说明。',
     endpoint: {
       accessToken: '访问令牌路径',
       createRoom: '创建房间路径',
@@ -86,6 +88,7 @@ export const zhCN: Messages = {
       nickname: '最多 64 个字符。',
       roles: '请填写角色名（最多 64 个字符）。',
       endpoints: '路径须以 “/” 开头。',
+      timeZone: '请填写时区名称，例如 Asia/Shanghai 或 Europe/Berlin。',
       fallback: '请检查此项。',
     },
   },

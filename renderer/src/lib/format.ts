@@ -1,4 +1,5 @@
 import type { Messages } from '../i18n/en';
+import { formatInstant } from '../../../common/realsee-time';
 import type { Locale } from '../i18n/locale';
 
 /** "4:59" for a remaining duration; never negative. */
@@ -18,26 +19,9 @@ export function formatClock(ms: number, locale: Locale, withSeconds = true): str
   }).format(ms);
 }
 
+/** Every screen shows instants the same way (see common/realsee-time.ts). */
 export function formatDateTime(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hour12: false }).format(ms);
-}
-
-/**
- * Realsee gives times as "YYYY-MM-DD HH:mm:ss" without a zone. We read them as UTC (what the
- * sandbox writes); a text we cannot read is shown as it came.
- */
-export function parseRealseeTime(text: string | null): number | null {
-  if (!text) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match;
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
-}
-
-export function formatRealseeTime(text: string | null, locale: Locale): string | null {
-  if (!text) return null;
-  const ms = parseRealseeTime(text);
-  return ms === null ? text : formatDateTime(ms, locale);
+  return formatInstant(ms, locale);
 }
 
 export function formatDuration(seconds: number, t: Messages['time']): string {

@@ -130,6 +130,14 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
               className="mono"
             />
           ))}
+          <TextField
+            label={t.profileForm.timeZone}
+            value={values.timeZone}
+            onValue={set('timeZone')}
+            error={errors.timeZone}
+            hint={t.profileForm.timeZoneHint}
+            spellCheck={false}
+          />
         </div>
       </details>
 

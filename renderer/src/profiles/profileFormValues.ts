@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { defaultEndpoints, defaultRoles, profileDraftSchema, type EndpointTable, type ProfileSummary } from '../../../common/profile';
+import { DEFAULT_REALSEE_TIME_ZONE } from '../../../common/realsee-time';
 
 export type EndpointName = keyof EndpointTable;
 export const endpointNames = Object.keys(defaultEndpoints) as EndpointName[];
@@ -18,6 +19,8 @@ export interface ProfileFormValues {
   hostRole: string;
   guestRole: string;
   endpoints: Record<EndpointName, string>;
+  /** IANA zone Realsee's time texts are read in. */
+  timeZone: string;
 }
 
 export type ProfileFieldName = Exclude<keyof ProfileFormValues, 'endpoints'> | `endpoint.${EndpointName}`;
@@ -36,6 +39,7 @@ export function initialFormValues(existing?: ProfileSummary): ProfileFormValues 
     hostRole: existing?.roles.host ?? defaultRoles.host,
     guestRole: existing?.roles.guest ?? defaultRoles.guest,
     endpoints,
+    timeZone: existing?.timeZone ?? DEFAULT_REALSEE_TIME_ZONE,
   };
 }
 
@@ -60,10 +64,14 @@ export function toDraft(values: ProfileFormValues, existingId?: string): Profile
     ...(endpoints ? { endpoints } : {}),
     userId: values.userId,
     nickname: values.nickname,
+    timeZone: values.timeZone.trim(),
   };
 }
 
-type FieldMessages = Record<'name' | 'customBaseUrl' | 'appKey' | 'appSecret' | 'userId' | 'nickname' | 'roles' | 'endpoints' | 'fallback', string>;
+type FieldMessages = Record<
+  'name' | 'customBaseUrl' | 'appKey' | 'appSecret' | 'userId' | 'nickname' | 'roles' | 'endpoints' | 'timeZone' | 'fallback',
+  string
+>;
 
 /** Checks the form with the same schema main uses; errors are keyed by field for inline display. */
 export function validateProfileForm(
@@ -93,6 +101,7 @@ function fieldFor(first: string | undefined, second: string | undefined): Profil
     case 'appSecret':
     case 'userId':
     case 'nickname':
+    case 'timeZone':
       return first;
     case 'roles':
       return second === 'guest' ? 'guestRole' : 'hostRole';

@@ -1,9 +1,9 @@
 import type { RoleNames } from '../../../common/profile';
 import type { Participant } from '../../../common/room';
 import { useI18n } from '../i18n/I18nProvider';
-import { formatRealseeTime } from '../lib/format';
+import { RealseeTime } from '../ui/RealseeTime';
 
-export function ParticipantsTable({ participants, roles }: { participants: Participant[]; roles: RoleNames | null }) {
+export function ParticipantsTable({ participants, roles, timeZone }: { participants: Participant[]; roles: RoleNames | null; timeZone: string }) {
   const { t, locale } = useI18n();
   const roleHint = (role: string | null) => {
     if (!roles || role === null) return null;
@@ -44,7 +44,9 @@ export function ParticipantsTable({ participants, roles }: { participants: Parti
                     <span className={`dot dot--${participant.status === 1 ? 'on' : 'off'}`} aria-hidden="true" />
                     {t.room.participantStatusLabel(participant.status)}
                   </td>
-                  <td>{formatRealseeTime(participant.joinedAt, locale) ?? t.room.notSet}</td>
+                  <td>
+                    <RealseeTime raw={participant.joinedAt} timeZone={timeZone} locale={locale} fallback={t.room.notSet} />
+                  </td>
                 </tr>
               );
             })}

@@ -1,12 +1,13 @@
 import type { RoomSummary } from '../../../common/room';
 import { useI18n } from '../i18n/I18nProvider';
-import { formatDuration, formatRealseeTime } from '../lib/format';
+import { formatDuration } from '../lib/format';
 import { RoomStatusBadge } from '../rooms/RoomStatusBadge';
+import { RealseeTime } from '../ui/RealseeTime';
 
 /** The room's details as an agent reads them: status, times, creator, limits and voice room. */
 export function RoomFacts({ summary }: { summary: RoomSummary }) {
   const { t, locale } = useI18n();
-  const time = (text: string | null) => formatRealseeTime(text, locale);
+  const time = (raw: string | null, fallback: string) => <RealseeTime raw={raw} timeZone={summary.timeZone} locale={locale} fallback={fallback} />;
   const duration = (seconds: number | null) => (seconds === null ? t.room.notSet : formatDuration(seconds, t.time));
   const { nickname, userId } = summary.creator;
   const creator = nickname && userId && nickname !== userId ? `${nickname} (${userId})` : (nickname ?? userId ?? '');
@@ -18,15 +19,9 @@ export function RoomFacts({ summary }: { summary: RoomSummary }) {
           <Fact term={t.room.status}>
             <RoomStatusBadge status={summary.status} />
           </Fact>
-          <Fact term={t.room.created}>
-            <time title={summary.createTime ?? undefined}>{time(summary.createTime) ?? t.room.notSet}</time>
-          </Fact>
-          <Fact term={t.room.modified}>
-            <time title={summary.modifyTime ?? undefined}>{time(summary.modifyTime) ?? t.room.notSet}</time>
-          </Fact>
-          <Fact term={t.room.closed}>
-            <time title={summary.closeTime ?? undefined}>{time(summary.closeTime) ?? t.room.notClosed}</time>
-          </Fact>
+          <Fact term={t.room.created}>{time(summary.createTime, t.room.notSet)}</Fact>
+          <Fact term={t.room.modified}>{time(summary.modifyTime, t.room.notSet)}</Fact>
+          <Fact term={t.room.closed}>{time(summary.closeTime, t.room.notClosed)}</Fact>
           <Fact term={t.room.creator}>{creator || t.room.notSet}</Fact>
           <Fact term={t.room.voiceRoom}>
             <span className="mono">{summary.voiceId ?? t.room.notSet}</span>

@@ -121,7 +121,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
             </div>
           ) : null}
           <RoomFacts summary={summary} />
-          <ParticipantsTable participants={summary.participants} roles={active?.roles ?? null} />
+          <ParticipantsTable participants={summary.participants} roles={active?.roles ?? null} timeZone={summary.timeZone} />
         </>
       ) : null}
       {showSaved ? (

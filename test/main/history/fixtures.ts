@@ -37,6 +37,7 @@ export function makeSummary(overrides: Partial<RoomSummary> = {}): RoomSummary {
     },
     vrAllowHosts: ['realsee.ai'],
     fetchedAt: Date.UTC(2026, 10, 25, 9, 1, 0),
+    timeZone: 'Asia/Shanghai',
     ...overrides,
   };
 }

@@ -89,7 +89,9 @@ describe('toRoomSummary', () => {
       },
       vrAllowHosts: [],
       fetchedAt: 5,
+      timeZone: 'Asia/Shanghai',
     });
+    expect(toRoomSummary(roomDetailDataSchema.parse({ room_code: 'R', room_link: 'https://x/R' }), 5, 'Europe/Berlin').timeZone).toBe('Europe/Berlin');
   });
 
   it('keeps an undocumented status number as it is and skips unreadable participants', () => {

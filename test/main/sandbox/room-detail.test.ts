@@ -66,7 +66,8 @@ describe('sandbox room details', () => {
     });
     expect(data.create_time).toMatch(TIME);
     expect(data.modify_time).toMatch(TIME);
-    expect(data.create_time).toBe('2026-03-14 08:30:00');
+    // The clock reads 08:30 UTC: Realsee's texts are Beijing time (UTC+8) with no zone in them.
+    expect(data.create_time).toBe('2026-03-14 16:30:00');
     expect(data.app.role['1'].name).toBe('anchor');
     expect(data.app.role['2'].name).toBe('audience');
     expect(data.app.extension.vr_allow_hosts).toEqual([new URL(gateway.baseUrl).host]);

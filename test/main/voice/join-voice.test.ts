@@ -128,6 +128,7 @@ describe('joining voice against the sandbox gateway', () => {
       roles: defaultRoles,
       userId: 'agent-7',
       nickname: 'Ana',
+      timeZone: 'Asia/Shanghai',
       hasSecret: true,
       isSandbox: true,
       active: true,

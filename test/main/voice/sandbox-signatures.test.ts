@@ -35,6 +35,7 @@ describe('joining voice with signatures the sandbox issues in each vendor shape'
       roles: defaultRoles,
       userId: 'agent-7',
       nickname: 'Ana',
+      timeZone: 'Asia/Shanghai',
       hasSecret: true,
       isSandbox: false,
       active: true,
