@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
 import { guestSchema, listingSchema, roomLimitsSchema } from './room';
+import { rawStatusSchema } from './room-status';
 
 /**
  * The offline room history as the renderer sees it. Every object here is strict: a field that is
@@ -17,7 +18,7 @@ export const strictGuestSchema = guestSchema.strict();
 export const participantSnapshotSchema = z.strictObject({
   id: z.string().nullable(),
   role: z.string().nullable(),
-  status: z.number().nullable(),
+  status: rawStatusSchema,
   nickname: z.string().nullable(),
 });
 export type ParticipantSnapshot = z.infer<typeof participantSnapshotSchema>;
@@ -27,7 +28,7 @@ export const limitsSnapshotSchema = roomLimitsSchema.strict();
 /** What a room-detail fetch showed at one moment. */
 export const detailSnapshotSchema = z.strictObject({
   at: epochMs,
-  status: z.number().nullable(),
+  status: rawStatusSchema,
   participants: z.array(participantSnapshotSchema),
   limits: limitsSnapshotSchema,
   voiceId: z.number().nullable(),
@@ -84,7 +85,7 @@ export const timelineEntrySchema = z.union([
   z.strictObject({
     type: z.literal('details-refreshed'),
     at: epochMs,
-    status: z.number().nullable(),
+    status: rawStatusSchema,
     participantCount: z.number().int().nonnegative(),
   }),
 ]);
@@ -113,7 +114,7 @@ export const historyListItemSchema = z.strictObject({
   createdAt: epochMs,
   title: z.string().nullable(),
   address: z.string().nullable(),
-  status: z.number().nullable(),
+  status: rawStatusSchema,
   guestCount: z.number().int().nonnegative(),
   participantCount: z.number().int().nonnegative(),
   closeTime: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rawStatusSchema } from './room-status';
 
 /**
  * The app's own view of a viewing room, built in main from Realsee's room-detail answer.
@@ -7,7 +8,8 @@ import { z } from 'zod';
 export const participantSchema = z.object({
   userId: z.string().nullable(),
   role: z.string().nullable(),
-  status: z.number().nullable(),
+  /** Realsee's raw status: 0 normal, 1 removed, 2 replaced; others shown raw (common/room-status.ts). */
+  status: rawStatusSchema,
   nickname: z.string().nullable(),
   avatar: z.string().nullable(),
   /** Realsee's raw time text (no zone in it); read it with the summary's `timeZone`. */
@@ -30,8 +32,8 @@ export type RoomLimits = z.infer<typeof roomLimitsSchema>;
 export const roomSummarySchema = z.object({
   roomCode: z.string(),
   roomLink: z.string(),
-  /** Realsee's raw status number; meanings are not documented, so the UI labels known ones only. */
-  status: z.number().nullable(),
+  /** Realsee's raw status; its values are not documented, so it is shown as it came. */
+  status: rawStatusSchema,
   createTime: z.string().nullable(),
   modifyTime: z.string().nullable(),
   closeTime: z.string().nullable(),

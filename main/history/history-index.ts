@@ -1,10 +1,11 @@
 import type { HistoryListItem, HistoryPage, HistoryQuery, HistoryRoom } from '../../common/history';
+import type { RawStatus } from '../../common/room-status';
 
 interface IndexEntry {
   roomCode: string;
   profileId: string;
   createdAt: number;
-  status: number | null;
+  status: RawStatus;
   /** Every searchable field, normalized, separated so a match cannot span two fields. */
   haystack: string;
   item: HistoryListItem;

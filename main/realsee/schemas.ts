@@ -74,6 +74,8 @@ const opaqueObject = z.custom<Record<string, unknown>>(
 const text = tolerant(z.string());
 const num = tolerant(z.number());
 const flag = tolerant(z.boolean());
+/** Statuses are undocumented: a number or a text is kept as it came (see common/room-status.ts). */
+const rawStatus = tolerant(z.union([z.number(), z.string()]));
 
 const personExtensionSchema = z.looseObject({
   avatar: text,
@@ -87,7 +89,7 @@ export const roomUserSchema = z.looseObject({
   custom_user_id: text,
   passport_user_id: text,
   extension: tolerant(personExtensionSchema),
-  status: num,
+  status: rawStatus,
   user_role: text,
 });
 
@@ -119,7 +121,7 @@ export const roomAppSchema = z.looseObject({
 export const roomDetailDataSchema = z.looseObject({
   room_code: z.string().min(1),
   room_link: z.string().min(1),
-  status: num,
+  status: rawStatus,
   create_time: text,
   modify_time: text,
   close_time: text,

@@ -144,6 +144,8 @@ function roleEntry(id: string, name: string, isHost: boolean): Record<string, un
   };
 }
 
+const REALSEE_USER_STATUS_NORMAL = 0;
+
 function userEntry(participant: SandboxParticipant, appNumericId: number): Record<string, unknown> {
   return {
     app_id: appNumericId,
@@ -155,7 +157,9 @@ function userEntry(participant: SandboxParticipant, appNumericId: number): Recor
       source: 'sandbox',
     },
     passport_user_id: passportUserId(participant.userId),
-    status: participant.status,
+    // Realsee's UserStatus, not presence: 0 normal, 1 removed, 2 replaced. Whether someone is in the
+    // room right now is the live channel's news; the sandbox removes and replaces no one here.
+    status: REALSEE_USER_STATUS_NORMAL,
     user_role: participant.role,
   };
 }

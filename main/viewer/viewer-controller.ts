@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { viewerStateSchema } from '../../preload/contract';
+import { isRoomClosed } from '../../common/room-status';
 import { roomLinkKind, withoutTicket } from '../rooms/room-link';
 import { decideViewerNavigation, type ViewerNavigationScope } from '../shell/viewer-navigation';
 import { displayHost, mayOpenRoomInBrowser } from './browser-handoff';
@@ -12,7 +13,7 @@ type Failure = NonNullable<ViewerState['failure']>;
 
 /** What the controller needs from the room service (main/rooms/room-service.ts fits). */
 export interface ViewerRoomSource {
-  getRoomDetails(roomCode: string): Promise<{ roomLink: string; vrAllowHosts: string[]; status: number | null }>;
+  getRoomDetails(roomCode: string): Promise<{ roomLink: string; vrAllowHosts: string[]; closeTime: string | null }>;
   /** A fresh single-use host ticket, already appended to the room link. */
   hostTicketLink(roomCode: string, force?: boolean): Promise<{ url: string; roomLink: string }>;
 }
@@ -28,7 +29,6 @@ export interface ViewerControllerOptions {
   probeIntervalMs?: number;
 }
 
-const ROOM_CLOSED_STATUS = 2;
 const TICKET_REFUSED_HTTP = new Set([401, 403]);
 const CHROMIUM_ABORTED = -3;
 const REJOIN_WINDOW_MS = 60_000;
@@ -158,14 +158,14 @@ export function createViewerController(options: ViewerControllerOptions) {
   /** The page says the agent is out: the room ended, or the session was lost and is rejoined. */
   async function onSessionEnded(current: Session): Promise<void> {
     const pageGeneration = current.generation;
-    let status: number | null = null;
+    let closed = false;
     try {
-      status = (await options.rooms.getRoomDetails(current.roomCode)).status;
+      closed = isRoomClosed(await options.rooms.getRoomDetails(current.roomCode));
     } catch {
       // Unknown: try to rejoin; a closed room then refuses the ticket and says so.
     }
     if (!isCurrent(current, pageGeneration)) return;
-    if (status === ROOM_CLOSED_STATUS) return update({ phase: 'room-ended' });
+    if (closed) return update({ phase: 'room-ended' });
     const cutoff = now() - REJOIN_WINDOW_MS;
     current.rejoins = current.rejoins.filter((at) => at > cutoff);
     if (current.rejoins.length >= MAX_REJOINS_PER_WINDOW) return fail('load-failed', 'session-lost');
@@ -223,7 +223,7 @@ export function createViewerController(options: ViewerControllerOptions) {
         return state;
       }
       if (generation !== openGeneration) return state;
-      if (details.status === ROOM_CLOSED_STATUS) {
+      if (isRoomClosed(details)) {
         update({ phase: 'room-ended' });
         return state;
       }

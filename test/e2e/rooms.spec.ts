@@ -58,7 +58,9 @@ test.describe('rooms', () => {
     const code = await createRoom(page, { title: 'City loft' });
 
     const details = page.getByRole('region', { name: 'Details' });
-    await expect(details).toContainText('Created / waiting');
+    // Room status values are undocumented: shown raw; the creation time keeps Realsee's raw text on hover.
+    await expect(details).toContainText('Status 0');
+    await expect(details.locator('time[data-realsee-time]').first()).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(Asia\/Shanghai\)$/);
     await expect(details).toContainText('Not closed');
     await expect(details).toContainText(String(sandbox.rooms.get(code)!.voiceId));
     const limits = page.getByRole('region', { name: 'Limits' });
@@ -72,7 +74,7 @@ test.describe('rooms', () => {
     sandbox.rooms.close(code);
     await page.clock.fastForward(3_000);
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect(details).toContainText('Closed');
+    await expect(details).toContainText('Closed (status 2)');
     await expect(page.getByText('This room is closed.', { exact: false })).toBeVisible();
     await expect(lastUpdated).not.toHaveText(firstStamp);
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../common/errors';
 import type { HistoryRoom } from '../../../common/history';
+import { isRoomClosed } from '../../../common/room-status';
 import { RealseeTime } from '../ui/RealseeTime';
 import { DeleteRoomDialog } from './DeleteRoomDialog';
 import { formatDateTime } from './format';
@@ -126,7 +127,11 @@ function LoadedRoom({ room, timeline, timeZone, t, locale, offline, refresh, onR
       <header className="rd-room__header">
         <h2 className="rd-room__title" ref={headingRef} tabIndex={-1}>{room.listing.title || t.untitled}</h2>
         <p className="rd-room__meta">
-          <StatusBadge status={snapshot?.status ?? null} t={t} />
+          <StatusBadge
+            status={snapshot?.status ?? null}
+            closed={isRoomClosed({ closeTime: snapshot?.closeTime, closeEvent: room.timeline.some((event) => event.type === 'room-closed') })}
+            t={t}
+          />
           <span className="rd-muted">{t.roomCode}</span> <span className="rd-mono">{room.roomCode}</span>
           {room.listing.address ? <span className="rd-muted"> · {room.listing.address}</span> : null}
         </p>

@@ -1,4 +1,5 @@
 import type { HistoryListItem } from '../../../common/history';
+import { isRoomClosed } from '../../../common/room-status';
 import { formatAge, formatDate } from './format';
 import type { HistoryLocale, HistoryMessages } from './messages';
 import { StatusBadge } from './StatusBadge';
@@ -35,7 +36,7 @@ export function HistoryRow({ item, t, locale, now, selected, onToggleSelected }:
         </span>
       </span>
       <span className="rd-row__status">
-        <StatusBadge status={item.status} t={t} />
+        <StatusBadge status={item.status} closed={isRoomClosed({ closeTime: item.closeTime })} t={t} />
       </span>
       <span className="rd-row__meta">
         <span>

@@ -1,8 +1,6 @@
 import type { DetailSnapshot } from '../../../common/history';
 import type { HistoryMessages } from './messages';
 
-const IN_ROOM = 1;
-
 /** Who was in the room at the last snapshot, read-only. */
 export function ParticipantsList({ snapshot, t, labelId }: { snapshot: DetailSnapshot | undefined; t: HistoryMessages; labelId: string }) {
   const participants = snapshot?.participants ?? [];
@@ -21,7 +19,7 @@ export function ParticipantsList({ snapshot, t, labelId }: { snapshot: DetailSna
           <tr key={`${participant.id ?? 'unknown'}-${index}`}>
             <td>{participant.nickname || participant.id || '—'}</td>
             <td>{participant.role ?? '—'}</td>
-            <td>{participant.status === IN_ROOM ? t.inRoom : participant.status === null ? '—' : t.left}</td>
+            <td>{t.participantStatus(participant.status)}</td>
           </tr>
         ))}
       </tbody>

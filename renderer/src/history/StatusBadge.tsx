@@ -1,9 +1,10 @@
+import type { RawStatus } from '../../../common/room-status';
 import type { HistoryMessages } from './messages';
 
-const tones: Record<number, string> = { 0: 'waiting', 1: 'live', 2: 'closed' };
-
-/** Realsee's room status as the last snapshot saw it; unknown numbers are shown raw. */
-export function StatusBadge({ status, t }: { status: number | null; t: HistoryMessages }) {
-  const tone = status === null ? 'unknown' : (tones[status] ?? 'unknown');
-  return <span className={`rd-status rd-status--${tone}`}>{t.status(status)}</span>;
+/**
+ * Realsee's room status as the last snapshot saw it, shown raw (its values are not documented);
+ * "Closed" only when the caller has evidence of it (see common/room-status.ts).
+ */
+export function StatusBadge({ status, closed = false, t }: { status: RawStatus; closed?: boolean; t: HistoryMessages }) {
+  return <span className={`rd-status rd-status--${closed ? 'closed' : 'unknown'}`}>{closed ? t.statusClosed(status) : t.status(status)}</span>;
 }

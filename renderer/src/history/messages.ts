@@ -1,3 +1,5 @@
+import { participantStatusMeaning, type RawStatus } from '../../../common/room-status';
+
 /** The languages the history screens speak; the app passes its own locale down. */
 export type HistoryLocale = 'en' | 'zh-CN';
 
@@ -31,8 +33,9 @@ const en = {
   asOf: (age: string) => `as of ${age}`,
   neverSynced: 'details never fetched',
   untitled: 'Untitled room',
-  status: (status: number | null) =>
-    status === null ? 'Unknown' : status === 0 ? 'Waiting' : status === 1 ? 'Live' : status === 2 ? 'Closed' : `Status ${status}`,
+  // Realsee documents no room status values: they are shown as they came.
+  status: (status: RawStatus) => (status === null ? 'Unknown' : `Status ${status}`),
+  statusClosed: (status: RawStatus) => (status === null ? 'Closed' : `Closed (status ${status})`),
   queryFailed: 'The history could not be searched.',
   retry: 'Try again',
 
@@ -55,6 +58,13 @@ const en = {
   participantState: 'State',
   inRoom: 'In the room',
   left: 'Left',
+  participantStatus: (status: RawStatus) => {
+    const meaning = participantStatusMeaning(status);
+    if (meaning === 'normal') return 'Normal';
+    if (meaning === 'removed') return 'Removed';
+    if (meaning === 'replaced') return 'Replaced (joined elsewhere)';
+    return status === null ? '—' : `Status ${status}`;
+  },
   limits: 'Limits',
   maxUsers: 'Most people',
   maxUsingTime: 'Longest run',
@@ -168,8 +178,8 @@ const zhCN: HistoryMessages = {
   asOf: (age) => `数据截至 ${age}`,
   neverSynced: '从未获取详情',
   untitled: '未命名房间',
-  status: (status) =>
-    status === null ? '未知' : status === 0 ? '等待中' : status === 1 ? '进行中' : status === 2 ? '已结束' : `状态 ${status}`,
+  status: (status) => (status === null ? '未知' : `状态 ${status}`),
+  statusClosed: (status) => (status === null ? '已关闭' : `已关闭（状态 ${status}）`),
   queryFailed: '无法搜索历史记录。',
   retry: '重试',
 
@@ -192,6 +202,13 @@ const zhCN: HistoryMessages = {
   participantState: '状态',
   inRoom: '在房间内',
   left: '已离开',
+  participantStatus: (status) => {
+    const meaning = participantStatusMeaning(status);
+    if (meaning === 'normal') return '正常';
+    if (meaning === 'removed') return '已移出';
+    if (meaning === 'replaced') return '已被替换（在其他设备进入）';
+    return status === null ? '—' : `状态 ${status}`;
+  },
   limits: '房间限制',
   maxUsers: '人数上限',
   maxUsingTime: '最长时长',

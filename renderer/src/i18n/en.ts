@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../../../common/errors';
+import { participantStatusMeaning, type RawStatus } from '../../../common/room-status';
 
 /**
  * English texts. The Chinese dictionary is typed as `Messages`, so a key missing there (or an
@@ -159,13 +160,9 @@ export const en = {
     backToRooms: 'All rooms',
     details: 'Details',
     status: 'Status',
-    statusLabel: (s: number | null): string => {
-      if (s === null) return 'Unknown';
-      if (s === 0) return 'Created / waiting';
-      if (s === 1) return 'Live';
-      if (s === 2) return 'Closed';
-      return `Status ${s}`;
-    },
+    // Realsee documents no room status values: they are shown as they came.
+    statusLabel: (s: RawStatus): string => (s === null ? 'Unknown' : `Status ${s}`),
+    statusClosed: (s: RawStatus): string => (s === null ? 'Closed' : `Closed (status ${s})`),
     closedNote: 'This room is closed. Realsee will refuse new tickets for it.',
     created: 'Created',
     modified: 'Last changed',
@@ -185,11 +182,12 @@ export const en = {
     participantRole: 'Role',
     participantStatus: 'Status',
     participantJoined: 'Joined',
-    participantStatusLabel: (s: number | null): string => {
-      if (s === null) return 'Unknown';
-      if (s === 0) return 'Left';
-      if (s === 1) return 'In the room';
-      return `Status ${s}`;
+    participantStatusLabel: (s: RawStatus): string => {
+      const meaning = participantStatusMeaning(s);
+      if (meaning === 'normal') return 'Normal';
+      if (meaning === 'removed') return 'Removed';
+      if (meaning === 'replaced') return 'Replaced (joined elsewhere)';
+      return s === null ? 'Unknown' : `Status ${s}`;
     },
     roleHost: 'host',
     roleGuest: 'guest',

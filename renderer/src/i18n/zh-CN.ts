@@ -1,3 +1,4 @@
+import { participantStatusMeaning } from '../../../common/room-status';
 import type { Messages } from './en';
 
 /** Simplified Chinese texts, written for agents who run VR 带看 every day. */
@@ -156,13 +157,8 @@ export const zhCN: Messages = {
     backToRooms: '全部房间',
     details: '房间详情',
     status: '状态',
-    statusLabel: (s) => {
-      if (s === null) return '未知';
-      if (s === 0) return '已创建 / 等待中';
-      if (s === 1) return '带看中';
-      if (s === 2) return '已关闭';
-      return `状态 ${s}`;
-    },
+    statusLabel: (s) => (s === null ? '未知' : `状态 ${s}`),
+    statusClosed: (s) => (s === null ? '已关闭' : `已关闭（状态 ${s}）`),
     closedNote: '该房间已关闭，如视不会再为它签发票据。',
     created: '创建时间',
     modified: '最近变更',
@@ -183,10 +179,11 @@ export const zhCN: Messages = {
     participantStatus: '状态',
     participantJoined: '进入时间',
     participantStatusLabel: (s) => {
-      if (s === null) return '未知';
-      if (s === 0) return '已离开';
-      if (s === 1) return '在房间中';
-      return `状态 ${s}`;
+      const meaning = participantStatusMeaning(s);
+      if (meaning === 'normal') return '正常';
+      if (meaning === 'removed') return '已移出';
+      if (meaning === 'replaced') return '已被替换（在其他设备进入）';
+      return s === null ? '未知' : `状态 ${s}`;
     },
     roleHost: '主播',
     roleGuest: '嘉宾',

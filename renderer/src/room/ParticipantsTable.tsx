@@ -1,5 +1,6 @@
 import type { RoleNames } from '../../../common/profile';
 import type { Participant } from '../../../common/room';
+import { participantStatusMeaning } from '../../../common/room-status';
 import { useI18n } from '../i18n/I18nProvider';
 import { RealseeTime } from '../ui/RealseeTime';
 
@@ -41,7 +42,7 @@ export function ParticipantsTable({ participants, roles, timeZone }: { participa
                     {hint ? <span className="muted"> · {hint}</span> : null}
                   </td>
                   <td>
-                    <span className={`dot dot--${participant.status === 1 ? 'on' : 'off'}`} aria-hidden="true" />
+                    <span className={`dot dot--${participantStatusMeaning(participant.status) === 'normal' ? 'on' : 'off'}`} aria-hidden="true" />
                     {t.room.participantStatusLabel(participant.status)}
                   </td>
                   <td>

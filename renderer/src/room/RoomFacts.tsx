@@ -1,4 +1,5 @@
 import type { RoomSummary } from '../../../common/room';
+import { isRoomClosed } from '../../../common/room-status';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDuration } from '../lib/format';
 import { RoomStatusBadge } from '../rooms/RoomStatusBadge';
@@ -17,7 +18,7 @@ export function RoomFacts({ summary }: { summary: RoomSummary }) {
         <h2 id="room-details-title">{t.room.details}</h2>
         <dl className="facts">
           <Fact term={t.room.status}>
-            <RoomStatusBadge status={summary.status} />
+            <RoomStatusBadge status={summary.status} closed={isRoomClosed(summary)} />
           </Fact>
           <Fact term={t.room.created}>{time(summary.createTime, t.room.notSet)}</Fact>
           <Fact term={t.room.modified}>{time(summary.modifyTime, t.room.notSet)}</Fact>

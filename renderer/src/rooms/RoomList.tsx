@@ -47,7 +47,7 @@ export function RoomList({ items, label, onOpen }: RoomListProps) {
                   </span>
                 </span>
                 <span className="room-row__side">
-                  <RoomStatusBadge status={item.status} />
+                  <RoomStatusBadge status={item.status} closed={item.closed} />
                   <span className="room-row__meta">
                     {formatDateTime(item.createdAt, locale)} · {t.rooms.guests({ count: item.guestCount })}
                   </span>

@@ -1,10 +1,15 @@
+import type { RawStatus } from '../../../common/room-status';
 import { useI18n } from '../i18n/I18nProvider';
 
-const tone: Record<number, string> = { 0: 'waiting', 1: 'live', 2: 'closed' };
-
-/** Realsee's room status: known values labelled, unknown ones shown raw ("Status 7"). */
-export function RoomStatusBadge({ status }: { status: number | null }) {
+/**
+ * Realsee's room status, shown raw ("Status 7"): its values are not documented. "Closed" comes only
+ * from evidence the caller has (a close time, a close event), never from the number.
+ */
+export function RoomStatusBadge({ status, closed = false }: { status: RawStatus; closed?: boolean }) {
   const { t } = useI18n();
-  const kind = status === null ? 'unknown' : (tone[status] ?? 'unknown');
-  return <span className={`status status--${kind}`}>{t.room.statusLabel(status)}</span>;
+  return (
+    <span className={`status status--${closed ? 'closed' : 'unknown'}`} data-status={status ?? ''}>
+      {closed ? t.room.statusClosed(status) : t.room.statusLabel(status)}
+    </span>
+  );
 }

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { RawStatus } from '../../../common/room-status';
 import type { SessionRoom } from './roomListSource';
 
 interface SessionRoomsValue {
@@ -7,7 +8,7 @@ interface SessionRoomsValue {
   version: number;
   add(room: SessionRoom): void;
   find(profileId: string, roomCode: string): SessionRoom | undefined;
-  recordStatus(roomCode: string, status: number | null, at: number): void;
+  recordStatus(roomCode: string, status: RawStatus, at: number, closed: boolean): void;
 }
 
 const SessionRoomsContext = createContext<SessionRoomsValue | null>(null);
@@ -22,8 +23,8 @@ export function SessionRoomsProvider({ children }: { children: ReactNode }) {
     setVersion((n) => n + 1);
   }, []);
 
-  const recordStatus = useCallback((roomCode: string, status: number | null, at: number) => {
-    setRooms((current) => current.map((room) => (room.roomCode === roomCode ? { ...room, status, lastSyncedAt: at } : room)));
+  const recordStatus = useCallback((roomCode: string, status: RawStatus, at: number, closed: boolean) => {
+    setRooms((current) => current.map((room) => (room.roomCode === roomCode ? { ...room, status, closed, lastSyncedAt: at } : room)));
     setVersion((n) => n + 1);
   }, []);
 

@@ -1,5 +1,6 @@
 import type { Result } from '../../../common/errors';
 import type { Guest, Listing } from '../../../common/room';
+import { isRoomClosed, type RawStatus } from '../../../common/room-status';
 import { bridge } from '../bridge';
 
 /** One row of the rooms list: the same shape as the history store's list items. */
@@ -9,7 +10,9 @@ export interface RoomListItem {
   createdAt: number;
   title: string | null;
   address: string | null;
-  status: number | null;
+  status: RawStatus;
+  /** Known to be closed (a close time was seen); the status number alone never says so. */
+  closed: boolean;
   guestCount: number;
   lastSyncedAt: number | null;
 }
@@ -40,7 +43,8 @@ export interface SessionRoom {
   createdAt: number;
   listing: Listing;
   guests: Guest[];
-  status: number | null;
+  status: RawStatus;
+  closed?: boolean;
   lastSyncedAt: number | null;
 }
 
@@ -72,6 +76,7 @@ function querySession(rooms: readonly SessionRoom[], profileId: string, { text, 
       title: room.listing.title || null,
       address: room.listing.address || null,
       status: room.status,
+      closed: room.closed ?? false,
       guestCount: room.guests.length,
       lastSyncedAt: room.lastSyncedAt,
     })),
@@ -102,6 +107,7 @@ export function historyRoomSource(profileId: string, version: number): RoomListS
             title: item.title,
             address: item.address,
             status: item.status,
+            closed: isRoomClosed({ closeTime: item.closeTime }),
             guestCount: item.guestCount,
             lastSyncedAt: item.lastSyncedAt,
           })),

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Guest } from '../../../common/room';
+import { isRoomClosed } from '../../../common/room-status';
 import { useCommand } from '../app/commands';
 import { bridge } from '../bridge';
 import { HistoryRoomView } from '../history';
@@ -26,15 +27,13 @@ import { ErrorPanel } from '../ui/ErrorPanel';
 import { Spinner } from '../ui/Spinner';
 import { Icon } from '../ui/Icon';
 
-const CLOSED = 2;
-
 export function RoomScreen({ roomCode }: { roomCode: string }) {
   const { t, locale } = useI18n();
   const { navigate } = useNavigation();
   const { active } = useProfiles();
   const sessionRooms = useSessionRooms();
   const sessionRoom = useStoredRoom(roomCode, active ? sessionRooms.find(active.id, roomCode) : undefined);
-  const details = useRoomDetails(roomCode, (summary) => sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt));
+  const details = useRoomDetails(roomCode, (summary) => sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt, isRoomClosed(summary)));
   const [passFor, setPassFor] = useState<{ guest?: Guest } | null>(null);
   const [viewerOpen, setViewerOpen] = useState(false);
   const viewerRef = useRef<HTMLDivElement>(null);
@@ -60,7 +59,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
         <div>
           <h1>{title}</h1>
           <p className="room-header__meta">
-            {summary ? <RoomStatusBadge status={summary.status} /> : null}
+            {summary ? <RoomStatusBadge status={summary.status} closed={isRoomClosed(summary)} /> : null}
             <span className="muted">{t.room.code}</span> <span className="mono">{roomCode}</span>
             <CopyButton text={roomCode} label={t.room.copyCode} className="button--small" />
             {sessionRoom?.listing.address ? <span className="muted">· {sessionRoom.listing.address}</span> : null}
@@ -100,7 +99,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
 
       {summary ? (
         <>
-          {summary.status === CLOSED ? <p className="notice notice--warning">{t.room.closedNote}</p> : null}
+          {isRoomClosed(summary) ? <p className="notice notice--warning">{t.room.closedNote}</p> : null}
           <section className="card actions-card" aria-label={t.join.title}>
             <div className="actions-card__row">
               <HostJoinPanel viewerOpen={viewerOpen} onJoin={() => setViewerOpen(true)} />
@@ -111,7 +110,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
               </div>
               <div className="room-voice">
                 <VoicePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />
-                <JoinVoicePanel roomCode={roomCode} bridge={bridge()} locale={locale} roomClosed={summary.status === CLOSED} />
+                <JoinVoicePanel roomCode={roomCode} bridge={bridge()} locale={locale} roomClosed={isRoomClosed(summary)} />
               </div>
             </div>
           </section>

@@ -35,7 +35,7 @@ test.describe('room history across network loss and restarts', () => {
       await fetchDetails(page, [code!]);
       await app.open();
       await rowFor(page, code!).click();
-      await expect(page.locator('.rd-room__meta')).toContainText('Waiting');
+      await expect(page.locator('.rd-room__meta')).toContainText('Status 0');
 
       await relay.stop();
       await page.getByRole('button', { name: 'Refresh from Realsee' }).click();
@@ -55,9 +55,11 @@ test.describe('room history across network loss and restarts', () => {
       app.sandbox.rooms.close(code!);
       await relay.start();
       await expect(page.locator('[data-offline-banner]')).toHaveCount(0, { timeout: 10_000 });
-      await expect(page.locator('.rd-room__meta')).toContainText('Closed');
+      // Closed because the details now carry a close time, not because of the status number.
+      await expect(page.locator('.rd-room__meta')).toContainText('Closed (status 2)');
+      await expect(page.getByText('Closed at')).toBeVisible();
       await expect(page.locator('[data-as-of]')).not.toContainText('(offline)');
-      await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Details fetched: Closed');
+      await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Details fetched: Status 2');
       await expect(notes).toHaveValue('Client prefers mornings; ask about parking');
     } finally {
       await relay.stop();

@@ -99,4 +99,10 @@ describe('toRoomSummary', () => {
     expect(summary.status).toBe(77);
     expect(summary.participants.map((p) => p.userId)).toEqual(['u']);
   });
+
+  it('keeps statuses that come as text, for the room and for each participant', () => {
+    const summary = toRoomSummary(detail({ status: 'ended', user_list: [{ custom_user_id: 'u', status: 'BE_REPLACE' }, { custom_user_id: 'v', status: 0 }] }), 0);
+    expect(summary.status).toBe('ended');
+    expect(summary.participants.map((p) => p.status)).toEqual(['BE_REPLACE', 0]);
+  });
 });

@@ -73,8 +73,8 @@ describe('sandbox room details', () => {
     expect(data.app.extension.vr_allow_hosts).toEqual([new URL(gateway.baseUrl).host]);
     expect(data.app.extension.ticket_validate_time).toBe(300);
     expect(data.user_list).toEqual([
-      expect.objectContaining({ custom_user_id: 'agent-1', user_role: 'anchor', status: 1, extension: expect.objectContaining({ nickname: 'Ann' }) }),
-      expect.objectContaining({ custom_user_id: 'client-7', user_role: 'audience', status: 1, extension: expect.objectContaining({ nickname: 'Bo' }) }),
+      expect.objectContaining({ custom_user_id: 'agent-1', user_role: 'anchor', status: 0, extension: expect.objectContaining({ nickname: 'Ann' }) }),
+      expect.objectContaining({ custom_user_id: 'client-7', user_role: 'audience', status: 0, extension: expect.objectContaining({ nickname: 'Bo' }) }),
     ]);
     expect(data.user_list[0].create_time).toMatch(TIME);
   });

@@ -101,6 +101,7 @@ describe('sandbox room state machine and room page', () => {
     });
     expect((await client.raw(`/room/${roomCode}/presence?session=${host}`)).json().data.others).toEqual([]);
     const bo = (await client.detail(token, roomCode)).data.user_list.find((user: any) => user.custom_user_id === 'c-1');
+    // Realsee's UserStatus: leaving keeps 0 (normal); presence is not in the details.
     expect(bo.status).toBe(0);
   });
 

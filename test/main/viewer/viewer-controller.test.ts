@@ -33,15 +33,15 @@ class FakeHost implements ViewerHost {
   }
 }
 
-function setup(details: { roomLink?: string; vrAllowHosts?: string[]; status?: number | null } = {}) {
+function setup(details: { roomLink?: string; vrAllowHosts?: string[]; closeTime?: string | null } = {}) {
   const hosts: FakeHost[] = [];
   const states: ViewerState[] = [];
   const tickets: Array<{ roomCode: string; force: boolean }> = [];
   const opened: string[] = [];
   const roomLink = details.roomLink ?? ROOM_LINK;
-  let roomStatus: number | null = details.status ?? 1;
+  let closeTime: string | null = details.closeTime ?? null;
   const rooms = {
-    getRoomDetails: vi.fn(async () => ({ roomLink, vrAllowHosts: details.vrAllowHosts ?? ['*.vr.example'], status: roomStatus })),
+    getRoomDetails: vi.fn(async () => ({ roomLink, vrAllowHosts: details.vrAllowHosts ?? ['*.vr.example'], status: 2, closeTime })),
     hostTicketLink: vi.fn(async (roomCode: string, force = false) => {
       tickets.push({ roomCode, force });
       const url = new URL(roomLink);
@@ -65,7 +65,7 @@ function setup(details: { roomLink?: string; vrAllowHosts?: string[]; status?: n
   });
   const host = () => hosts.at(-1)!;
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { controller, hosts, host, states, tickets, opened, rooms, settle, setRoomStatus: (s: number | null) => (roomStatus = s) };
+  return { controller, hosts, host, states, tickets, opened, rooms, settle, setCloseTime: (text: string | null) => (closeTime = text) };
 }
 
 describe('the viewer controller', () => {
@@ -138,9 +138,14 @@ describe('the viewer controller', () => {
     first.host().pageLoads({ roomError: 'room-closed' }, 403);
     expect(first.controller.state().phase).toBe('room-ended');
 
-    const closed = setup({ status: 2 });
+    const closed = setup({ closeTime: '2026-03-14 17:45:00' });
     expect((await closed.controller.open('R1', AREA)).phase).toBe('room-ended');
     expect(closed.tickets).toHaveLength(0);
+
+    // Status values are undocumented: without a close time the room is not taken for closed.
+    const open = setup({ closeTime: '' });
+    expect((await open.controller.open('R1', AREA)).phase).not.toBe('room-ended');
+    expect(open.tickets).toHaveLength(1);
   });
 
   it('a full room is a failure the agent can read, not a ticket problem', async () => {
@@ -215,14 +220,14 @@ describe('the viewer controller', () => {
   it('notices a lost session while the page is shown, and an ended room', async () => {
     vi.useFakeTimers();
     try {
-      const { controller, host, tickets, setRoomStatus } = setup();
+      const { controller, host, tickets, setCloseTime } = setup();
       await controller.open('R1', AREA);
       host().pageLoads();
       host().probeAnswer = { roomError: null, ended: true };
       await vi.advanceTimersByTimeAsync(3_100);
       expect(tickets).toHaveLength(2);
       host().pageLoads();
-      setRoomStatus(2);
+      setCloseTime('2026-03-14 17:45:00');
       host().probeAnswer = { roomError: null, ended: true };
       await vi.advanceTimersByTimeAsync(3_100);
       expect(controller.state().phase).toBe('room-ended');
