@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryRoom } from '../../../../common/history';
+import { toRealseeTimeText } from '../../../../common/realsee-time';
 import { HISTORY_FILE_NAME, serializeHistory } from '../../../../main/history/history-file';
 import type { HarnessApp } from '../../support/harness';
 
@@ -15,7 +16,8 @@ export function seededRooms(count: number): HistoryRoom[] {
   return Array.from({ length: count }, (_, index): HistoryRoom => {
     const createdAt = SEED_START + index * DAY;
     const roomCode = `H-${String(index).padStart(5, '0')}`;
-    const status = index % 3 === 0 ? 2 : 1;
+    const closed = index % 3 === 0;
+    const status = closed ? 2 : 1;
     const guest = guests[index % guests.length]!;
     return {
       profileId: 'sandbox',
@@ -33,10 +35,11 @@ export function seededRooms(count: number): HistoryRoom[] {
         {
           at: createdAt + 60_000,
           status,
-          participants: [{ id: 'agent-1', role: 'anchor', status: 1, nickname: 'Agent One' }],
+          participants: [{ id: 'agent-1', role: 'anchor', status: 0, nickname: 'Agent One' }],
           limits: { maxUserCount: 6, maxUsingTime: 7200, ticketValidateTime: 300, keepAliveTime: 60, allowDynamicEnter: true, autoDestroy: false },
           voiceId: null,
-          closeTime: null,
+          // As Realsee writes it: Beijing time, no zone in the text.
+          closeTime: closed ? toRealseeTimeText(createdAt + 30 * 60_000, 'Asia/Shanghai') : null,
         },
       ],
       timeline: [{ type: 'created', at: createdAt }],
