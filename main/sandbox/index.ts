@@ -16,4 +16,4 @@ export {
 } from './server';
 export type { RecordedRequest, SandboxStats } from './stats';
 export type { RoomPageError } from './room-page';
-export { LIVE_CLOSE_CODES, type SandboxLiveChannel } from './live-channel';
+export { LIVE_REFUSAL_CLOSE_CODE, type SandboxLiveChannel } from './live-channel';

@@ -167,6 +167,8 @@ export class RoomStore {
     const room = this.live(session.roomCode);
     const participant = room?.participants.find((candidate) => candidate.userId === session.userId);
     if (room === undefined || participant === undefined || room.status === ROOM_STATUS.closed) return;
+    // The same user may still be in the room on another connection (force=0 keeps both).
+    if ([...this.sessions.values()].some((other) => other.roomCode === session.roomCode && other.userId === session.userId)) return;
     participant.status = PARTICIPANT_STATUS.left;
     room.modifiedAt = this.clock.now();
   }
