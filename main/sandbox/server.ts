@@ -73,9 +73,9 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
   let baseUrl = '';
   const tokens = new TokenStore(apps, clock, tokenTtlSeconds);
   const liveLinks = (options.roomLinks ?? 'live-channel') === 'live-channel';
-  const rooms = new RoomStore(clock, (roomCode) =>
+  const rooms = new RoomStore(clock, (roomCode, appKey) =>
     liveLinks
-      ? `${baseUrl.replace(/^http:/, 'ws:')}/open/${roomCode}?open_app_id=${context.appNumericId(apps[0]!.appKey)}`
+      ? `${baseUrl.replace(/^http:/, 'ws:')}/open/${roomCode}?open_app_id=${context.appNumericId(appKey)}`
       : `${baseUrl}/room/${roomCode}`,
   );
   const ipLimiter = new RateLimiter(clock, positive(options.rateLimits?.perIpPerMinute ?? 500, 'perIpPerMinute'));

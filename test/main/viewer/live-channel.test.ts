@@ -126,7 +126,20 @@ describe('the live room channel against the sandbox', () => {
     await expect.poll(() => guest.frames.length).toBeGreaterThanOrEqual(4);
     expect(guest.frames.slice(0, 4).map((frame) => frame.event.type)).toEqual(['ROOM_INFO', 'SELF_USER_INFO', 'USER_LIST', 'RTC_INFO']);
     expect(guest.frames[0]!.envelope.room_code).toBe(room.roomCode);
+    expect(guest.frames[0]!.envelope.app_id).toBe(new URL(room.roomLink).searchParams.get('open_app_id'));
     expect(guest.violations).toEqual([]);
+  });
+
+  it('with force=0 keeps both connections of a user, and the user stays in the room while one remains', async () => {
+    const { room, client, token } = await liveRoom();
+    const first = await participant(client, token, room, 'client-zhang', 'audience', false);
+    const second = await participant(client, token, room, 'client-zhang', 'audience', false);
+    const watcher = await participant(client, token, room, 'watcher');
+    first.socket.close();
+    await expect.poll(() => first.closed()).not.toBeNull();
+    await sleep(100);
+    expect(second.closed()).toBeNull();
+    expect(watcher.users().find((user) => user.id === 'client-zhang')?.current_ws_online).toBe(true);
   });
 
   it("shows two users' presence with each one's microphone state", async () => {
