@@ -15,9 +15,9 @@ import {
   standingOf,
   wireServerEnvelopeSchema,
   type LiveEvent,
-} from '../../../common/live-protocol';
+} from '../../common/live-protocol';
 
-const FIXTURES = join(__dirname, '../../fixtures/live-channel');
+const FIXTURES = join(__dirname, '../fixtures/live-channel');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const event = (name: string): LiveEvent => {
   const parsed = parseServerFrame(fixture(name));
