@@ -58,7 +58,8 @@ export type UserInfo = z.output<typeof userInfoSchema>;
 export const serverEnvelopeSchema = z.looseObject({
   app_id: idText.optional(),
   code: z.union([z.string(), z.number()]).transform((value) => String(value)),
-  command: z.string().min(1),
+  /** Empty only on a refusal of a message whose command could not be read. */
+  command: z.string(),
   data: z.unknown(),
   front_request_id: z.string().nullish(),
   message: z.string().nullish(),

@@ -286,6 +286,24 @@ describe('the live room channel against the sandbox', () => {
     expect(detail.data.close_time).not.toBe('');
   });
 
+  it('answers malformed client messages with a refusal frame and keeps the connection', async () => {
+    const { room, client, token, gateway } = await liveRoom();
+    const guest = await participant(client, token, room, 'client-wang');
+    const other = await participant(client, token, room, 'client-li');
+    guest.socket.send('not json');
+    guest.socket.send(JSON.stringify({ command: 5, data: {} }));
+    guest.socket.send(JSON.stringify({ command: 'CUSTOM_EVENT', front_request_id: 'a', data: { data: 1, to_user_ids: [] } }));
+    guest.socket.send(JSON.stringify({ command: 'CUSTOM_EVENT', front_request_id: 'b', to_user_ids: [], data: 'wrong' }));
+    guest.socket.send(JSON.stringify({ command: 'TELEPORT', front_request_id: 'c', data: {} }));
+    await expect.poll(() => guest.of('REFUSED').length).toBe(5);
+    expect(guest.of('REFUSED').map((f) => f.event.type === 'REFUSED' && f.event.code)).toEqual(['PARAM_ERROR', 'PARAM_ERROR', 'PARAM_ERROR', 'PARAM_ERROR', 'UNKNOWN_COMMAND']);
+    guest.send({ command: 'CUSTOM_EVENT', front_request_id: 'd', data: { event_id: 'chat', data: 'still here', to_user_ids: [] } });
+    await expect.poll(() => other.of('CUSTOM_EVENT').length).toBe(1);
+    expect(guest.closed()).toBeNull();
+    expect(gateway.liveChannel.connectionCount(room.roomCode)).toBe(2);
+    expect(guest.violations).toEqual([]);
+  });
+
   it('a guest cannot end the room', async () => {
     const { room, client, token, gateway } = await liveRoom();
     const guest = await participant(client, token, room, 'client-wang');
