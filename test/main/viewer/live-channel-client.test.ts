@@ -94,6 +94,17 @@ describe('the live channel client on scripted frames', () => {
     expect(run.tickets()).toBe(1);
   });
 
+  it('"End room" resolves when the server drops the socket without an echo and the details say closed', async () => {
+    const run = scripted({ checks: ['closed'] });
+    run.client.connect();
+    const socket = await run.connectedSocket(0);
+    const ended = run.client.endRoom();
+    socket.onClose(1000, '');
+    await expect(ended).resolves.toBeUndefined();
+    expect(run.last().connection).toBe('room-closed');
+    expect(run.tickets()).toBe(1);
+  });
+
   it('starts the backoff afresh only after a connection stayed up long enough', async () => {
     let clock = 1_000_000;
     const run = scripted({ now: () => clock });
