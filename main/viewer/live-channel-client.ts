@@ -160,7 +160,8 @@ export function createLiveChannelClient(options: LiveChannelClientOptions) {
     } catch (error) {
       if (socketGeneration !== generation || !running) return;
       if (error instanceof PermanentLiveChannelError) return stop({ connection: 'failed', reason: error.message });
-      return scheduleRetry(error instanceof Error ? error.message : 'no ticket', 'connect');
+      // A refused ticket may mean the room closed: the details tell before anything is retried.
+      return void recheck(error instanceof Error ? error.message : 'no ticket');
     }
     if (socketGeneration !== generation || !running) return;
     opened = false;

@@ -10,14 +10,18 @@ const frame = (command: string, data: unknown, extra: Record<string, string> = {
 const greeting = [frame('ROOM_INFO', { info: { room_code: ROOM, status: 1 }, last_frame: {} }), frame('SELF_USER_INFO', user('agent-1')), frame('USER_LIST', [user('agent-1')])];
 
 /** A client whose sockets are fakes the test drives, with a scripted room check. */
-function scripted(options: { checks?: Array<RoomCheck | Error>; now?: () => number } = {}) {
+function scripted(options: { checks?: Array<RoomCheck | Error>; refuseTicketsFrom?: number; now?: () => number } = {}) {
   const sockets: LiveSocketHandlers[] = [];
   const events: LivePresence[] = [];
   let tickets = 0;
   let checks = 0;
   const client = createLiveChannelClient({
     roomCode: ROOM,
-    ticketLink: async () => `ws://127.0.0.1:1/open/${ROOM}?open_app_id=1&ticket=T${++tickets}&force=1`,
+    ticketLink: async () => {
+      tickets += 1;
+      if (options.refuseTicketsFrom !== undefined && tickets >= options.refuseTicketsFrom) throw new Error('room is closed');
+      return `ws://127.0.0.1:1/open/${ROOM}?open_app_id=1&ticket=T${tickets}&force=1`;
+    },
     checkRoom: async () => {
       const next = options.checks?.[checks] ?? 'open';
       checks += 1;
@@ -92,6 +96,15 @@ describe('the live channel client on scripted frames', () => {
     expect(run.last().reason).toBe('room not found');
     expect(run.checks()).toBe(3);
     expect(run.tickets()).toBe(1);
+  });
+
+  it('a ticket refused after a drop sends it back to the room details, which say closed', async () => {
+    const run = scripted({ checks: ['open', 'closed'], refuseTicketsFrom: 2 });
+    run.client.connect();
+    (await run.connectedSocket(0)).onClose(1006, 'drop');
+    await expect.poll(() => run.last().connection).toBe('room-closed');
+    expect(run.tickets()).toBe(2);
+    expect(run.checks()).toBe(2);
   });
 
   it('"End room" resolves when the server drops the socket without an echo and the details say closed', async () => {
