@@ -92,6 +92,8 @@ export async function createAppServices(options: AppServicesOptions) {
   });
   const live = createLiveChannels({
     hostTicketLink: (roomCode, force) => rooms.hostTicketLink(roomCode, force),
+    roomDetails: (roomCode) => rooms.getRoomDetails(roomCode),
+    log: (message, fields) => options.logger.warn(message, fields),
     socketFactory: options.liveSocketFactory ?? wsSocketFactory,
     emit: (presence) => options.emit('livePresence', presence),
     now,

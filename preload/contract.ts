@@ -137,9 +137,29 @@ export const liveUserSchema = z.object({
   userId: z.string(),
   nickname: z.string().nullable(),
   role: z.string().nullable(),
+  /** `current_ws_online`; null when the room did not say. */
+  online: z.boolean().nullable(),
+  /** `micro_status`; null when the room did not say. */
+  microphone: z.enum(['open', 'closed']).nullable(),
+  /** `permission.sync_frame`: may this user lead the view. */
+  maySyncFrame: z.boolean(),
 });
 
-export const liveConnectionStates = ['connecting', 'connected', 'reconnecting', 'refused', 'room-closed', 'failed', 'disconnected'] as const;
+/**
+ * `room-closed`, `kicked`, `replaced` (the room was opened on another device), `refused` (the room
+ * kept closing the connection before letting us in) and `failed` are final until the agent connects again.
+ */
+export const liveConnectionStates = [
+  'connecting',
+  'connected',
+  'reconnecting',
+  'refused',
+  'room-closed',
+  'kicked',
+  'replaced',
+  'failed',
+  'disconnected',
+] as const;
 
 export const livePresenceSchema = z.object({
   roomCode: z.string(),
@@ -147,7 +167,10 @@ export const livePresenceSchema = z.object({
   self: liveUserSchema.nullable(),
   /** Everyone in the room, the agent included. */
   users: z.array(liveUserSchema),
-  voice: z.object({ voiceId: z.number().nullable(), type: z.string().nullable() }).nullable(),
+  /** RTC_INFO: the voice room id as Realsee types it (a string) and the vendor. */
+  voice: z.object({ voiceId: z.string().nullable(), type: z.string().nullable() }).nullable(),
+  /** Who sent the latest view keyframe (KEYFRAME_SYNC): the user leading the view. */
+  leaderId: z.string().nullable(),
   /** Who joined or left since the previous presence event (for join/leave notices). */
   changes: z.array(z.object({ kind: z.enum(['joined', 'left']), user: liveUserSchema })),
   /** When the next reconnection attempt starts, while reconnecting. */

@@ -17,4 +17,4 @@ export {
 export type { RecordedRequest, SandboxStats } from './stats';
 export type { SandboxVoiceVendor } from './voice-sign';
 export type { RoomPageError } from './room-page';
-export { LIVE_CLOSE_CODES, type SandboxLiveChannel } from './live-channel';
+export { LIVE_REFUSAL_CLOSE_CODE, type SandboxLiveChannel } from './live-channel';

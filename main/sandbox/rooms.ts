@@ -64,7 +64,7 @@ export class RoomStore {
 
   constructor(
     private readonly clock: Clock,
-    private readonly roomLinkFor: (roomCode: string) => string,
+    private readonly roomLinkFor: (roomCode: string, appKey: string) => string,
   ) {}
 
   create(input: NewRoom): SandboxRoomState {
@@ -73,7 +73,7 @@ export class RoomStore {
     while (this.rooms.has(roomCode)) roomCode = randomAlphanumeric(16);
     const room: SandboxRoomState = {
       roomCode,
-      roomLink: this.roomLinkFor(roomCode),
+      roomLink: this.roomLinkFor(roomCode, input.appKey),
       appKey: input.appKey,
       status: ROOM_STATUS.created,
       createUserId: input.createUserId,
@@ -125,8 +125,8 @@ export class RoomStore {
   }
 
   /**
-   * Puts a ticket holder in the room and opens a page session for them. With `force` the user's
-   * other page sessions in this room end (Realsee's force=1: take over from another device).
+   * Puts a ticket holder in the room and opens a session (room page or live channel) for them. With
+   * `force` the user's other sessions in this room end (Realsee's force=1: take over from another device).
    */
   join(
     roomCode: string,
@@ -167,6 +167,8 @@ export class RoomStore {
     const room = this.live(session.roomCode);
     const participant = room?.participants.find((candidate) => candidate.userId === session.userId);
     if (room === undefined || participant === undefined || room.status === ROOM_STATUS.closed) return;
+    // The same user may still be in the room on another connection (force=0 keeps both).
+    if ([...this.sessions.values()].some((other) => other.roomCode === session.roomCode && other.userId === session.userId)) return;
     participant.status = PARTICIPANT_STATUS.left;
     room.modifiedAt = this.clock.now();
   }

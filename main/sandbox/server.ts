@@ -39,8 +39,9 @@ export interface SandboxGatewayOptions {
   /** Realsee's documented limits by default: 256/min per app key, 500/min per IP. */
   rateLimits?: { perAppKeyPerMinute?: number; perIpPerMinute?: number };
   /**
-   * What `room_link` new rooms get: `page` (default) the http room page `${baseUrl}/room/<code>`;
-   * `live-channel` Realsee's legacy WebSocket link `ws://127.0.0.1:<port>/open/<code>?open_app_id=<n>`.
+   * What `room_link` new rooms get: `live-channel` (default, like the real service) the WebSocket
+   * link `ws://127.0.0.1:<port>/open/<code>?open_app_id=<n>`; `page` the http room page
+   * `${baseUrl}/room/<code>` (a stand-in Realsee does not have, kept for page-link tests).
    */
   roomLinks?: 'page' | 'live-channel';
   /**
@@ -58,7 +59,7 @@ export interface SandboxGateway {
   faults: SandboxFaults;
   stats: SandboxStats;
   rooms: { get(roomCode: string): SandboxRoomState | undefined; close(roomCode: string): void; list(): SandboxRoomState[] };
-  /** The WebSocket live channel at `/open/<code>` (see live-channel.ts). */
+  /** The WebSocket live channel at `/open/<code>` (see live-channel.ts and common/live-protocol.ts). */
   liveChannel: SandboxLiveChannel;
   close(): Promise<void>;
 }
@@ -78,10 +79,10 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
 
   let baseUrl = '';
   const tokens = new TokenStore(apps, clock, tokenTtlSeconds);
-  const liveLinks = options.roomLinks === 'live-channel';
-  const rooms = new RoomStore(clock, (roomCode) =>
+  const liveLinks = (options.roomLinks ?? 'live-channel') === 'live-channel';
+  const rooms = new RoomStore(clock, (roomCode, appKey) =>
     liveLinks
-      ? `${baseUrl.replace(/^http:/, 'ws:')}/open/${roomCode}?open_app_id=${context.appNumericId(apps[0]!.appKey)}`
+      ? `${baseUrl.replace(/^http:/, 'ws:')}/open/${roomCode}?open_app_id=${context.appNumericId(appKey)}`
       : `${baseUrl}/room/${roomCode}`,
   );
   const ipLimiter = new RateLimiter(clock, positive(options.rateLimits?.perIpPerMinute ?? 500, 'perIpPerMinute'));

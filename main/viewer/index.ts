@@ -1,7 +1,15 @@
 /** The embedded viewer's and the live channel's behaviour, free of Electron (the glue is main/electron/viewer-view.ts). */
 export { LIVE_CHANNEL_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff';
 export { displayHost, mayOpenRoomInBrowser } from './browser-handoff';
-export { createLiveChannelClient, LIVE_CLOSE, type LiveChannelClient, type LivePresence } from './live-channel-client';
+export {
+  createLiveChannelClient,
+  LIVE_STABLE_MS,
+  LIVE_TICKETS_PER_MINUTE,
+  PermanentLiveChannelError,
+  type LiveChannelClient,
+  type LivePresence,
+  type LiveUser,
+} from './live-channel-client';
 export { createLiveChannels, type LiveChannels } from './live-channels';
 export { wsSocketFactory, type LiveSocket, type LiveSocketFactory, type LiveSocketHandlers } from './live-socket';
 export { createViewerController, type ViewerController, type ViewerRoomSource, type ViewerState } from './viewer-controller';

@@ -1,36 +1,69 @@
+import { GatewayError } from '../realsee/errors';
 import { roomLinkKind } from '../rooms/room-link';
 import type { BackoffPolicy } from './backoff';
-import { createLiveChannelClient, PermanentLiveChannelError, type LiveChannelClient, type LivePresence } from './live-channel-client';
+import {
+  createLiveChannelClient,
+  PermanentLiveChannelError,
+  type LiveChannelClient,
+  type LiveChannelClientOptions,
+  type LivePresence,
+  type RoomCheck,
+} from './live-channel-client';
 import type { LiveSocketFactory } from './live-socket';
 import { viewerError } from './viewer-errors';
 
 export interface LiveChannelsOptions {
   /** A fresh host ticket appended to the room link (main/rooms/room-service.ts `hostTicketLink`). */
   hostTicketLink(roomCode: string, force: boolean): Promise<{ url: string; roomLink: string }>;
+  /** The room's details from the gateway (main/rooms/room-service.ts `getRoomDetails`). */
+  roomDetails(roomCode: string): Promise<{ closeTime: string | null }>;
   socketFactory: LiveSocketFactory;
   emit(presence: LivePresence): void;
+  onEvent?: (roomCode: string, ...event: Parameters<NonNullable<LiveChannelClientOptions['onEvent']>>) => void;
+  log?: LiveChannelClientOptions['log'];
   policy?: BackoffPolicy;
+  ticketsPerMinute?: number;
+  stableMs?: number;
   random?: () => number;
   now?: () => number;
 }
 
+/** Gateway answers that say the room cannot be joined, as opposed to the gateway being unreachable. */
+const REFUSING_KINDS = new Set(['gateway', 'auth', 'forbidden', 'not-found', 'validation']);
+
 /** The live channels of the rooms the agent has open, one client per room. */
 export function createLiveChannels(options: LiveChannelsOptions) {
   const clients = new Map<string, LiveChannelClient>();
+
+  async function checkRoom(roomCode: string): Promise<RoomCheck> {
+    try {
+      const details = await options.roomDetails(roomCode);
+      return details.closeTime ? 'closed' : 'open';
+    } catch (error) {
+      if (error instanceof GatewayError && REFUSING_KINDS.has(error.appError.kind)) throw new PermanentLiveChannelError(error.message);
+      throw error;
+    }
+  }
 
   function clientFor(roomCode: string): LiveChannelClient {
     let client = clients.get(roomCode);
     if (!client) {
       client = createLiveChannelClient({
         roomCode,
-        ticketLink: async (force) => {
-          const link = await options.hostTicketLink(roomCode, force);
+        // Realsee's own demo always connects with force=1: a new connection takes over an older one.
+        ticketLink: async () => {
+          const link = await options.hostTicketLink(roomCode, true);
           if (roomLinkKind(link.roomLink) !== 'live-channel') throw new PermanentLiveChannelError('This room has no live channel link.');
           return link.url;
         },
+        checkRoom: () => checkRoom(roomCode),
         socketFactory: options.socketFactory,
         onPresence: options.emit,
+        ...(options.onEvent ? { onEvent: (event, envelope) => options.onEvent!(roomCode, event, envelope) } : {}),
+        ...(options.log ? { log: options.log } : {}),
         ...(options.policy ? { policy: options.policy } : {}),
+        ...(options.ticketsPerMinute ? { ticketsPerMinute: options.ticketsPerMinute } : {}),
+        ...(options.stableMs ? { stableMs: options.stableMs } : {}),
         ...(options.random ? { random: options.random } : {}),
         ...(options.now ? { now: options.now } : {}),
       });
@@ -43,6 +76,8 @@ export function createLiveChannels(options: LiveChannelsOptions) {
     connect: (roomCode: string): LivePresence => clientFor(roomCode).connect(),
     disconnect: (roomCode: string): LivePresence => clientFor(roomCode).disconnect(),
     presence: (roomCode: string): LivePresence | null => clients.get(roomCode)?.presence() ?? null,
+    /** The room's client, for features that send keyframes, custom events or built-ins. */
+    channel: (roomCode: string): LiveChannelClient | null => clients.get(roomCode) ?? null,
     async endRoom(roomCode: string): Promise<void> {
       const client = clients.get(roomCode);
       try {

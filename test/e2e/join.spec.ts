@@ -1,5 +1,8 @@
 import { createRoom, expect, openWorkspace, test } from './workspace';
 
+// These flows open the sandbox's http room page in the viewer (the real service returns a ws link).
+test.use({ sandboxRoomLinks: 'page' });
+
 test.describe('joining a room', () => {
   test('join as host opens the room in the built-in viewer, hides it under a dialog, and never shows the ticket', async ({ app }) => {
     const { page, sandbox } = app;

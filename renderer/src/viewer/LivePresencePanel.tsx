@@ -15,7 +15,7 @@ interface LivePresencePanelProps {
 export function LivePresencePanel({ presence, toasts, t, now, onEndRoom, onReconnect }: LivePresencePanelProps) {
   const connection = presence?.connection ?? 'connecting';
   const selfId = presence?.self?.userId;
-  const canReconnect = connection === 'failed' || connection === 'refused' || connection === 'disconnected';
+  const canReconnect = connection === 'failed' || connection === 'refused' || connection === 'replaced' || connection === 'disconnected';
   return (
     <section className="viewer-presence" aria-label={t.presenceTitle}>
       <h3 className="viewer-presence__title">{t.presenceTitle}</h3>

@@ -1,4 +1,4 @@
-import type { ViewerPhase } from './viewer-bridge';
+import type { LivePresence, ViewerPhase } from './viewer-bridge';
 
 export type ViewerLocale = 'en' | 'zh-CN';
 
@@ -29,7 +29,7 @@ export interface ViewerMessages {
   dialogClose: string;
   browserNotOpened: string;
   presenceTitle: string;
-  connection: Record<'connecting' | 'connected' | 'reconnecting' | 'refused' | 'room-closed' | 'failed' | 'disconnected', string>;
+  connection: Record<LivePresence['connection'], string>;
   reconnectIn(seconds: number, attempt: number): string;
   nobody: string;
   you: string;
@@ -97,8 +97,10 @@ const en: ViewerMessages = {
     connecting: 'Connecting to the room…',
     connected: 'Connected',
     reconnecting: 'Connection lost; reconnecting with a new ticket…',
-    refused: 'The room refused the ticket.',
+    refused: 'The room keeps refusing to let you in; Roomdesk stopped trying.',
     'room-closed': 'The room has ended.',
+    kicked: 'You were removed from this room.',
+    replaced: 'This room was opened on another device.',
     failed: 'Could not reach the room.',
     disconnected: 'Disconnected',
   },
@@ -168,8 +170,10 @@ const zhCN: ViewerMessages = {
     connecting: '正在连接房间…',
     connected: '已连接',
     reconnecting: '连接已断开，正在使用新票据重连…',
-    refused: '房间拒绝了票据。',
+    refused: '房间一直拒绝您进入；Roomdesk 已停止尝试。',
     'room-closed': '房间已结束。',
+    kicked: '您已被移出此房间。',
+    replaced: '此房间已在另一台设备上打开。',
     failed: '无法连接到房间。',
     disconnected: '已断开',
   },

@@ -50,6 +50,12 @@ export interface HarnessOptions {
   rendererRoot: string;
   /** How main's reachability probe backs off while offline (default: the app's). */
   networkBackoff: AppServicesOptions['networkBackoff'];
+  /**
+   * What `room_link` the sandbox hands out. The suites here drive the embedded viewer through the
+   * sandbox's http room page, so they ask for `page`; the real service (and the sandbox's default)
+   * returns a ws live channel link.
+   */
+  sandboxRoomLinks: 'page' | 'live-channel';
 }
 
 /**
@@ -60,10 +66,11 @@ export interface HarnessOptions {
 export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
   rendererRoot: [join(projectRoot, 'out/renderer'), { option: true }],
   networkBackoff: [undefined, { option: true }],
-  app: async ({ page, browser, rendererRoot, networkBackoff }, use) => {
+  sandboxRoomLinks: ['page', { option: true }],
+  app: async ({ page, browser, rendererRoot, networkBackoff, sandboxRoomLinks }, use) => {
     const viewerHost = pageViewerHost(browser);
     const dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-e2e-'));
-    let sandbox = await startSandboxGateway();
+    let sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks });
     const keychainService = `Roomdesk-e2e-${randomUUID()}`;
     const vault = createKeytarVault(keychainService);
     const logLines: string[] = [];
@@ -126,7 +133,7 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
         exportChoice = choose;
       },
       async restartSandbox() {
-        sandbox = await startSandboxGateway({ port: Number(new URL(sandbox.baseUrl).port) });
+        sandbox = await startSandboxGateway({ port: Number(new URL(sandbox.baseUrl).port), roomLinks: sandboxRoomLinks });
         app.sandbox = sandbox;
         return sandbox;
       },

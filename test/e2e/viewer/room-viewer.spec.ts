@@ -3,6 +3,9 @@ import { buildViewerFixture, serveViewerFixture } from './support/fixture-build'
 import { expect, test } from './support/viewer-test';
 import type { HarnessApp } from '../support/harness';
 
+// These flows open the sandbox's http room page in the viewer (the real service returns a ws link).
+test.use({ sandboxRoomLinks: 'page' });
+
 let fixtureDir = '';
 const SHOWN = { timeout: 20_000 };
 test.beforeAll(async () => {

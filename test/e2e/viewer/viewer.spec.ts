@@ -1,5 +1,8 @@
 import { AREA, SHOWN, appWithRoom, call, expect, latestPhase, test, ticketOf, viewerStates } from './support/viewer-test';
 
+// These flows open the sandbox's http room page in the viewer (the real service returns a ws link).
+test.use({ sandboxRoomLinks: 'page' });
+
 test.describe('the embedded room viewer (harness: a browser page stands in for the WebContentsView)', () => {
   // Each test starts the app, a sandbox and a second browser context: slow when the machine is busy.
   test.describe.configure({ timeout: 90_000 });

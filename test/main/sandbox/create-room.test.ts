@@ -4,7 +4,7 @@ import { startTestGateway } from './sandbox-client';
 
 describe('sandbox create room', () => {
   it('returns a 16-alphanumeric room code and an http room link served by the sandbox', async () => {
-    const { client, gateway } = await startTestGateway();
+    const { client, gateway } = await startTestGateway({ roomLinks: 'page' });
     const envelope = await client.createRoom(await client.token());
     expect(envelope.code).toBe(0);
     expect(envelope.data.room_code).toMatch(/^[A-Za-z0-9]{16}$/);
@@ -15,7 +15,7 @@ describe('sandbox create room', () => {
   });
 
   it('creates a new room on every call (not idempotent)', async () => {
-    const { client, gateway } = await startTestGateway();
+    const { client, gateway } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const first = await client.createRoom(token);
     const second = await client.createRoom(token);
@@ -24,7 +24,7 @@ describe('sandbox create room', () => {
   });
 
   it('parses members and additive from JSON-encoded strings', async () => {
-    const { client, gateway } = await startTestGateway();
+    const { client, gateway } = await startTestGateway({ roomLinks: 'page' });
     const members = [{ user_id: 'client-7', user_role: 'audience', extension: { nickname: 'Bo' } }];
     const envelope = await client.createRoom(await client.token(), {
       members: JSON.stringify(members),
@@ -50,7 +50,7 @@ describe('sandbox create room', () => {
     [{ create_user_id: 42 }, /create_user_id must be a string/],
     [{ app_id: undefined }, /app_id is required/],
   ])('refuses %j with a param error naming the field', async (overrides, expected) => {
-    const { client, gateway } = await startTestGateway();
+    const { client, gateway } = await startTestGateway({ roomLinks: 'page' });
     const envelope = await client.createRoom(await client.token(), overrides);
     expect(envelope).toMatchObject({ code: -3, data: null });
     expect(envelope.status).toMatch(expected);
@@ -58,7 +58,7 @@ describe('sandbox create room', () => {
   });
 
   it('accepts only configured role names for the creator', async () => {
-    const { client } = await startTestGateway({ roles: { host: 'agent', guest: 'buyer' } });
+    const { client } = await startTestGateway({ roomLinks: 'page', roles: { host: 'agent', guest: 'buyer' } });
     const token = await client.token();
     const refused = await client.createRoom(token, { create_user_role: 'anchor' });
     expect(refused.code).toBe(-3);
@@ -68,7 +68,7 @@ describe('sandbox create room', () => {
   });
 
   it('refuses a body that is not JSON or not sent as JSON', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const notJson = await client.raw('/open/v1/live/entrance', {
       method: 'POST',

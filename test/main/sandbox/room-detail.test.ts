@@ -19,7 +19,7 @@ function keyPaths(value: unknown, prefix = ''): string[] {
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 async function roomWithTwoPeople() {
-  const started = await startTestGateway();
+  const started = await startTestGateway({ roomLinks: 'page' });
   const { client } = started;
   const token = await client.token();
   const created = await client.createRoom(token, { additive: JSON.stringify({ nickname: 'Agent Ann' }) });
@@ -80,7 +80,7 @@ describe('sandbox room details', () => {
   });
 
   it('uses the configured role names', async () => {
-    const { client } = await startTestGateway({ roles: { host: 'agent', guest: 'buyer' } });
+    const { client } = await startTestGateway({ roomLinks: 'page', roles: { host: 'agent', guest: 'buyer' } });
     const token = await client.token();
     const roomCode = (await client.createRoom(token, { create_user_role: 'agent' })).data.room_code as string;
     const detail = await client.detail(token, roomCode);
@@ -88,7 +88,7 @@ describe('sandbox room details', () => {
   });
 
   it('refuses an unknown room and a missing room_code', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const unknown = await client.detail(token, 'NoSuchRoom000000');
     expect(unknown).toMatchObject({ code: -3, data: null });

@@ -4,7 +4,7 @@ import { roomErrorOf, sessionOf, startTestGateway } from './sandbox-client';
 
 describe('sandbox room state machine and room page', () => {
   it('goes created → active on the first join → closed', async () => {
-    const { client, gateway } = await startTestGateway();
+    const { client, gateway } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     expect((await client.detail(token, roomCode)).data.status).toBe(ROOM_STATUS.created);
@@ -23,7 +23,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('shows the joined user, the others in the room and the End room button only to the host', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const hostPage = await client.openRoomPage(roomLink, await client.ticket(token, roomCode, 'agent-1', 'anchor', 'Ann'));
@@ -40,7 +40,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('escapes nicknames on the page', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const page = await client.openRoomPage(roomLink, await client.ticket(token, roomCode, 'u1', 'audience', '<img src=x>'));
@@ -49,7 +49,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('keeps the room page self-contained (no external resources)', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const page = await client.openRoomPage(roomLink, await client.ticket(token, roomCode, 'agent-1', 'anchor'));
@@ -58,7 +58,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('lets the host end the room from the page endpoint; guests may not', async () => {
-    const { client, gateway } = await startTestGateway();
+    const { client, gateway } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const host = sessionOf(await client.openRoomPage(roomLink, await client.ticket(token, roomCode, 'agent-1', 'anchor')));
@@ -84,7 +84,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('reports presence to people in the room and marks a user who left', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const host = sessionOf(await client.openRoomPage(roomLink, await client.ticket(token, roomCode, 'agent-1', 'anchor', 'Ann')));
@@ -106,7 +106,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('with force=1 ends the same user\'s other page sessions; force=0 keeps them', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const join = async (force: 0 | 1) =>
@@ -121,7 +121,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('serves a page script that parses', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const page = await client.openRoomPage(roomLink, await client.ticket(token, roomCode, 'agent-1', 'anchor'));
@@ -131,7 +131,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('closes a room by itself once max_using_time has passed', async () => {
-    const { client, clock, gateway } = await startTestGateway({ tokenTtlSeconds: 3 * 60 * 60 });
+    const { client, clock, gateway } = await startTestGateway({ roomLinks: 'page', tokenTtlSeconds: 3 * 60 * 60 });
     const token = await client.token();
     const { roomCode } = await client.newRoom(token);
     clock.advance(ROOM_LIMITS.maxUsingTimeSeconds * 1000 - 1);
@@ -141,7 +141,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('refuses more than max_user_count people at once', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     for (let i = 0; i < ROOM_LIMITS.maxUserCount; i += 1) {
@@ -154,7 +154,7 @@ describe('sandbox room state machine and room page', () => {
   });
 
   it('throws when a test closes a room that does not exist', async () => {
-    const { gateway } = await startTestGateway();
+    const { gateway } = await startTestGateway({ roomLinks: 'page' });
     expect(() => gateway.rooms.close('NoSuchRoom000000')).toThrow(/No sandbox room/);
   });
 });

@@ -3,7 +3,7 @@ import { roomErrorOf, startTestGateway } from './sandbox-client';
 
 describe('sandbox room tickets', () => {
   it('returns a ticket and the room link', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const envelope = await client.applyTicket(token, { user_id: 'c-1', user_role: 'audience', room_code: roomCode });
@@ -13,7 +13,7 @@ describe('sandbox room tickets', () => {
   });
 
   it('works once: a reused ticket gets a 403 page saying it was already used', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const ticket = await client.ticket(token, roomCode, 'c-1', 'audience');
@@ -25,7 +25,7 @@ describe('sandbox room tickets', () => {
   });
 
   it('expires after ticketTtlSeconds and is then not consumed', async () => {
-    const { client, clock, gateway } = await startTestGateway({ ticketTtlSeconds: 30 });
+    const { client, clock, gateway } = await startTestGateway({ roomLinks: 'page', ticketTtlSeconds: 30 });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const ticket = await client.ticket(token, roomCode, 'c-1', 'audience');
@@ -37,7 +37,7 @@ describe('sandbox room tickets', () => {
   });
 
   it('reads as invalid once it has been expired for more than an hour (the sandbox forgets it)', async () => {
-    const { client, clock } = await startTestGateway({ ticketTtlSeconds: 30, tokenTtlSeconds: 3 * 60 * 60 });
+    const { client, clock } = await startTestGateway({ roomLinks: 'page', ticketTtlSeconds: 30, tokenTtlSeconds: 3 * 60 * 60 });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const old = await client.ticket(token, roomCode, 'c-1', 'audience');
@@ -48,7 +48,7 @@ describe('sandbox room tickets', () => {
   });
 
   it('is valid just before its expiry', async () => {
-    const { client, clock } = await startTestGateway({ ticketTtlSeconds: 30 });
+    const { client, clock } = await startTestGateway({ roomLinks: 'page', ticketTtlSeconds: 30 });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const ticket = await client.ticket(token, roomCode, 'c-1', 'audience');
@@ -57,7 +57,7 @@ describe('sandbox room tickets', () => {
   });
 
   it('is bound to its room: another room refuses it without using it up', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const first = await client.newRoom(token);
     const second = await client.newRoom(token);
@@ -69,7 +69,7 @@ describe('sandbox room tickets', () => {
   });
 
   it('is bound to its user: the holder joins as the user it was issued for', async () => {
-    const { client, gateway } = await startTestGateway();
+    const { client, gateway } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const ticket = await client.ticket(token, roomCode, 'c-42', 'audience', 'Cleo');
@@ -79,7 +79,7 @@ describe('sandbox room tickets', () => {
   });
 
   it('shows clear 403 pages for a missing or made-up ticket and 404 for an unknown room', async () => {
-    const { client, gateway } = await startTestGateway();
+    const { client, gateway } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomLink } = await client.newRoom(token);
     const missing = await client.openRoomPage(roomLink, undefined);
@@ -91,7 +91,7 @@ describe('sandbox room tickets', () => {
   });
 
   it('is refused for a closed room, and a ticket issued before closing no longer opens it', async () => {
-    const { client, gateway } = await startTestGateway();
+    const { client, gateway } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const early = await client.ticket(token, roomCode, 'c-1', 'audience');
@@ -104,7 +104,7 @@ describe('sandbox room tickets', () => {
   });
 
   it('validates role, room, user and extension', async () => {
-    const { client } = await startTestGateway();
+    const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode } = await client.newRoom(token);
     const base = { user_id: 'c-1', user_role: 'audience', room_code: roomCode };
