@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isAllowedTransport, TRANSPORT_RULE_TEXT } from '../../common/transport';
 import { GatewayError, SecretRegistry } from './errors';
 import {
   businessFailure,
@@ -320,6 +321,7 @@ function checkProfile(profile: GatewayProfile): void {
   else {
     try {
       new URL(profile.baseUrl);
+      if (!isAllowedTransport(profile.baseUrl, ['web'])) problems.push(`the base URL must use ${TRANSPORT_RULE_TEXT}`);
     } catch {
       problems.push('the base URL is not a valid address');
     }
