@@ -102,7 +102,12 @@ interface Operation<T extends z.ZodType> {
   dataSchema: T;
   /** False for calls that must not run twice: a lost answer becomes 'outcome-unknown'. */
   idempotent: boolean;
+  /** The largest answer read for this call (default `DEFAULT_MAX_ANSWER_BYTES`). */
+  maxAnswerBytes?: number;
 }
+
+/** A token answer is a few hundred bytes. */
+const TOKEN_ANSWER_MAX_BYTES = 64 * 1024;
 
 export function createGatewayClient(profile: GatewayProfile, deps: GatewayClientDeps = {}): GatewayClient {
   checkProfile(profile);
@@ -126,6 +131,7 @@ export function createGatewayClient(profile: GatewayProfile, deps: GatewayClient
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ app_key: profile.appKey, app_secret: profile.appSecret }).toString(),
         timeoutMs,
+        maxAnswerBytes: TOKEN_ANSWER_MAX_BYTES,
       },
       http,
     );
@@ -144,7 +150,14 @@ export function createGatewayClient(profile: GatewayProfile, deps: GatewayClient
     }
     try {
       return await sendGatewayRequest(
-        { method: operation.method, url: endpointUrl(profile.baseUrl, operation.path, operation.query), headers, body, timeoutMs },
+        {
+          method: operation.method,
+          url: endpointUrl(profile.baseUrl, operation.path, operation.query),
+          headers,
+          body,
+          timeoutMs,
+          ...(operation.maxAnswerBytes ? { maxAnswerBytes: operation.maxAnswerBytes } : {}),
+        },
         http,
       );
     } catch (e) {
