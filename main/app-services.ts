@@ -11,6 +11,7 @@ import { historyActivityRecorder } from './history/activity-recorder';
 import type { HistoryExportOptions } from '../common/history';
 import type { EventName, EventPayload } from '../preload/contract';
 import { writeFileAtomic } from './history/atomic-file';
+import { acquireDataFolderLock } from './data-folder-lock';
 import { createLiveChannels, createViewerController, wsSocketFactory, type LiveSocketFactory, type ViewerHostFactory } from './viewer/index';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 
@@ -51,6 +52,17 @@ export interface AppServicesOptions {
  * app, the browser end-to-end harness and the Node tests all run the same composition.
  */
 export async function createAppServices(options: AppServicesOptions) {
+  // Before anything reads or writes the folder: a second writer would lose the first one's rooms.
+  const dataLock = acquireDataFolderLock(options.dataDir);
+  try {
+    return await composeServices(options, dataLock.release);
+  } catch (error) {
+    dataLock.release();
+    throw error;
+  }
+}
+
+async function composeServices(options: AppServicesOptions, releaseDataFolder: () => void) {
   const now = options.now ?? Date.now;
   const clients: ClientPool = createClientPool(options.secrets);
   const sandbox = options.sandbox;
@@ -127,11 +139,12 @@ export async function createAppServices(options: AppServicesOptions) {
       live.dispose();
       network.dispose();
       await history.close?.();
+      releaseDataFolder();
     },
   };
 }
 
-export type AppServices = Awaited<ReturnType<typeof createAppServices>>;
+export type AppServices = Awaited<ReturnType<typeof composeServices>>;
 
 /** Where no viewer host was given (plain Node): every page load fails with a clear reason. */
 const missingViewerHost: ViewerHostFactory = (listener) => ({
