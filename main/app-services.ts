@@ -13,6 +13,7 @@ import type { EventName, EventPayload } from '../preload/contract';
 import { writeFileAtomic } from './history/atomic-file';
 import { acquireDataFolderLock } from './data-folder-lock';
 import { createLiveChannels, createViewerController, wsSocketFactory, type LiveSocketFactory, type ViewerHostFactory } from './viewer/index';
+import { createMicrophoneConsent } from './viewer/microphone-consent';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 
 export interface AppServicesOptions {
@@ -95,10 +96,21 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
   });
   const rooms: RoomService = observeCalls(createRoomService({ profiles, clients, activity, now }), network);
 
+  // Room pages get the microphone only after the agent said yes for that room (asked once per room).
+  const microphone = createMicrophoneConsent({
+    emit: (request) => options.emit('microphoneRequest', request),
+    currentRoom: () => {
+      const state = viewer.state();
+      return state.phase === 'closed' || state.phase === 'idle' ? null : state.roomCode;
+    },
+  });
   const viewer = createViewerController({
     rooms,
     createHost: options.viewerHost ?? missingViewerHost,
-    emit: (state) => options.emit('viewerState', state),
+    emit: (state) => {
+      microphone.viewing(state.phase === 'closed' ? null : state.roomCode);
+      options.emit('viewerState', state);
+    },
     openExternal: options.openExternal ?? (async () => false),
     now,
   });
@@ -127,6 +139,7 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     network,
     exportHistory,
     viewer,
+    microphone,
     live,
     appInfo: () => ({
       name: 'Roomdesk',

@@ -52,7 +52,10 @@ async function start(): Promise<void> {
   });
 
   // The embedded room viewer's own partition: microphone only for the room being shown.
-  hardenViewerSession(() => services?.viewer.allowedOrigins() ?? []);
+  hardenViewerSession(() => services?.viewer.allowedOrigins() ?? [], {
+    state: () => services?.microphone.state() ?? 'denied',
+    ask: (url) => services?.microphone.ask(url) ?? Promise.resolve(false),
+  });
 
   sandbox = await startSandboxGateway().catch((error: unknown) => {
     logger.warn('the built-in sandbox gateway did not start; real profiles still work', { error });
