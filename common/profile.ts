@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timeZoneSchema } from './realsee-time';
+import { isAllowedTransport, TRANSPORT_RULE_TEXT } from './transport';
 
 export const regions = ['global', 'china', 'legacy', 'custom', 'sandbox'] as const;
 export type Region = (typeof regions)[number];
@@ -66,7 +67,10 @@ export const profileDraftSchema = z.strictObject({
   id: profileId.optional(),
   name: z.string().trim().min(1).max(80),
   region: z.enum(['global', 'china', 'legacy', 'custom']),
-  customBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  customBaseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => isAllowedTransport(url, ['web']), { message: `The gateway address must use ${TRANSPORT_RULE_TEXT}` })
+    .optional(),
   appKey: z.string().trim().min(1).max(128),
   appSecret: z.string().min(1).max(512).optional(),
   roles: roleNamesSchema,

@@ -11,7 +11,9 @@ import { historyActivityRecorder } from './history/activity-recorder';
 import type { HistoryExportOptions } from '../common/history';
 import type { EventName, EventPayload } from '../preload/contract';
 import { writeFileAtomic } from './history/atomic-file';
+import { acquireDataFolderLock } from './data-folder-lock';
 import { createLiveChannels, createViewerController, wsSocketFactory, type LiveSocketFactory, type ViewerHostFactory } from './viewer/index';
+import { createMicrophoneConsent } from './viewer/microphone-consent';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 
 export interface AppServicesOptions {
@@ -51,6 +53,17 @@ export interface AppServicesOptions {
  * app, the browser end-to-end harness and the Node tests all run the same composition.
  */
 export async function createAppServices(options: AppServicesOptions) {
+  // Before anything reads or writes the folder: a second writer would lose the first one's rooms.
+  const dataLock = acquireDataFolderLock(options.dataDir);
+  try {
+    return await composeServices(options, dataLock.release);
+  } catch (error) {
+    dataLock.release();
+    throw error;
+  }
+}
+
+async function composeServices(options: AppServicesOptions, releaseDataFolder: () => void) {
   const now = options.now ?? Date.now;
   const clients: ClientPool = createClientPool(options.secrets);
   const sandbox = options.sandbox;
@@ -83,10 +96,21 @@ export async function createAppServices(options: AppServicesOptions) {
   });
   const rooms: RoomService = observeCalls(createRoomService({ profiles, clients, activity, now }), network);
 
+  // Room pages get the microphone only after the agent said yes for that room (asked once per room).
+  const microphone = createMicrophoneConsent({
+    emit: (request) => options.emit('microphoneRequest', request),
+    currentRoom: () => {
+      const state = viewer.state();
+      return state.phase === 'closed' || state.phase === 'idle' ? null : state.roomCode;
+    },
+  });
   const viewer = createViewerController({
     rooms,
     createHost: options.viewerHost ?? missingViewerHost,
-    emit: (state) => options.emit('viewerState', state),
+    emit: (state) => {
+      microphone.viewing(state.phase === 'closed' ? null : state.roomCode);
+      options.emit('viewerState', state);
+    },
     openExternal: options.openExternal ?? (async () => false),
     now,
   });
@@ -117,6 +141,7 @@ export async function createAppServices(options: AppServicesOptions) {
     network,
     exportHistory,
     viewer,
+    microphone,
     live,
     appInfo: () => ({
       name: 'Roomdesk',
@@ -129,11 +154,12 @@ export async function createAppServices(options: AppServicesOptions) {
       live.dispose();
       network.dispose();
       await history.close?.();
+      releaseDataFolder();
     },
   };
 }
 
-export type AppServices = Awaited<ReturnType<typeof createAppServices>>;
+export type AppServices = Awaited<ReturnType<typeof composeServices>>;
 
 /** Where no viewer host was given (plain Node): every page load fails with a clear reason. */
 const missingViewerHost: ViewerHostFactory = (listener) => ({

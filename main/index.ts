@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, session, systemPreferences, type IpcMainInvokeEvent } from 'electron';
 import ElectronStore from 'electron-store';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppServices, type AppServices } from './app-services';
 import { createBridgeDispatcher } from './bridge/dispatch';
@@ -10,7 +10,7 @@ import { acquireSingleInstance, hardenSession, installAppWideGuards } from './el
 import { hardenViewerSession, openRoomInSystemBrowser, webContentsViewHost } from './electron/viewer-view';
 import { installAppMenu } from './electron/menu';
 import { createAppWindow, revealWindow } from './electron/windows';
-import { createLogger, SecretRegistry } from './logging/logger';
+import { createLogger, fileLogSink, SecretRegistry } from './logging/logger';
 import { appVoicePolicy } from './shell/content-security-policy';
 import { createKeytarVault } from './profiles/secret-vault';
 import { startSandboxGateway, type SandboxGateway } from './sandbox/index';
@@ -23,10 +23,7 @@ const rendererEntry: RendererEntry = isDev && devServerUrl ? { url: devServerUrl
 const logDir = join(app.getPath('userData'), 'logs');
 mkdirSync(logDir, { recursive: true });
 const secrets = new SecretRegistry();
-const logger = createLogger((line) => {
-  appendFileSync(join(logDir, 'main.log'), `${line}\n`);
-  if (isDev) console.log(line);
-}, secrets);
+const logger = createLogger(fileLogSink(join(logDir, 'main.log'), isDev ? (line) => console.log(line) : undefined), secrets);
 
 let mainWindow: BrowserWindow | null = null;
 let services: AppServices | null = null;
@@ -55,7 +52,10 @@ async function start(): Promise<void> {
   });
 
   // The embedded room viewer's own partition: microphone only for the room being shown.
-  hardenViewerSession(() => services?.viewer.allowedOrigins() ?? []);
+  hardenViewerSession(() => services?.viewer.allowedOrigins() ?? [], {
+    state: () => services?.microphone.state() ?? 'denied',
+    ask: (url) => services?.microphone.ask(url) ?? Promise.resolve(false),
+  });
 
   sandbox = await startSandboxGateway().catch((error: unknown) => {
     logger.warn('the built-in sandbox gateway did not start; real profiles still work', { error });

@@ -196,11 +196,17 @@ export const viewerContract = {
   disconnectLiveChannel: method(viewerRoomInput, livePresenceSchema),
   /** Closes the room for everyone over the live channel (BUILTIN_MSG room_change/close). */
   endRoom: method(viewerRoomInput, z.object({ closed: z.literal(true) })),
+  /** The agent's answer to a `microphoneRequest`, kept for that room while the app runs; `applied` is false when nothing was asked. */
+  answerMicrophoneRequest: method(z.strictObject({ roomCode, allow: z.boolean() }), z.object({ applied: z.boolean() })),
 } as const;
+
+/** A room page in the viewer wants the microphone: the renderer asks the agent once per room. */
+export const microphoneRequestSchema = z.object({ roomCode: z.string(), host: z.string() });
 
 export const viewerEvents = {
   viewerState: viewerStateSchema,
   livePresence: livePresenceSchema,
+  microphoneRequest: microphoneRequestSchema,
 } as const;
 // ── end of the viewer block ─────────────────────────────────────────────────────────────────
 

@@ -84,6 +84,7 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
     getViewerState: async () => services.viewer.state(),
     openViewerInBrowser: async ({ roomCode }) => ({ opened: await services.viewer.openInBrowser(roomCode) }),
     openBlockedLinkInBrowser: async ({ roomCode }) => ({ opened: await services.viewer.openBlockedInBrowser(roomCode) }),
+    answerMicrophoneRequest: async ({ roomCode, allow }) => ({ applied: services.microphone.answer(roomCode, allow) }),
     connectLiveChannel: async ({ roomCode }) => services.live.connect(roomCode),
     disconnectLiveChannel: async ({ roomCode }) => services.live.disconnect(roomCode),
     endRoom: async ({ roomCode }) => {

@@ -1,6 +1,6 @@
 import type { App, Session, WebContents } from 'electron';
 import { contentSecurityPolicy, withContentSecurityPolicy, type ContentSecurityPolicyInput } from '../shell/content-security-policy';
-import { decidePermission } from '../shell/permissions';
+import { decidePermission, decideViewerMicrophone, type MicrophoneConsent } from '../shell/permissions';
 
 interface CommonHardening {
   /** Read on every decision, so a room switch or a settings change applies at once. */
@@ -16,8 +16,14 @@ interface FrameContext {
   embeddingOrigin?: string | undefined;
 }
 
+/** The agent's per-room answer for the viewer's microphone (main/viewer/microphone-consent.ts). */
+export interface ViewerMicrophoneConsent {
+  state(): MicrophoneConsent;
+  ask(requestingUrl: string): Promise<boolean>;
+}
+
 export type SessionHardening =
-  | (CommonHardening & { isViewer: true })
+  | (CommonHardening & { isViewer: true; microphoneConsent: ViewerMicrophoneConsent })
   | (CommonHardening & { isViewer: false; contentSecurity: ContentSecurityPolicyInput });
 
 /**
@@ -25,8 +31,7 @@ export type SessionHardening =
  * downloads, and for the app session a CSP header on every response it loads.
  */
 export function hardenSession(session: Session, options: SessionHardening): void {
-  const decide = (permission: string, requestingUrl: string, frame: FrameContext, mediaTypes: readonly string[]): boolean =>
-    decidePermission({
+  const query = (permission: string, requestingUrl: string, frame: FrameContext, mediaTypes: readonly string[]) => ({
       permission,
       requestingOrigin: requestingUrl,
       // A subframe is judged together with the page embedding it; an unknown embedder is denied.
@@ -36,21 +41,31 @@ export function hardenSession(session: Session, options: SessionHardening): void
       allowedOrigins: options.allowedOrigins(),
       voiceEnabled: options.voiceEnabled(),
     });
+  /** In the viewer the microphone also needs the agent's yes for the room; 'ask' waits for it. */
+  const decide = (permission: string, requestingUrl: string, frame: FrameContext, mediaTypes: readonly string[]): 'grant' | 'deny' | 'ask' => {
+    const asked = query(permission, requestingUrl, frame, mediaTypes);
+    if (options.isViewer && permission === 'media') return decideViewerMicrophone(asked, options.microphoneConsent.state());
+    return decidePermission(asked) ? 'grant' : 'deny';
+  };
 
   session.setPermissionRequestHandler((contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
-    const granted = decide(permission, details.requestingUrl, { isMainFrame: details.isMainFrame, contents }, mediaTypes);
-    // Our own grant is not enough where the OS guards the microphone too (macOS): ask it as well.
-    if (granted && permission === 'media' && options.confirmMicrophoneAccess) {
-      options.confirmMicrophoneAccess().then(callback, () => callback(false));
-      return;
-    }
-    callback(granted);
+    const decision = decide(permission, details.requestingUrl, { isMainFrame: details.isMainFrame, contents }, mediaTypes);
+    const asksOs = permission === 'media' && options.confirmMicrophoneAccess !== undefined;
+    if (decision === 'deny' || (decision === 'grant' && !asksOs)) return callback(decision === 'grant');
+    const agentSaid = decision === 'ask' && options.isViewer ? options.microphoneConsent.ask(details.requestingUrl) : Promise.resolve(true);
+    void agentSaid
+      .then((granted) => {
+        // Our own grant is not enough where the OS guards the microphone too (macOS): ask it as well.
+        if (granted && asksOs) return options.confirmMicrophoneAccess!();
+        return granted;
+      })
+      .then(callback, () => callback(false));
   });
   session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
     const origin = details.securityOrigin ?? details.requestingUrl ?? requestingOrigin;
     const mediaTypes = details.mediaType ? [details.mediaType] : [];
-    return decide(permission, origin, { isMainFrame: details.isMainFrame, contents, embeddingOrigin: details.embeddingOrigin }, mediaTypes);
+    return decide(permission, origin, { isMainFrame: details.isMainFrame, contents, embeddingOrigin: details.embeddingOrigin }, mediaTypes) === 'grant';
   });
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());

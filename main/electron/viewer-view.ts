@@ -2,17 +2,21 @@ import { session, shell, WebContentsView, type BaseWindow, type Event } from 'el
 import { VIEWER_PARTITION, viewerWebPreferences } from '../shell/viewer-web-preferences';
 import { mayOpenRoomInBrowser } from '../viewer/browser-handoff';
 import { parseProbe, ROOM_PAGE_PROBE, type RoomPageProbe, type ViewerHostFactory } from '../viewer/viewer-host';
-import { hardenSession } from './session-security';
+import { hardenSession, type ViewerMicrophoneConsent } from './session-security';
 
 /** An isolated world of our own, so the room page's scripts cannot tamper with what the probe reads. */
 const PROBE_WORLD_ID = 1071;
 
 /**
  * Hardens the viewer's own partition once, before any viewer exists: microphone only for the shown
- * room's origins, nothing else, no downloads.
+ * room's origins and after the agent said yes for the room, nothing else, no downloads.
  */
-export function hardenViewerSession(allowedOrigins: () => readonly string[], voiceEnabled: () => boolean = () => true): void {
-  hardenSession(session.fromPartition(VIEWER_PARTITION), { isViewer: true, allowedOrigins, voiceEnabled });
+export function hardenViewerSession(
+  allowedOrigins: () => readonly string[],
+  microphoneConsent: ViewerMicrophoneConsent,
+  voiceEnabled: () => boolean = () => true,
+): void {
+  hardenSession(session.fromPartition(VIEWER_PARTITION), { isViewer: true, allowedOrigins, voiceEnabled, microphoneConsent });
 }
 
 /**

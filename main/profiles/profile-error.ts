@@ -1,3 +1,4 @@
+import { redact, REDACTED } from '../realsee/errors';
 import type { AppError, ErrorKind } from '../../common/errors';
 
 /** A failure of the profile service. Its message is `appError.message`, written for the agent. */
@@ -29,5 +30,5 @@ export function carriesAppError(error: unknown): error is Error & { appError: Ap
 /** Replaces every occurrence of `secret` in `text`; keeps texts readable when there is none. */
 export function withoutSecret(text: string, secret: string | undefined): string {
   if (!secret) return text;
-  return text.split(secret).join('[redacted]');
+  return redact(text.split(secret).join(REDACTED), [secret]);
 }

@@ -6,6 +6,7 @@ import { parseDraft, storedFields, type ParsedDraft, type ProfileDraftInput } fr
 import { carriesAppError, ProfileError, profileError, withoutSecret } from './profile-error';
 import { createProfileStore, type KeyValueStore, type StoredProfile } from './profile-store';
 import {
+  gatewayOriginsOf,
   gatewayProfileOf,
   sandboxGatewayProfile,
   sandboxSummary,
@@ -16,6 +17,10 @@ import type { SecretVault } from './secret-vault';
 
 export type { ProfileDraftInput } from './profile-draft';
 export type { SandboxCredentials } from './profile-views';
+
+const SECRET_FOR_NEW_ORIGIN =
+  'This profile now points at a different gateway: type the App Secret again to use a different gateway. ' +
+  'The saved secret is only ever sent to the gateway it was saved for.';
 
 const ADD_PROFILE_OR_RESTART = 'Add a Realsee profile, or restart Roomdesk to start the sandbox.';
 
@@ -187,11 +192,18 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     return gatewayProfileOf(profile, secret);
   }
 
+  /** A draft that reuses the stored secret must keep every origin the secret was saved for. */
+  function requireSameOrigins(stored: StoredProfile, fields: ReturnType<typeof storedFields>): void {
+    if (gatewayOriginsOf(stored) !== gatewayOriginsOf(fields)) throw profileError('validation', SECRET_FOR_NEW_ORIGIN);
+  }
+
   async function draftGatewayProfile(draft: ParsedDraft): Promise<GatewayProfile> {
     const fields = storedFields(draft);
     if (draft.appSecret) return gatewayProfileOf(fields, draft.appSecret);
     if (!draft.id) throw profileError('validation', 'Enter the App Secret to test a profile that is not saved yet.');
-    const secret = await vault.get(findStored(draft.id).id);
+    const stored = findStored(draft.id);
+    requireSameOrigins(stored, fields);
+    const secret = await vault.get(stored.id);
     if (secret === null) {
       throw profileError('validation', 'No App Secret is stored for this profile yet: enter it to test the connection.');
     }
@@ -205,6 +217,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
 
     if (draft.id) {
       const existing = findStored(draft.id);
+      if (!draft.appSecret) requireSameOrigins(existing, fields);
       const previousSecret = draft.appSecret ? await vault.get(existing.id) : null;
       if (draft.appSecret) await vault.set(existing.id, draft.appSecret);
       try {

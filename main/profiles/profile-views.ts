@@ -1,7 +1,7 @@
 /** Pure mappings from a stored profile to what the renderer sees (a summary) and what the gateway client needs. */
 import { defaultRoles, regionBaseUrls, SANDBOX_PROFILE_ID, type ProfileSummary } from '../../common/profile';
 import { DEFAULT_REALSEE_TIME_ZONE, isTimeZone } from '../../common/realsee-time';
-import type { GatewayProfile } from '../realsee/profile';
+import { endpointUrl, resolveEndpoints, type GatewayProfile } from '../realsee/profile';
 import type { StoredProfile } from './profile-store';
 
 /** The built-in sandbox gateway's credentials, or null while it is not running. */
@@ -69,6 +69,21 @@ export function gatewayProfileOf(fields: GatewayFields, appSecret: string): Gate
   };
 }
 
+/**
+ * Every origin a profile's calls go to: its base URL's and each endpoint's (an override could move
+ * a call elsewhere). A stored App Secret may only be sent to the origins it was saved with.
+ */
+export function gatewayOriginsOf(fields: Pick<StoredProfile, 'region' | 'customBaseUrl' | 'endpoints'>): string {
+  const baseUrl = baseUrlOf(fields);
+  const origins = new Set<string>();
+  try {
+    origins.add(new URL(baseUrl).origin);
+    for (const path of Object.values(resolveEndpoints(fields))) origins.add(endpointUrl(baseUrl, path).origin);
+  } catch {
+    origins.add(`unparsable:${baseUrl}`);
+  }
+  return [...origins].sort().join(' ');
+}
 
 export function sandboxGatewayProfile(sandbox: SandboxCredentials): GatewayProfile {
   return { baseUrl: sandbox.baseUrl, appKey: sandbox.appKey, appSecret: sandbox.appSecret, roles: { ...defaultRoles } };

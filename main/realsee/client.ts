@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isAllowedTransport, TRANSPORT_RULE_TEXT } from '../../common/transport';
 import { GatewayError, SecretRegistry } from './errors';
 import {
   businessFailure,
@@ -103,7 +104,12 @@ interface Operation<T extends z.ZodType> {
   dataSchema: T;
   /** False for calls that must not run twice: a lost answer becomes 'outcome-unknown'. */
   idempotent: boolean;
+  /** The largest answer read for this call (default `DEFAULT_MAX_ANSWER_BYTES`). */
+  maxAnswerBytes?: number;
 }
+
+/** A token answer is a few hundred bytes. */
+const TOKEN_ANSWER_MAX_BYTES = 64 * 1024;
 
 export function createGatewayClient(profile: GatewayProfile, deps: GatewayClientDeps = {}): GatewayClient {
   checkProfile(profile);
@@ -127,6 +133,7 @@ export function createGatewayClient(profile: GatewayProfile, deps: GatewayClient
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ app_key: profile.appKey, app_secret: profile.appSecret }).toString(),
         timeoutMs,
+        maxAnswerBytes: TOKEN_ANSWER_MAX_BYTES,
       },
       http,
     );
@@ -145,7 +152,14 @@ export function createGatewayClient(profile: GatewayProfile, deps: GatewayClient
     }
     try {
       return await sendGatewayRequest(
-        { method: operation.method, url: endpointUrl(profile.baseUrl, operation.path, operation.query), headers, body, timeoutMs },
+        {
+          method: operation.method,
+          url: endpointUrl(profile.baseUrl, operation.path, operation.query),
+          headers,
+          body,
+          timeoutMs,
+          ...(operation.maxAnswerBytes ? { maxAnswerBytes: operation.maxAnswerBytes } : {}),
+        },
         http,
       );
     } catch (e) {
@@ -322,6 +336,7 @@ function checkProfile(profile: GatewayProfile): void {
   else {
     try {
       new URL(profile.baseUrl);
+      if (!isAllowedTransport(profile.baseUrl, ['web'])) problems.push(`the base URL must use ${TRANSPORT_RULE_TEXT}`);
     } catch {
       problems.push('the base URL is not a valid address');
     }

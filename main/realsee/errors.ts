@@ -33,20 +33,38 @@ export const REDACTED = '[redacted]';
  */
 const MIN_SECRET_LENGTH = 4;
 
-/** Replaces every occurrence of each secret (and its URL-encoded form) in `text`. */
+/**
+ * Replaces every occurrence of each secret in `text`, however it is spelled: plain, JSON-escaped,
+ * or percent-encoded in any mix (encodeURIComponent, form encoding with `+` for a space and
+ * `!'()~*` escaped, upper- or lower-case hex).
+ */
 export function redact(text: string, secrets: Iterable<string>): string {
-  const variants = new Set<string>();
-  for (const secret of secrets) {
-    if (secret.length < MIN_SECRET_LENGTH) continue;
-    variants.add(secret);
-    variants.add(encodeURIComponent(secret));
-    variants.add(JSON.stringify(secret).slice(1, -1));
-  }
-  let result = text;
-  for (const variant of [...variants].sort((a, b) => b.length - a.length)) {
-    result = result.split(variant).join(REDACTED);
-  }
-  return result;
+  const patterns = [...new Set(secrets)]
+    .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+    .sort((a, b) => b.length - a.length)
+    .map(spellingsPattern);
+  if (patterns.length === 0) return text;
+  return text.replace(new RegExp(patterns.join('|'), 'g'), REDACTED);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A pattern matching any one spelling of each character of `secret`, in sequence. */
+function spellingsPattern(secret: string): string {
+  return [...secret]
+    .map((char) => {
+      const spellings = new Set([escapeRegExp(char), escapeRegExp(JSON.stringify(char).slice(1, -1))]);
+      const percent = [...new TextEncoder().encode(char)]
+        .map((byte) => {
+          const hex = byte.toString(16).padStart(2, '0');
+          return `%[${hex[0]!.toLowerCase()}${hex[0]!.toUpperCase()}][${hex[1]!.toLowerCase()}${hex[1]!.toUpperCase()}]`;
+        })
+        .join('');
+      spellings.add(percent);
+      if (char === ' ') spellings.add('\\+');
+      return `(?:${[...spellings].join('|')})`;
+    })
+    .join('');
 }
 
 export function redactAppError(error: AppError, secrets: Iterable<string>): AppError {

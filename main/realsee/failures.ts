@@ -72,6 +72,15 @@ export function protocolFailure(what: string, facts: GatewayAnswerFacts): Gatewa
   );
 }
 
+export function answerTooLarge(host: string, maxBytes: number, httpStatus: number): GatewayError {
+  const mib = Math.round((maxBytes / (1024 * 1024)) * 10) / 10;
+  return new GatewayError({
+    kind: 'protocol',
+    httpStatus,
+    message: `The Realsee gateway at ${host} sent an answer larger than ${mib} MiB; Roomdesk stopped reading it. Check the profile's base URL; if it is right, report this.`,
+  });
+}
+
 export function credentialsRefused(facts: GatewayAnswerFacts): GatewayError {
   const said = facts.status ? ` ("${facts.status}")` : '';
   return new GatewayError(

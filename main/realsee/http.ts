@@ -1,5 +1,6 @@
 import { GatewayError } from './errors';
 import {
+  answerTooLarge,
   networkFailure,
   protocolFailure,
   rateLimitFailure,
@@ -23,7 +24,12 @@ export interface GatewayRequest {
   headers?: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** The most bytes of the answer's body that are read; a larger answer is a protocol error. */
+  maxAnswerBytes?: number;
 }
+
+/** Far above any envelope Realsee documents, far below what would hurt main's memory. */
+export const DEFAULT_MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
 export interface RetryPolicy {
   /** Total attempts, including the first. */
@@ -91,17 +97,49 @@ async function sendOnce(request: GatewayRequest, fetchFn: FetchLike): Promise<Ga
       throw networkFailure(host, !failedBeforeSending(e));
     }
 
-    let bodyText: string;
+    const maxBytes = request.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+    let bodyText: string | null = null;
+    const declaredBytes = Number(response.headers.get('content-length') ?? 0);
+    if (declaredBytes > maxBytes) {
+      controller.abort();
+      throw answerTooLarge(host, maxBytes, response.status);
+    }
     try {
-      bodyText = await response.text();
+      bodyText = await readBodyUpTo(response, maxBytes);
     } catch {
       if (timedOut) throw timeoutFailure(host, request.timeoutMs);
       throw networkFailure(host, true);
+    }
+    if (bodyText === null) {
+      controller.abort();
+      throw answerTooLarge(host, maxBytes, response.status);
     }
     return interpretAnswer(host, response.status, bodyText);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The body as text, or null as soon as it is known to exceed `maxBytes` (the rest is never read). */
+async function readBodyUpTo(response: Response, maxBytes: number): Promise<string | null> {
+  if (!response.body) {
+    const text = await response.text();
+    return Buffer.byteLength(text) > maxBytes ? null : text;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function interpretAnswer(host: string, httpStatus: number, bodyText: string): GatewayAnswer {

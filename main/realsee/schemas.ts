@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAllowedTransport } from '../../common/transport';
 
 /**
  * Shapes of Realsee gateway answers. Strict only where the app relies on a value; everything else
@@ -40,14 +41,17 @@ export const accessTokenDataSchema = z.looseObject({
   expire_at: unixSeconds,
 });
 
+/** A room link the gateway hands out: https/wss anywhere, http/ws only on this machine, nothing else. */
+const roomLink = z.string().min(1).refine((link) => isAllowedTransport(link), { message: 'not an https/wss link' });
+
 export const createRoomDataSchema = z.looseObject({
   room_code: z.string().min(1),
-  room_link: z.string().min(1),
+  room_link: roomLink,
 });
 
 export const roomTicketDataSchema = z.looseObject({
   ticket: z.string().min(1),
-  room_link: z.string().min(1),
+  room_link: roomLink,
 });
 
 export const voiceSignDataSchema = z.looseObject({
@@ -120,7 +124,7 @@ export const roomAppSchema = z.looseObject({
 
 export const roomDetailDataSchema = z.looseObject({
   room_code: z.string().min(1),
-  room_link: z.string().min(1),
+  room_link: roomLink,
   status: rawStatus,
   create_time: text,
   modify_time: text,

@@ -11,6 +11,8 @@ export const SANDBOX_CODES = {
   authFailed: -1,
   /** Business or parameter error; also "miss authorization" and expired tokens (as Realsee does). */
   business: -3,
+  /** Answered with HTTP 403 to a request from another site (foreign Host, Origin or Sec-Fetch-Site). */
+  forbidden: -403,
   notFound: -404,
   methodNotAllowed: -405,
   payloadTooLarge: -413,

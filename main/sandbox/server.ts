@@ -14,6 +14,7 @@ import { openApiRoutes } from './open-api';
 import { randomDigits } from './random';
 import { RateLimiter } from './rate-limiter';
 import { createLiveChannel, type SandboxLiveChannel } from './live-channel';
+import { requestRefusal } from './request-origin';
 import { handleRoomRoute, matchRoomRoute } from './room-routes';
 import { RoomStore, type SandboxRoomState } from './rooms';
 import { createStats, type SandboxStats } from './stats';
@@ -78,6 +79,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
   }
 
   let baseUrl = '';
+  let port = 0;
   const tokens = new TokenStore(apps, clock, tokenTtlSeconds);
   const liveLinks = (options.roomLinks ?? 'live-channel') === 'live-channel';
   const rooms = new RoomStore(clock, (roomCode, appKey) =>
@@ -116,6 +118,11 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const url = requestUrl(request);
+    const refusal = requestRefusal(request, port, method !== 'GET' && method !== 'HEAD');
+    if (refusal !== null) {
+      request.resume();
+      return writeAnswer(response, errorAnswer(new GatewayError(SANDBOX_CODES.forbidden, refusal, 403)));
+    }
     stats.record(method, url.pathname);
     const fault = faults.take(url.pathname);
     if (fault !== undefined && fault.latencyMs > 0) await delay(fault.latencyMs);
@@ -166,7 +173,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
   server.on('clientError', (_error, socket) => socket.destroy());
   const liveChannel = createLiveChannel(context);
   server.on('upgrade', (request, socket, head) => {
-    if (!liveChannel.handleUpgrade(request, socket, head)) socket.destroy();
+    if (requestRefusal(request, port, true) !== null || !liveChannel.handleUpgrade(request, socket, head)) socket.destroy();
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -176,7 +183,8 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
       resolve();
     });
   });
-  baseUrl = `http://${LOOPBACK}:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${LOOPBACK}:${port}`;
 
   return {
     baseUrl,

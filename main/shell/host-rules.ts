@@ -10,7 +10,8 @@ import { hasCredentials, isLoopbackHostname, tryParseUrl } from './urls';
  *                                 gateway), never for the internet.
  *   - `file:`                   → any local file (only meaningful for the app window's own entry).
  * A bare host deliberately does NOT cover its subdomains: `vr_allow_hosts` semantics are undocumented,
- * and widening an allow-list by guesswork is the wrong direction to fail in. Subdomains need `*.`.
+ * and widening an allow-list by guesswork is the wrong direction to fail in. Subdomains need `*.`,
+ * and a wildcard must name a site, not a public suffix (see `isSiteWideEnough`).
  */
 export type HostRule =
   | { kind: 'file' }
@@ -29,7 +30,24 @@ export function parseHostRule(entry: string): HostRule | null {
   if (hostPart === '' || hostPart.includes('*') || FORBIDDEN_IN_BARE_HOST.test(hostPart)) return null;
   const parsed = tryParseUrl(`https://${hostPart}`);
   if (!parsed || parsed.hostname === '' || parsed.pathname !== '/') return null;
+  if (includeSubdomains && !isSiteWideEnough(parsed.hostname)) return null;
   return { kind: 'web', scheme: 'https:', hostname: parsed.hostname, port: parsed.port, includeSubdomains };
+}
+
+/**
+ * Whether `*.hostname` stays inside one site. Without a copy of the public suffix list, the rule
+ * is: at least two labels (`*.com`, `*.cn` are refused), and at least three when the last two are
+ * both three characters or fewer, the shape of country second levels like `co.uk`, `com.cn`,
+ * `net.au` (so `*.com.cn` is refused, `*.realsee.cn` and `*.example.co.uk` are kept). It can
+ * refuse a real short site (`*.qq.cn`): refusing too much fails safe, the room host can list it.
+ * IP addresses have no subdomains.
+ */
+function isSiteWideEnough(hostname: string): boolean {
+  if (hostname.startsWith('[') || /^\d+(\.\d+){3}$/.test(hostname)) return false;
+  const labels = hostname.split('.').filter((label) => label !== '');
+  if (labels.length < 2) return false;
+  const [secondLast, last] = labels.slice(-2) as [string, string];
+  return labels.length >= 3 || secondLast.length > 3 || last.length > 3;
 }
 
 /** The rule allowing exactly the origin of `url` (its path, query and fragment are ignored). */

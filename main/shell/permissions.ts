@@ -41,3 +41,16 @@ function isFromAllowedOrigin(query: PermissionQuery): boolean {
   };
   return isAllowed(query.requestingOrigin) && (query.embeddingOrigin === undefined || isAllowed(query.embeddingOrigin));
 }
+
+/** The agent's answer for the room in the viewer: asked once per room, kept for the app's run. */
+export type MicrophoneConsent = 'granted' | 'denied' | 'unasked';
+
+/**
+ * The viewer's microphone needs both the rules (`decidePermission`) and the agent's yes for this
+ * room; while the agent has not answered, the page waits for the question ('ask').
+ */
+export function decideViewerMicrophone(query: PermissionQuery, consent: MicrophoneConsent): 'grant' | 'deny' | 'ask' {
+  if (query.permission !== 'media' || !decidePermission(query)) return 'deny';
+  if (consent === 'unasked') return 'ask';
+  return consent === 'granted' ? 'grant' : 'deny';
+}

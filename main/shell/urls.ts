@@ -11,7 +11,4 @@ export function hasCredentials(url: URL): boolean {
   return url.username !== '' || url.password !== '';
 }
 
-/** Loopback hosts, as the WHATWG URL parser normalises them. */
-export function isLoopbackHostname(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
+export { isAllowedTransport, isLoopbackHostname } from '../../common/transport';

@@ -1,14 +1,11 @@
-import { isSafeExternalUrl } from '../shell/external-url';
-import { isLoopbackHostname, tryParseUrl } from '../shell/urls';
+import { isAllowedTransport, tryParseUrl } from '../shell/urls';
 
 /**
  * Whether a room link may be handed to the system browser: https like any external link, or
  * plain http on loopback (the embedded sandbox gateway's room page, which never leaves the machine).
  */
 export function mayOpenRoomInBrowser(url: string): boolean {
-  if (isSafeExternalUrl(url)) return true;
-  const parsed = tryParseUrl(url);
-  return parsed !== null && parsed.protocol === 'http:' && isLoopbackHostname(parsed.hostname) && parsed.username === '' && parsed.password === '';
+  return isAllowedTransport(url, ['web']);
 }
 
 /** The host part shown to the agent for a refused link; never its path or query. */

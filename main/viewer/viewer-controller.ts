@@ -5,6 +5,7 @@ import { roomLinkKind, withoutTicket } from '../rooms/room-link';
 import { decideViewerNavigation, type ViewerNavigationScope } from '../shell/viewer-navigation';
 import { displayHost, mayOpenRoomInBrowser } from './browser-handoff';
 import { isSafeExternalUrl } from '../shell/external-url';
+import { isAllowedTransport, tryParseUrl } from '../shell/urls';
 import { appErrorOf, viewerError } from './viewer-errors';
 import type { RoomPageProbe, ViewerBounds, ViewerHost, ViewerHostFactory, ViewerHostListener, ViewerLoadReport } from './viewer-host';
 
@@ -31,8 +32,9 @@ export interface ViewerControllerOptions {
 
 const TICKET_REFUSED_HTTP = new Set([401, 403]);
 const CHROMIUM_ABORTED = -3;
-const REJOIN_WINDOW_MS = 60_000;
-const MAX_REJOINS_PER_WINDOW = 3;
+/** Tickets the viewer fetches on its own (recoveries, rejoins) are limited per window: the page must not drive them. */
+const AUTOMATIC_TICKET_WINDOW_MS = 60_000;
+const MAX_AUTOMATIC_TICKETS_PER_WINDOW = 3;
 
 interface Session {
   roomCode: string;
@@ -40,9 +42,13 @@ interface Session {
   generation: number;
   host: ViewerHost | null;
   scope: ViewerNavigationScope;
-  /** One fresh ticket may replace a refused one; a page that enters the room restores it. */
+  /**
+   * One fresh ticket may replace a refused one. Only the agent (opening or reloading) restores it:
+   * a page that reloads itself into a refusal gets one recovery, not one per reload.
+   */
   recoveryAvailable: boolean;
-  rejoins: number[];
+  /** When the viewer fetched tickets on its own, within the last window. */
+  automaticTickets: number[];
   blockedUrl: string | null;
   probeTimer: ReturnType<typeof setInterval> | null;
 }
@@ -103,7 +109,13 @@ export function createViewerController(options: ViewerControllerOptions) {
       return;
     }
     if (!isCurrent(current, pageGeneration)) return;
-    current.scope = { ...current.scope, roomOrigin: link.roomLink };
+    if (!mayLoadTicketLink(link.url, current.scope)) {
+      fail('room-refused', null, {
+        kind: 'forbidden',
+        message: 'The gateway gave a room link on another site than the room, or not a web page; Roomdesk did not open it.',
+      });
+      return;
+    }
     current.host = options.createHost(listenerFor(current, pageGeneration));
     current.host.setBounds(bounds);
     current.host.setVisible(false);
@@ -142,7 +154,7 @@ export function createViewerController(options: ViewerControllerOptions) {
     const refusal = probe.roomError ?? (httpStatus !== null && TICKET_REFUSED_HTTP.has(httpStatus) ? `http-${httpStatus}` : null);
     if (refusal === 'room-closed') return update({ phase: 'room-ended' });
     if (refusal !== null && (refusal.startsWith('ticket-') || refusal.startsWith('http-'))) {
-      if (current.recoveryAvailable) {
+      if (current.recoveryAvailable && takeAutomaticTicket(current)) {
         current.recoveryAvailable = false;
         return loadWithFreshTicket(current, true);
       }
@@ -151,7 +163,6 @@ export function createViewerController(options: ViewerControllerOptions) {
     if (refusal !== null) return fail('room-refused', refusal);
     if (httpStatus !== null && httpStatus >= 400) return fail('load-failed', `HTTP ${httpStatus}`);
     if (probe.ended) return onSessionEnded(current);
-    current.recoveryAvailable = true;
     update({ phase: 'showing', failure: null, refusal: null });
   }
 
@@ -166,11 +177,17 @@ export function createViewerController(options: ViewerControllerOptions) {
     }
     if (!isCurrent(current, pageGeneration)) return;
     if (closed) return update({ phase: 'room-ended' });
-    const cutoff = now() - REJOIN_WINDOW_MS;
-    current.rejoins = current.rejoins.filter((at) => at > cutoff);
-    if (current.rejoins.length >= MAX_REJOINS_PER_WINDOW) return fail('load-failed', 'session-lost');
-    current.rejoins.push(now());
+    if (!takeAutomaticTicket(current)) return fail('load-failed', 'session-lost');
     await loadWithFreshTicket(current, true);
+  }
+
+  /** Counts one ticket the viewer fetches on its own; false when the window's allowance is spent. */
+  function takeAutomaticTicket(current: Session): boolean {
+    const cutoff = now() - AUTOMATIC_TICKET_WINDOW_MS;
+    current.automaticTickets = current.automaticTickets.filter((at) => at > cutoff);
+    if (current.automaticTickets.length >= MAX_AUTOMATIC_TICKETS_PER_WINDOW) return false;
+    current.automaticTickets.push(now());
+    return true;
   }
 
   function startProbing(): void {
@@ -238,7 +255,7 @@ export function createViewerController(options: ViewerControllerOptions) {
         // The room link from the details and from each ticket are both allowed origins.
         scope: { roomOrigin: details.roomLink, allowedHosts: [...details.vrAllowHosts, details.roomLink] },
         recoveryAvailable: true,
-        rejoins: [],
+        automaticTickets: [],
         blockedUrl: null,
         probeTimer: null,
       };
@@ -295,6 +312,17 @@ export function createViewerController(options: ViewerControllerOptions) {
 }
 
 export type ViewerController = ReturnType<typeof createViewerController>;
+
+/**
+ * A ticket-bearing link is loaded only when it is a web page under the transport rule, passes the
+ * viewer's navigation rules, and is on the room's own origin (a gateway cannot send the ticket elsewhere).
+ */
+export function mayLoadTicketLink(url: string, scope: ViewerNavigationScope): boolean {
+  const target = tryParseUrl(url);
+  const room = tryParseUrl(scope.roomOrigin);
+  if (!target || !room || !isAllowedTransport(url, ['web'])) return false;
+  return target.origin === room.origin && decideViewerNavigation(url, scope) === 'allow';
+}
 
 function roundBounds(area: ViewerBounds): ViewerBounds {
   const whole = (value: number) => Math.max(0, Math.round(value));

@@ -51,7 +51,7 @@ test.describe('the embedded viewer in the real Electron app', () => {
       const contents = all[0];
       if (!contents) return { count: 0, url: '', preload: null, sandbox: undefined, contextIsolation: undefined, nodeIntegration: undefined, ownSession: false, viewerPartitionSession: false, sessionPreloads: -1 };
       const prefs = (contents as unknown as { getLastWebPreferences(): Electron.WebPreferences | null }).getLastWebPreferences();
-      const viewerSession = session.fromPartition('persist:roomdesk-viewer');
+      const viewerSession = session.fromPartition('roomdesk-viewer');
       return {
         count: all.length,
         url: contents.getURL(),

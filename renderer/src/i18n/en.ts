@@ -59,6 +59,7 @@ export const en = {
     appKey: 'App Key',
     appSecret: 'App Secret',
     appSecretKeep: 'Leave empty to keep the stored secret',
+    appSecretNewGateway: 'The gateway changed: type the App Secret again. A saved secret is only sent to the gateway it was saved for.',
     userId: 'Your user ID',
     userIdHint: 'Your own id in your company’s system; Realsee shows it as the room’s creator.',
     nickname: 'Your display name',

@@ -56,6 +56,7 @@ export const zhCN: Messages = {
     appKey: 'App Key',
     appSecret: 'App Secret',
     appSecretKeep: '留空则保留已保存的密钥',
+    appSecretNewGateway: '网关已更改：请重新输入 App Secret。已保存的密钥只会发送到保存时的网关。',
     userId: '经纪人用户 ID',
     userIdHint: '您在公司系统中的 ID，如视会显示为房间创建人。',
     nickname: '显示名称',

@@ -49,6 +49,11 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
     setErrors((current) => ({ ...current, [`endpoint.${name}`]: undefined }));
   };
 
+  // A saved secret is only sent to the gateway it was saved for (main refuses otherwise).
+  const gatewayMoved =
+    existing !== undefined &&
+    (values.region !== existing.region || (values.region === 'custom' && values.customBaseUrl.trim() !== (existing.customBaseUrl ?? '')));
+
   function validate() {
     const checked = validateProfileForm(values, {
       isNew: !existing,
@@ -63,7 +68,7 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
     const checked = validate();
     if (!checked.ok) return;
     // Editing without typing a new secret tests the saved profile with its stored secret.
-    await test.run(existing && values.appSecret === '' ? { id: existing.id } : { draft: checked.draft });
+    await test.run(existing && values.appSecret === '' && !gatewayMoved ? { id: existing.id } : { draft: checked.draft });
   }
 
   async function onSubmit(event: FormEvent) {
@@ -108,7 +113,8 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
           error={errors.appSecret}
           type="password"
           autoComplete="new-password"
-          placeholder={existing?.hasSecret ? t.profileForm.appSecretKeep : undefined}
+          placeholder={existing?.hasSecret && !gatewayMoved ? t.profileForm.appSecretKeep : undefined}
+          hint={gatewayMoved ? t.profileForm.appSecretNewGateway : undefined}
         />
         <TextField label={t.profileForm.userId} value={values.userId} onValue={set('userId')} error={errors.userId} hint={t.profileForm.userIdHint} autoComplete="off" />
         <TextField label={t.profileForm.nickname} value={values.nickname} onValue={set('nickname')} error={errors.nickname} autoComplete="name" />

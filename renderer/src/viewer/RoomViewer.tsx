@@ -43,6 +43,7 @@ export function RoomViewer({ roomCode, locale, onBack, onClosed, obscured = fals
   const [notice, setNotice] = useState<string | null>(null);
   const [blockedDismissed, setBlockedDismissed] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const [microphoneHost, setMicrophoneHost] = useState<string | null>(null);
   const session = useViewerSession(bridge, roomCode, () => measure(area.current));
   const state = session.state;
   const isLive = state?.phase === 'live-channel';
@@ -55,6 +56,13 @@ export function RoomViewer({ roomCode, locale, onBack, onClosed, obscured = fals
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [live.presence?.reconnect]);
+
+  // A room page wants the microphone: main waits for the agent's answer, once per room.
+  useEffect(() => bridge.onMicrophoneRequest((request) => setMicrophoneHost(request.roomCode === roomCode ? request.host : null)), [bridge, roomCode]);
+  const answerMicrophone = (allow: boolean) => {
+    setMicrophoneHost(null);
+    void bridge.answerMicrophoneRequest({ roomCode, allow });
+  };
 
   const blocked = state?.blocked && blockedDismissed !== state.updatedAt ? state.blocked : null;
   const busy = state === null || state.phase === 'loading';
@@ -118,6 +126,17 @@ export function RoomViewer({ roomCode, locale, onBack, onClosed, obscured = fals
           )}
           <button type="button" className="button button--small button--ghost" onClick={() => setBlockedDismissed(state?.updatedAt ?? null)}>
             {t.dismiss}
+          </button>
+        </div>
+      ) : null}
+      {microphoneHost !== null ? (
+        <div className="room-viewer__banner" role="alert">
+          <p>{t.microphoneAsk(microphoneHost)}</p>
+          <button type="button" className="button button--small button--primary" onClick={() => answerMicrophone(true)}>
+            {t.microphoneAllow}
+          </button>
+          <button type="button" className="button button--small button--ghost" onClick={() => answerMicrophone(false)}>
+            {t.microphoneDeny}
           </button>
         </div>
       ) : null}

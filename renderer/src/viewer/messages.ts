@@ -20,6 +20,9 @@ export interface ViewerMessages {
   blockedNotOffered: string;
   openBlocked: string;
   dismiss: string;
+  microphoneAsk(host: string): string;
+  microphoneAllow: string;
+  microphoneDeny: string;
   confirmBrowserTitle: string;
   confirmBrowserText: string;
   confirmBlockedTitle: string;
@@ -83,6 +86,9 @@ const en: ViewerMessages = {
   blockedNotOffered: 'It is not a secure web page, so it is not offered to your browser.',
   openBlocked: 'Open in browser…',
   dismiss: 'Dismiss',
+  microphoneAsk: (host) => `The room page at ${host} wants to use your microphone. Allow it for this room?`,
+  microphoneAllow: 'Allow microphone',
+  microphoneDeny: 'Don’t allow',
   confirmBrowserTitle: 'Open this room in your browser?',
   confirmBrowserText:
     'Roomdesk will get a new single-use ticket and hand the room link with it to your web browser. Anyone who sees that browser tab or its history could enter the room as you until the ticket is used.',
@@ -157,6 +163,9 @@ const zhCN: ViewerMessages = {
   blockedNotOffered: '这不是安全的网页，因此不提供在浏览器中打开。',
   openBlocked: '在浏览器中打开…',
   dismiss: '关闭提示',
+  microphoneAsk: (host) => `${host} 上的房间页面想使用您的麦克风。是否允许本房间使用？`,
+  microphoneAllow: '允许使用麦克风',
+  microphoneDeny: '不允许',
   confirmBrowserTitle: '在浏览器中打开此房间？',
   confirmBrowserText: 'Roomdesk 将获取一张新的一次性票据，并把带票据的房间链接交给您的网页浏览器。在票据被使用之前，能看到该浏览器标签页或历史记录的人都可以以您的身份进入房间。',
   confirmBlockedTitle: '在浏览器中打开此链接？',

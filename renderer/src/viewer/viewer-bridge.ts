@@ -12,8 +12,10 @@ export type ViewerBridge = Pick<
   | 'connectLiveChannel'
   | 'disconnectLiveChannel'
   | 'endRoom'
+  | 'answerMicrophoneRequest'
   | 'onViewerState'
   | 'onLivePresence'
+  | 'onMicrophoneRequest'
 >;
 
 export type ViewerState = EventPayload<'viewerState'>;

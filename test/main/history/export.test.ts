@@ -6,7 +6,7 @@ import { makeSummary, makeTempDir, manualClock } from './fixtures';
 describe('CSV encoding', () => {
   it('quotes fields with commas, quotes and line breaks (RFC 4180) and ends lines with CRLF', () => {
     const csv = toCsv(['a', 'b', 'c'], [['x,y', 'say "hi"', 'line1\nline2'], ['plain', 3, null]]);
-    expect(csv).toBe('\uFEFFa,b,c\r\n"x,y","say ""hi""","line1\nline2"\r\nplain,3,\r\n');
+    expect(csv).toBe('\uFEFFa,b,c\r\n"x,y","say ""hi""","line1\nline2"\r\n"plain",3,\r\n');
   });
 
   it('starts with a UTF-8 BOM so Excel reads Chinese text', () => {
@@ -17,11 +17,11 @@ describe('CSV encoding', () => {
 
   it('defuses cells a spreadsheet would run as formulas', () => {
     expect(encodeCell('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
-    expect(encodeCell('+1+1')).toBe("'+1+1");
-    expect(encodeCell('-2+3')).toBe("'-2+3");
-    expect(encodeCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(encodeCell('\t=1')).toBe("'\t=1");
-    expect(encodeCell('a=1')).toBe('a=1');
+    expect(encodeCell('+1+1')).toBe(`"'+1+1"`);
+    expect(encodeCell('-2+3')).toBe(`"'-2+3"`);
+    expect(encodeCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(encodeCell('\t=1')).toBe(`"'\t'=1"`);
+    expect(encodeCell('a=1')).toBe('"a=1"');
     expect(encodeCell(-5)).toBe('-5');
   });
 });
@@ -53,11 +53,11 @@ describe('exportRooms', () => {
     expect(csv.startsWith('\uFEFFroom_code,profile_id,created_at,title,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, two rooms, trailing empty line
-    expect(lines[1]).toContain('SH-1,china,2026-11-01T00:00:00.000Z,"静安区, ""朝南"" 两居室",\'=cmd|\' /C calc\'!A0,');
+    expect(lines[1]).toContain(`"SH-1","china","2026-11-01T00:00:00.000Z","静安区, ""朝南"" 两居室","'=cmd|' /C calc'!A0",`);
     expect(lines[1]).toContain('"第一行\n第二行"');
     expect(lines[1]).toContain('王女士 (g1, audience)');
     expect(lines[1]).toContain(',3,1,');
-    expect(lines[2]?.startsWith('NY-2,global,')).toBe(true);
+    expect(lines[2]?.startsWith('"NY-2","global",')).toBe(true);
   });
 
   it('exports the chosen rooms as JSON with full records', () => {

@@ -128,8 +128,8 @@ describe('profile service with the real Secret Service', () => {
     const { service, save } = realSetup();
     const secret = uniqueSecret('kept');
     const saved = await save(draft({ appSecret: secret }));
-    const edited = await save(draft({ id: saved.id, name: 'Renamed office', region: 'global' }));
-    expect(edited).toMatchObject({ id: saved.id, name: 'Renamed office', baseUrl: 'https://app-gateway.realsee.ai', hasSecret: true });
+    const edited = await save(draft({ id: saved.id, name: 'Renamed office', nickname: 'Lin W.' }));
+    expect(edited).toMatchObject({ id: saved.id, name: 'Renamed office', baseUrl: 'https://app-gateway.realsee.cn', hasSecret: true });
     expect(secretToolLookup(serviceName, saved.id)).toBe(secret);
     expect((await service.list()).filter((p) => !p.isSandbox)).toHaveLength(1);
   });
@@ -206,8 +206,11 @@ describe('profile service with the real Secret Service', () => {
     expect(tested.at(-1)).toMatchObject({ baseUrl: 'https://app-gateway.realsee.com', appSecret: draftSecret });
     expect((await service.list()).filter((p) => !p.isSandbox)).toHaveLength(1);
 
-    await service.testConnection({ draft: draft({ id: saved.id, region: 'global' }) });
-    expect(tested.at(-1)).toMatchObject({ baseUrl: 'https://app-gateway.realsee.ai', appSecret: storedSecret });
+    await service.testConnection({ draft: draft({ id: saved.id, nickname: 'Lin W.' }) });
+    expect(tested.at(-1)).toMatchObject({ baseUrl: 'https://app-gateway.realsee.cn', appSecret: storedSecret });
+    const testedBefore = tested.length;
+    expect((await rejectionOf(service.testConnection({ draft: draft({ id: saved.id, region: 'global' }) }))).kind).toBe('validation');
+    expect(tested).toHaveLength(testedBefore);
   });
 
   it('passes the tester\'s AppError through, scrubbed of the secret', async () => {

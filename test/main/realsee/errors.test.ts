@@ -57,3 +57,26 @@ describe('SecretRegistry', () => {
     expect(registry.values()).toEqual(['permanent-1', 'recent-2', 'recent-3']);
   });
 });
+
+describe('redact: every spelling a secret can take in a URL, a form or JSON', () => {
+  const secret = "Ab c!'()~*/+é\"x";
+
+  it('scrubs the form-encoded spelling (space as +, !\'()~ percent-encoded)', () => {
+    const form = new URLSearchParams({ app_secret: secret }).toString();
+    expect(redact(form, [secret])).toBe(`app_secret=${REDACTED}`);
+  });
+
+  it('scrubs percent-encoding in lower case and mixed with plain characters', () => {
+    const lower = encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+    expect(redact(`x ${lower} y`, [secret])).toBe(`x ${REDACTED} y`);
+    const strict = encodeURIComponent(secret).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+    expect(redact(strict, [secret])).toBe(REDACTED);
+    const mixed = 'Ab%20c!%27()~*%2f%2B%C3%a9"x';
+    expect(redact(mixed, [secret])).toBe(REDACTED);
+  });
+
+  it('still scrubs the plain and JSON-escaped spellings', () => {
+    expect(redact(`plain ${secret}`, [secret])).toBe(`plain ${REDACTED}`);
+    expect(redact(JSON.stringify({ s: secret }), [secret])).toBe(`{"s":"${REDACTED}"}`);
+  });
+});

@@ -5,7 +5,7 @@ import { toRoomSummary } from '../../../main/realsee/room-summary';
 import { roomDetailDataSchema } from '../../../main/realsee/schemas';
 
 function detail(overrides: Record<string, unknown> = {}) {
-  return roomDetailDataSchema.parse({ ...structuredClone(fixture.data), ...overrides });
+  return roomDetailDataSchema.parse({ ...structuredClone(fixture.data), room_link: 'wss://ws-access.realsee.com/open/RC1', ...overrides });
 }
 
 describe('toRoomSummary', () => {

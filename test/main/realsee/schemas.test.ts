@@ -10,6 +10,8 @@ import {
 } from '../../../main/realsee/schemas';
 
 const clone = <T>(value: T): T => structuredClone(value);
+/** The example's data with a real room link in place of its placeholder "string" (placeholders are refused). */
+const exampleData = () => ({ ...clone(fixture.data), room_link: 'wss://ws-access.realsee.com/open/RC1' });
 
 describe('envelope', () => {
   it('parses the example envelope and keeps unknown extras', () => {
@@ -43,8 +45,8 @@ describe('envelope', () => {
 });
 
 describe('room detail', () => {
-  it('accepts the Realsee example verbatim', () => {
-    const parsed = roomDetailDataSchema.parse(clone(fixture.data));
+  it('accepts the Realsee example, its placeholder link made real', () => {
+    const parsed = roomDetailDataSchema.parse(exampleData());
     expect(parsed.room_code).toBe('string');
     expect(parsed.user_list).toHaveLength(1);
     expect(parsed.app?.extension?.vr_allow_hosts).toEqual(['string']);
@@ -52,7 +54,7 @@ describe('room detail', () => {
   });
 
   it('keeps unknown keys, including the opaque hash key and nested config', () => {
-    const parsed = roomDetailDataSchema.parse({ ...clone(fixture.data), future_field: { a: 1 } }) as Record<string, unknown>;
+    const parsed = roomDetailDataSchema.parse({ ...exampleData(), future_field: { a: 1 } }) as Record<string, unknown>;
     expect(parsed.future_field).toEqual({ a: 1 });
     const extension = (parsed.app as { extension: Record<string, unknown> }).extension;
     expect(extension).toHaveProperty('eccf296814790e1bd84683e0a770a5ea', null);
@@ -72,19 +74,20 @@ describe('room detail', () => {
     expect(roomDetailDataSchema.parse({ room_code: 'r1', room_link: 'https://x/r1' }).room_code).toBe('r1');
   });
 
-  it('refuses a detail without room_code or room_link, or with a null one', () => {
-    const { room_code: _code, ...withoutCode } = clone(fixture.data);
-    const { room_link: _link, ...withoutLink } = clone(fixture.data);
+  it('refuses a detail without room_code or room_link, with a null one, or with the placeholder link', () => {
+    expect(roomDetailDataSchema.safeParse(clone(fixture.data)).success).toBe(false);
+    const { room_code: _code, ...withoutCode } = exampleData();
+    const { room_link: _link, ...withoutLink } = exampleData();
     expect(roomDetailDataSchema.safeParse(withoutCode).success).toBe(false);
     expect(roomDetailDataSchema.safeParse(withoutLink).success).toBe(false);
-    expect(roomDetailDataSchema.safeParse({ ...clone(fixture.data), room_code: null }).success).toBe(false);
+    expect(roomDetailDataSchema.safeParse({ ...exampleData(), room_code: null }).success).toBe(false);
   });
 
   it('reads a field of an unexpected type as null instead of refusing the room', () => {
-    const parsed = roomDetailDataSchema.parse({ ...clone(fixture.data), status: { open: true }, user_list: [42, fixture.data.user_list[0]] });
+    const parsed = roomDetailDataSchema.parse({ ...exampleData(), status: { open: true }, user_list: [42, fixture.data.user_list[0]] });
     expect(parsed.status).toBeNull();
     // A status in text is not of an unexpected type: statuses are kept raw, numbers or text.
-    expect(roomDetailDataSchema.parse({ ...clone(fixture.data), status: 'open' }).status).toBe('open');
+    expect(roomDetailDataSchema.parse({ ...exampleData(), status: 'open' }).status).toBe('open');
     expect(parsed.user_list?.[0]).toBeNull();
     expect(parsed.user_list?.[1]?.user_role).toBe('string');
   });

@@ -41,3 +41,18 @@ describe('matchesHostRule', () => {
     expect(matches('file:', 'https://x.com/')).toBe(false);
   });
 });
+
+describe('wildcards that would cover a whole public suffix', () => {
+  it('are refused: one label, or two short ones like co.uk and com.cn', () => {
+    for (const entry of ['*.com', '*.cn', '*.ai', '*.co.uk', '*.com.cn', '*.net.au', '*.COM', '*.com:443', '*.localhost']) {
+      expect(parseHostRule(entry), entry).toBeNull();
+    }
+    expect(matches('*.com', 'https://evil.com/')).toBe(false);
+  });
+
+  it('are kept when they name a site', () => {
+    for (const entry of ['*.realsee.ai', '*.realsee.cn', '*.example.co.uk', '*.vr.realsee.com.cn', '*.realsee.com:8443']) {
+      expect(parseHostRule(entry), entry).toMatchObject({ includeSubdomains: true });
+    }
+  });
+});

@@ -25,7 +25,55 @@ function request(handler: Listener | undefined, permission: string, details: obj
   return granted;
 }
 
-const viewerOptions = { isViewer: true as const, allowedOrigins: () => ['https://live.realsee.ai', 'vr.realsee.ai'], voiceEnabled: () => true };
+/** The agent already said yes for the shown room. */
+const agentAgreed = { state: () => 'granted' as const, ask: async () => true };
+const viewerOptions = {
+  isViewer: true as const,
+  allowedOrigins: () => ['https://live.realsee.ai', 'vr.realsee.ai'],
+  voiceEnabled: () => true,
+  microphoneConsent: agentAgreed,
+};
+
+describe('hardenSession (viewer): the agent is asked once per room', () => {
+  it('holds the microphone request until the agent answers, and checks say no meanwhile', async () => {
+    const { session, handlers } = fakeSession();
+    let consent: 'unasked' | 'granted' | 'denied' = 'unasked';
+    const asked: string[] = [];
+    let answer: (granted: boolean) => void = () => undefined;
+    hardenSession(session, {
+      ...viewerOptions,
+      microphoneConsent: {
+        state: () => consent,
+        ask: (url) => {
+          asked.push(url);
+          return new Promise<boolean>((resolve) => (answer = resolve));
+        },
+      },
+    });
+    const check = () => handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: true, mediaType: 'audio', securityOrigin: 'https://live.realsee.ai/' });
+    expect(check()).toBe(false);
+    let granted: boolean | undefined;
+    handlers.request?.({ getURL: () => 'https://live.realsee.ai/room' }, 'media', (value: boolean) => (granted = value), {
+      isMainFrame: true,
+      requestingUrl: 'https://live.realsee.ai/room',
+      mediaTypes: ['audio'],
+    });
+    expect(asked).toEqual(['https://live.realsee.ai/room']);
+    await Promise.resolve();
+    expect(granted).toBeUndefined();
+    consent = 'granted';
+    answer(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(granted).toBe(true);
+    expect(check()).toBe(true);
+
+    // A page outside the rules is refused without asking.
+    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://evil.com/', mediaTypes: ['audio'] })).toBe(false);
+    expect(asked).toHaveLength(1);
+    consent = 'denied';
+    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', mediaTypes: ['audio'] })).toBe(false);
+  });
+});
 
 describe('hardenSession (viewer)', () => {
   const { session, handlers, events } = fakeSession();
@@ -64,7 +112,7 @@ describe('hardenSession (viewer)', () => {
     let voice = true;
     let origins = ['https://live.realsee.ai'];
     const live = fakeSession();
-    hardenSession(live.session, { isViewer: true, allowedOrigins: () => origins, voiceEnabled: () => voice });
+    hardenSession(live.session, { isViewer: true, allowedOrigins: () => origins, voiceEnabled: () => voice, microphoneConsent: agentAgreed });
     const ask = (url: string) => request(live.handlers.request, 'media', { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] }, url);
     expect(ask('https://live.realsee.ai/')).toBe(true);
     voice = false;

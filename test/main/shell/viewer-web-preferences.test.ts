@@ -18,15 +18,15 @@ describe('viewerWebPreferences', () => {
     expect('preload' in preferences).toBe(false);
   });
 
-  it('uses its own persistent partition', () => {
-    expect(VIEWER_PARTITION).toBe('persist:roomdesk-viewer');
+  it('uses its own in-memory partition, so no ticket URL reaches a disk cache', () => {
+    expect(VIEWER_PARTITION).toBe('roomdesk-viewer');
     expect(viewerWebPreferences().partition).toBe(VIEWER_PARTITION);
-    expect(viewerWebPreferences('persist:roomdesk-viewer-test').partition).toBe('persist:roomdesk-viewer-test');
+    expect(viewerWebPreferences('roomdesk-viewer-test').partition).toBe('roomdesk-viewer-test');
   });
 
-  it('refuses the default session or an in-memory partition', () => {
-    expect(() => viewerWebPreferences('')).toThrow(/persistent partition/);
-    expect(() => viewerWebPreferences('roomdesk-viewer')).toThrow(/persistent partition/);
-    expect(() => viewerWebPreferences('persist:')).toThrow(/persistent partition/);
+  it('refuses the default session and any persistent partition', () => {
+    expect(() => viewerWebPreferences('')).toThrow(/in-memory partition/);
+    expect(() => viewerWebPreferences('persist:roomdesk-viewer')).toThrow(/in-memory partition/);
+    expect(() => viewerWebPreferences('PERSIST:x')).toThrow(/in-memory partition/);
   });
 });

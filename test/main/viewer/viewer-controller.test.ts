@@ -33,7 +33,7 @@ class FakeHost implements ViewerHost {
   }
 }
 
-function setup(details: { roomLink?: string; vrAllowHosts?: string[]; closeTime?: string | null } = {}) {
+function setup(details: { roomLink?: string; vrAllowHosts?: string[]; closeTime?: string | null; ticketRoomLink?: string } = {}) {
   const hosts: FakeHost[] = [];
   const states: ViewerState[] = [];
   const tickets: Array<{ roomCode: string; force: boolean }> = [];
@@ -44,10 +44,12 @@ function setup(details: { roomLink?: string; vrAllowHosts?: string[]; closeTime?
     getRoomDetails: vi.fn(async () => ({ roomLink, vrAllowHosts: details.vrAllowHosts ?? ['*.vr.example'], status: 2, closeTime })),
     hostTicketLink: vi.fn(async (roomCode: string, force = false) => {
       tickets.push({ roomCode, force });
-      const url = new URL(roomLink);
+      const ticketRoomLink = details.ticketRoomLink ?? roomLink;
+      if (!URL.canParse(ticketRoomLink)) return { url: `${ticketRoomLink}?ticket=T${tickets.length}`, roomLink: ticketRoomLink };
+      const url = new URL(ticketRoomLink);
       url.searchParams.set('ticket', `T${tickets.length}`);
       url.searchParams.set('force', force ? '1' : '0');
-      return { url: url.toString(), roomLink };
+      return { url: url.toString(), roomLink: ticketRoomLink };
     }),
   };
   const controller = createViewerController({
@@ -272,5 +274,60 @@ describe('the viewer controller', () => {
     const live = setup({ roomLink: 'wss://ws-access.realsee.com/open/R1' });
     await expect(live.controller.openInBrowser('R1')).rejects.toMatchObject({ appError: { kind: 'forbidden' } });
     expect(live.opened).toEqual([]);
+  });
+
+  it('a page that reloads itself into 403 again and again gets one fresh ticket, not one per reload', async () => {
+    const { controller, host, tickets, settle } = setup();
+    await controller.open('R1', AREA);
+    host().pageLoads();
+    for (let reload = 0; reload < 10; reload += 1) {
+      host().pageLoads({}, 403); // the page reloads itself with its used ticket
+      await settle();
+      if (host().loads.length > 0 && controller.state().phase === 'loading') host().pageLoads();
+    }
+    expect(tickets.length).toBeLessThanOrEqual(2);
+    expect(controller.state().phase).toBe('ticket-refused');
+    // The agent's own reload arms one recovery again.
+    await controller.reload('R1');
+    expect(tickets.length).toBeLessThanOrEqual(3);
+  });
+
+  it('limits automatic tickets per minute however the page mixes refusals and lost sessions', async () => {
+    let clock = 1_000_000;
+    vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    const { controller, host, tickets, settle } = setup();
+    try {
+      await controller.open('R1', AREA);
+      for (let round = 0; round < 6; round += 1) {
+        host().pageLoads();
+        host().pageLoads(round % 2 === 0 ? { ended: true } : { roomError: 'ticket-used' }, round % 2 === 0 ? 200 : 403);
+        await settle();
+        clock += 1_000;
+      }
+      expect(tickets.length).toBeLessThanOrEqual(4);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it.each([
+    ['file:///etc/passwd'],
+    ['data:text/html,<script>1</script>'],
+    ['chrome://settings'],
+    ['javascript:alert(1)'],
+    ['http://other.example/live/R1'],
+    ['https://other.example/live/R1'],
+  ])('never loads a ticket link at %s, another origin than the room\'s', async (ticketRoomLink) => {
+    const { controller, hosts } = setup({ ticketRoomLink });
+    const state = await controller.open('R1', AREA);
+    expect(hosts.flatMap((host) => host.loads)).toEqual([]);
+    expect(state).toMatchObject({ phase: 'failed', failure: { reason: 'room-refused' } });
+    expect(JSON.stringify(state)).not.toContain('ticket=');
+  });
+
+  it('loads a ticket link on the room\'s own origin, whatever its path', async () => {
+    const { controller, host } = setup({ ticketRoomLink: 'https://room.example/other/path/R1' });
+    await controller.open('R1', AREA);
+    expect(host().loads).toEqual(['https://room.example/other/path/R1?ticket=T1&force=0']);
   });
 });
