@@ -13,6 +13,7 @@ import type { EventName, EventPayload } from '../preload/contract';
 import { writeFileAtomic } from './history/atomic-file';
 import { createLiveChannels, createViewerController, wsSocketFactory, type LiveSocketFactory, type ViewerHostFactory } from './viewer/index';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
+import { runEveryStep } from './lifecycle/shutdown';
 
 export interface AppServicesOptions {
   /** Where the room history lives (the app's userData folder). */
@@ -122,11 +123,17 @@ export async function createAppServices(options: AppServicesOptions) {
       platform: options.platform,
       sandboxBaseUrl: sandbox?.baseUrl ?? null,
     }),
+    /** Every step runs even when an earlier one fails; failures are logged by name. */
     async dispose() {
-      viewer.dispose();
-      live.dispose();
-      network.dispose();
-      await history.close?.();
+      await runEveryStep(
+        [
+          { name: 'viewer', run: () => viewer.dispose() },
+          { name: 'live channels', run: () => live.dispose() },
+          { name: 'network monitor', run: () => network.dispose() },
+          { name: 'room history', run: () => history.close?.() },
+        ],
+        (name, error) => options.logger.warn(`shutdown: ${name} did not close cleanly`, { error }),
+      );
     },
   };
 }
