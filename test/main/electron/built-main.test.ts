@@ -1,14 +1,14 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelFor, methodNames } from '../../../preload/contract';
+import { ensureBuilt } from '../../bundles/ensure-built';
 
 // The built main (out/main/index.js) runs in a child Node process with the `electron` import
 // resolved to test/electron-standin/, which throws on a destroyed window like Electron does.
 const root = resolve(import.meta.dirname, '../../..');
-const builtMain = join(root, 'out/main/index.js');
 const runner = join(root, 'test/electron-standin/run-main.mjs');
 const register = join(root, 'test/electron-standin/register.mjs');
 
@@ -29,15 +29,6 @@ interface StandinReport {
   quitMs?: number;
   attachedAfterGone?: number;
   attachedAfterHang?: number;
-}
-
-function newestSourceTime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
 }
 
 const scratch: string[] = [];
@@ -76,18 +67,7 @@ function expectClean(report: StandinReport): void {
   expect(report.logProblems).toEqual([]);
 }
 
-beforeAll(() => {
-  // The scenarios run the built file: rebuild when a source is newer than it.
-  const built = (() => {
-    try {
-      return statSync(builtMain).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  const sources = Math.max(...['main', 'preload', 'common'].map((dir) => newestSourceTime(join(root, dir))));
-  if (sources > built) execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'ignore' });
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 
 afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
