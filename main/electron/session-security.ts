@@ -56,6 +56,8 @@ export function hardenSession(session: Session, options: SessionHardening): void
   session.on('will-download', (event) => event.preventDefault());
 
   if (!options.isViewer) {
+    // Applies to pages served over http(s) (the dev server). The built app's file:// page is
+    // covered by its <meta> policy (metaContentSecurityPolicy): headers do not reach file:// loads.
     const policy = contentSecurityPolicy(options.contentSecurity);
     session.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
