@@ -16,6 +16,7 @@ import { createKeytarVault } from './profiles/secret-vault';
 import { openProfileSettings } from './profiles/profile-store';
 import { recoverAppPage } from './electron/app-page-recovery';
 import { settleWithin } from './lifecycle/shutdown';
+import { APP_ID } from './app-identity';
 import { startSandboxGateway, type SandboxGateway } from './sandbox/index';
 import { decideAppNavigation, rendererEntryOrigins, rendererEntryUrl, type RendererEntry } from './shell/app-navigation';
 
@@ -42,6 +43,9 @@ let sandbox: SandboxGateway | null = null;
 function appWindow(): BrowserWindow | null {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
 }
+
+// Windows groups the taskbar button and notifications under this id; the installer registers the same.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
 process.on('uncaughtException', (error) => logger.error('uncaught exception in main', { error }));
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection in main', { error }));
