@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -13,8 +13,7 @@ function newestTime(dir: string): number {
   return newest;
 }
 
-/** Tests of the built files run on a fresh build: rebuilds when a source is newer than `out/`. */
-export function ensureBuilt(): void {
+function isStale(): boolean {
   const built = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((file) => {
     try {
       return statSync(join(projectRoot, file)).mtimeMs;
@@ -23,5 +22,31 @@ export function ensureBuilt(): void {
     }
   });
   const sources = Math.max(...['main', 'preload', 'common', 'renderer'].map((dir) => newestTime(join(projectRoot, dir))));
-  if (sources > Math.min(...built)) execFileSync(join(projectRoot, 'node_modules/.bin/electron-vite'), ['build'], { cwd: projectRoot, stdio: 'ignore' });
+  return sources > Math.min(...built);
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Tests of the built files run on a fresh build: rebuilds when a source is newer than `out/`.
+ * Test files run in parallel workers, so one builds while the others wait for it.
+ */
+export function ensureBuilt(): void {
+  if (!isStale()) return;
+  const lock = join(projectRoot, 'node_modules/.roomdesk-build-lock');
+  const deadline = Date.now() + 110_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`waited too long for another build (remove ${lock} if none runs)`);
+      sleep(200);
+    }
+  }
+  try {
+    if (isStale()) execFileSync(join(projectRoot, 'node_modules/.bin/electron-vite'), ['build'], { cwd: projectRoot, stdio: 'ignore' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
