@@ -162,6 +162,7 @@ export class WebContentsView extends StandinView {
     super(contents);
     this.webContents = contents;
     WebContentsView.all.push(this);
+    app._webContentsCreated(contents);
   }
 }
 
@@ -177,6 +178,7 @@ class StandinBrowserWindow extends EventEmitter {
     this.focused = false;
     this.webContents = guarded(new StandinWebContents(options.webPreferences ?? {}));
     this.contentView = guarded(new StandinView(this.webContents));
+    app._webContentsCreated(this.webContents);
   }
   isDestroyed() { return this.destroyed; }
   loadFile(file) { return this.webContents.loadFile(file); }
@@ -247,6 +249,10 @@ class StandinApp extends EventEmitter {
     this.ready = true;
     standin.emit(this, 'app', 'ready', preventableEvent());
     this._resolveReady();
+  }
+  /** Electron: every new webContents is announced before it loads anything. */
+  _webContentsCreated(contents) {
+    standin.emit(this, 'app', 'web-contents-created', preventableEvent(), contents);
   }
   _allWindowsClosed() {
     // While quitting, Electron closes the windows itself and does not emit window-all-closed.

@@ -4,7 +4,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { standin, app, ipcMain, BrowserWindow, WebContentsView, dialog } from 'electron';
+import { standin, app, ipcMain, BrowserWindow, WebContentsView, dialog, session } from 'electron';
 
 const scenario = process.argv[2] ?? 'startup';
 const builtMain = resolve(process.env.ROOMDESK_STANDIN_MAIN ?? 'out/main/index.js');
@@ -115,6 +115,23 @@ try {
 }
 
 const window = BrowserWindow.getAllWindows()[0];
+/** Which guards a session has, as Electron would hold them. */
+function guardsOf(target) {
+  return {
+    permissionRequest: typeof target.permissionRequestHandler === 'function',
+    permissionCheck: typeof target.permissionCheckHandler === 'function',
+    devicePermission: typeof target.devicePermissionHandler === 'function',
+    cspHeaders: typeof target.headersHandler === 'function',
+    blocksDownloads: target.listenerCount('will-download') > 0,
+  };
+}
+function windowOpenAnswer() {
+  if (!window || window.isDestroyed()) return null;
+  return window.webContents.windowOpenHandler?.({ url: 'https://example.com/elsewhere', frameName: '', features: '', disposition: 'new-window' }) ?? null;
+}
+report.sessions = { app: guardsOf(session.defaultSession), viewer: guardsOf(session.fromPartition('persist:roomdesk-viewer')) };
+report.windowOpen = windowOpenAnswer();
+report.appWindowPreferences = window && !window.isDestroyed() ? window.options.webPreferences ?? null : null;
 const log = join(app.getPath('userData'), 'logs', 'main.log');
 Object.assign(report, {
   channels: [...ipcMain.handlers.keys()],

@@ -27,6 +27,9 @@ interface StandinReport {
   journal: string[];
   logProblems: string[];
   quitMs?: number;
+  sessions: Record<'app' | 'viewer', Record<string, boolean>>;
+  windowOpen: { action: string } | null;
+  appWindowPreferences: Record<string, unknown> | null;
   attachedAfterGone?: number;
   attachedAfterHang?: number;
 }
@@ -81,6 +84,16 @@ describe('the built main under a stand-in Electron', () => {
     expect(report.windows).toBe(1);
     expect(report.pageUrl).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/);
     expect(report.menu).not.toBeNull();
+  });
+
+  it('starts hardened: both sessions deny by default, the app session adds its CSP header, no popups, an isolated sandboxed page', async () => {
+    const report = await play('startup');
+    expectClean(report);
+    expect(report.sessions.app).toEqual({ permissionRequest: true, permissionCheck: true, devicePermission: true, cspHeaders: true, blocksDownloads: true });
+    expect(report.sessions.viewer).toEqual({ permissionRequest: true, permissionCheck: true, devicePermission: true, cspHeaders: false, blocksDownloads: true });
+    expect(report.windowOpen).toEqual({ action: 'deny' });
+    expect(report.appWindowPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(String(report.appWindowPreferences?.preload)).toMatch(/out\/preload\/index\.cjs$/);
   });
 
   it('has no zoom items in its menu (the viewer is placed in window pixels)', async () => {
