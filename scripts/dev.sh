@@ -41,6 +41,13 @@ if ! node_is_recent; then
   export npm_config_nodedir="$local_node/node_modules/$package"
 fi
 
+# Before anything is installed: on an Apple silicon Mac an Intel (x64) Node would install x64
+# Electron and keytar (npm start refuses it too, scripts/prestart/checks.ts).
+if [ "$(uname -s)" = Darwin ] && [ "$(node -p process.arch)" = x64 ] && [ "$(sysctl -in hw.optional.arm64 2>/dev/null)" = 1 ]; then
+  echo "This Node.js is the Intel (x64) build, running under Rosetta on an Apple silicon Mac. Install the Apple silicon (arm64) Node.js 22 from https://nodejs.org or Homebrew, delete node_modules, and run again." >&2
+  exit 1
+fi
+
 # Reinstall dependencies only when the lock file changed since the last install.
 stamp=node_modules/.roomdesk-lock
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
