@@ -11,7 +11,8 @@ mkdirSync(reports, { recursive: true });
 function run(label, command, args, env = {}) {
   console.log(`\n── ${label} ──`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  // On Windows node_modules/.bin holds .cmd shims, which only a shell runs.
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
   console.log(`── ${label}: exit ${result.status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return result.status === 0;
 }

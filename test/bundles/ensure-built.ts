@@ -45,7 +45,8 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    if (isStale()) execFileSync(join(projectRoot, 'node_modules/.bin/electron-vite'), ['build'], { cwd: projectRoot, stdio: 'ignore' });
+    // Through node itself, so it runs the same on Windows (where .bin holds .cmd shims).
+    if (isStale()) execFileSync(process.execPath, [join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: projectRoot, stdio: 'ignore' });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

@@ -15,7 +15,7 @@ if (installed) console.log('prestart offline checks skipped: Electron is install
 
 /** The start check with Electron's download pointed at a closed port and an empty cache: offline, everywhere. */
 function prestartOffline(...args: string[]) {
-  return spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/prestart.ts', ...args], {
+  return spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prestart.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     env: { ...process.env, ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: emptyCache, ELECTRON_OVERRIDE_DIST_PATH: '' },

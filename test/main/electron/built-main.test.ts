@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelFor, methodNames } from '../../../preload/contract';
 import { ensureBuilt } from '../../bundles/ensure-built';
@@ -10,7 +11,8 @@ import { ensureBuilt } from '../../bundles/ensure-built';
 // resolved to test/electron-standin/, which throws on a destroyed window like Electron does.
 const root = resolve(import.meta.dirname, '../../..');
 const runner = join(root, 'test/electron-standin/run-main.mjs');
-const register = join(root, 'test/electron-standin/register.mjs');
+// A URL, not a path: --import takes a module specifier (a Windows path would read as a scheme).
+const register = pathToFileURL(join(root, 'test/electron-standin/register.mjs')).href;
 
 interface StandinReport {
   scenario: string;
