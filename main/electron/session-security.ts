@@ -16,6 +16,12 @@ interface FrameContext {
   embeddingOrigin?: string | undefined;
 }
 
+/** The page's URL, or null when there is no page or it is already destroyed (its getters throw then). */
+function liveUrl(contents: WebContents | null): string | null {
+  if (!contents || contents.isDestroyed()) return null;
+  return contents.getURL();
+}
+
 export type SessionHardening =
   | (CommonHardening & { isViewer: true })
   | (CommonHardening & { isViewer: false; contentSecurity: ContentSecurityPolicyInput });
@@ -30,7 +36,7 @@ export function hardenSession(session: Session, options: SessionHardening): void
       permission,
       requestingOrigin: requestingUrl,
       // A subframe is judged together with the page embedding it; an unknown embedder is denied.
-      ...(frame.isMainFrame ? {} : { embeddingOrigin: frame.contents?.getURL() ?? frame.embeddingOrigin ?? '' }),
+      ...(frame.isMainFrame ? {} : { embeddingOrigin: liveUrl(frame.contents) ?? frame.embeddingOrigin ?? '' }),
       mediaTypes,
       isViewer: options.isViewer,
       allowedOrigins: options.allowedOrigins(),

@@ -20,7 +20,7 @@ function fakeSession() {
 
 function request(handler: Listener | undefined, permission: string, details: object, contentsUrl = 'https://live.realsee.ai/room'): boolean {
   let granted: boolean | undefined;
-  handler?.({ getURL: () => contentsUrl }, permission, (answer: boolean) => (granted = answer), details);
+  handler?.({ getURL: () => contentsUrl, isDestroyed: () => false }, permission, (answer: boolean) => (granted = answer), details);
   if (granted === undefined) throw new Error('the permission request was never answered');
   return granted;
 }
@@ -43,6 +43,19 @@ describe('hardenSession (viewer)', () => {
     const fromFrame = { isMainFrame: false, requestingUrl: 'https://vr.realsee.ai/embed', mediaTypes: ['audio'] };
     expect(request(handlers.request, 'media', fromFrame)).toBe(true);
     expect(request(handlers.request, 'media', fromFrame, 'https://evil.com/')).toBe(false);
+  });
+
+  it('denies a subframe whose embedding page is already destroyed, without touching it', () => {
+    const destroyed = {
+      isDestroyed: () => true,
+      getURL: () => {
+        throw new TypeError('Object has been destroyed');
+      },
+    };
+    let granted: boolean | undefined;
+    const fromFrame = { isMainFrame: false, requestingUrl: 'https://vr.realsee.ai/embed', mediaTypes: ['audio'] };
+    handlers.request?.(destroyed, 'media', (answer: boolean) => (granted = answer), fromFrame);
+    expect(granted).toBe(false);
   });
 
   it('answers permission checks the same way', () => {
@@ -84,7 +97,7 @@ describe('hardenSession with an operating-system microphone prompt', () => {
       hardenSession(session, { ...viewerOptions, confirmMicrophoneAccess: asked });
       const answers: boolean[] = [];
       const ask = (url: string) =>
-        handlers.request?.({ getURL: () => url }, 'media', (granted: boolean) => answers.push(granted), { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] });
+        handlers.request?.({ getURL: () => url, isDestroyed: () => false }, 'media', (granted: boolean) => answers.push(granted), { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] });
       ask('https://evil.com/');
       ask('https://live.realsee.ai/room');
       await vi.waitFor(() => expect(answers).toHaveLength(2));
