@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { appVoicePolicy, contentSecurityPolicy } from './main/shell/content-security-policy';
+import { appVoicePolicy, metaContentSecurityPolicy } from './main/shell/content-security-policy';
 
 /**
- * The built renderer carries the same CSP that main sends as a header, as a <meta> tag too, in case
- * a protocol handler ever serves it without headers. Dev builds get none: the dev server's inline
- * React Refresh preamble would be refused, and main's header already covers dev.
+ * The built renderer's CSP is this <meta> tag, first in <head>: the app loads the page from
+ * file://, where response headers (and so main's CSP header) do not apply. Dev builds get none:
+ * the dev server's inline React Refresh preamble would be refused, and main's header covers the
+ * dev server's http page.
  */
 function contentSecurityPolicyMeta(): Plugin {
   return {
@@ -18,8 +19,7 @@ function contentSecurityPolicyMeta(): Plugin {
         tag: 'meta',
         attrs: {
           'http-equiv': 'Content-Security-Policy',
-          // frame-ancestors only works as a header; in a <meta> it is ignored with a console warning.
-          content: contentSecurityPolicy({ isDev: false, ...appVoicePolicy }).replace(/; frame-ancestors [^;]*/, ''),
+          content: metaContentSecurityPolicy(appVoicePolicy),
         },
         injectTo: 'head-prepend',
       },

@@ -15,6 +15,7 @@ import { acquireDataFolderLock } from './data-folder-lock';
 import { createLiveChannels, createViewerController, wsSocketFactory, type LiveSocketFactory, type ViewerHostFactory } from './viewer/index';
 import { createMicrophoneConsent } from './viewer/microphone-consent';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
+import { runEveryStep } from './lifecycle/shutdown';
 
 export interface AppServicesOptions {
   /** Where the room history lives (the app's userData folder). */
@@ -149,12 +150,18 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
       platform: options.platform,
       sandboxBaseUrl: sandbox?.baseUrl ?? null,
     }),
+    /** Every step runs even when an earlier one fails; failures are logged by name. */
     async dispose() {
-      viewer.dispose();
-      live.dispose();
-      network.dispose();
-      await history.close?.();
-      releaseDataFolder();
+      await runEveryStep(
+        [
+          { name: 'viewer', run: () => viewer.dispose() },
+          { name: 'live channels', run: () => live.dispose() },
+          { name: 'network monitor', run: () => network.dispose() },
+          { name: 'room history', run: () => history.close?.() },
+          { name: 'data folder lock', run: () => releaseDataFolder() },
+        ],
+        (name, error) => options.logger.warn(`shutdown: ${name} did not close cleanly`, { error }),
+      );
     },
   };
 }

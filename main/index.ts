@@ -13,6 +13,10 @@ import { createAppWindow, revealWindow } from './electron/windows';
 import { createLogger, fileLogSink, SecretRegistry } from './logging/logger';
 import { appVoicePolicy } from './shell/content-security-policy';
 import { createKeytarVault } from './profiles/secret-vault';
+import { openProfileSettings } from './profiles/profile-store';
+import { recoverAppPage } from './electron/app-page-recovery';
+import { settleWithin } from './lifecycle/shutdown';
+import { APP_ID } from './app-identity';
 import { startSandboxGateway, type SandboxGateway } from './sandbox/index';
 import { decideAppNavigation, rendererEntryOrigins, rendererEntryUrl, type RendererEntry } from './shell/app-navigation';
 
@@ -25,14 +29,28 @@ mkdirSync(logDir, { recursive: true });
 const secrets = new SecretRegistry();
 const logger = createLogger(fileLogSink(join(logDir, 'main.log'), isDev ? (line) => console.log(line) : undefined), secrets);
 
+/** How long quitting waits for pending history writes and the sandbox to close. */
+const QUIT_TIMEOUT_MS = 4_000;
+
 let mainWindow: BrowserWindow | null = null;
 let services: AppServices | null = null;
 let sandbox: SandboxGateway | null = null;
 
+/** The app window while it can be used; null once it is closed (a destroyed window throws on every use). */
+function appWindow(): BrowserWindow | null {
+  return mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+}
+
+// Windows groups the taskbar button and notifications under this id; the installer registers the same.
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
 process.on('uncaughtException', (error) => logger.error('uncaught exception in main', { error }));
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection in main', { error }));
 
-if (acquireSingleInstance(app, () => mainWindow && revealWindow(mainWindow))) {
+if (acquireSingleInstance(app, () => {
+  const window = appWindow();
+  if (window) revealWindow(window);
+})) {
   installAppWideGuards(app);
   void app.whenReady().then(start).catch((error: unknown) => {
     logger.error('Roomdesk could not start', { error });
@@ -62,9 +80,12 @@ async function start(): Promise<void> {
     return null;
   });
 
+  const profileStore = openProfileSettings(() => new ElectronStore({ name: 'profiles' }), join(app.getPath('userData'), 'profiles.json'));
+  if (profileStore.startupProblem) logger.warn('saved profiles were unreadable and moved aside', { problem: profileStore.startupProblem.message });
+
   services = await createAppServices({
     dataDir: app.getPath('userData'),
-    profileStore: new ElectronStore({ name: 'profiles' }),
+    profileStore,
     vault: createKeytarVault('Roomdesk'),
     sandbox,
     logger,
@@ -73,11 +94,12 @@ async function start(): Promise<void> {
     platform: process.platform,
     chooseExportPath: async (suggestedName) => {
       const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
-      const answer = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      const window = appWindow();
+      const answer = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       return answer.canceled || !answer.filePath ? null : answer.filePath;
     },
-    emit: (event, payload) => sendBridgeEvent(mainWindow?.webContents, event, payload),
-    viewerHost: webContentsViewHost(() => mainWindow),
+    emit: (event, payload) => sendBridgeEvent(appWindow()?.webContents, event, payload),
+    viewerHost: webContentsViewHost(appWindow),
     openExternal: openRoomInSystemBrowser,
   });
 
@@ -88,22 +110,41 @@ async function start(): Promise<void> {
 }
 
 function openMainWindow(): void {
-  mainWindow = createAppWindow({
+  const window = createAppWindow({
     preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
     rendererEntry,
     isDev,
     iconPath: join(app.getAppPath(), 'resources/icon.png'),
   });
-  mainWindow.on('closed', () => {
+  mainWindow = window;
+  window.on('closed', () => {
+    // First forget the window: everything below may reach for it, and it is destroyed now.
+    if (mainWindow === window) mainWindow = null;
     services?.viewer.close();
-    mainWindow = null;
   });
+  recoverAppPage(window, {
+    closeViewer: () => services?.viewer.close(),
+    report: (what, details) => logger.warn(what, details),
+    giveUp: () => {
+      logger.error('the app page keeps failing; Roomdesk stops reloading it');
+      dialog.showErrorBox('Roomdesk stopped working', 'The Roomdesk window failed several times in a row. Your room history is saved; restart Roomdesk.');
+    },
+  });
+  // Windows ends the session (log-off, shutdown) without a quit: save what is pending first.
+  window.on('query-session-end', () => void flushHistory('the session is ending'));
+  window.on('session-end', () => void flushHistory('the session ended'));
+}
+
+async function flushHistory(why: string): Promise<void> {
+  await settleWithin(services?.history.close?.() ?? Promise.resolve(), QUIT_TIMEOUT_MS);
+  logger.info(`room history saved: ${why}`);
 }
 
 /** Only the app window's own top frame, showing our own entry page, may call main. */
 function isAppWindowTopFrame(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  if (!mainWindow || event.sender !== mainWindow.webContents || !frame || frame.parent !== null) return false;
+  const window = appWindow();
+  if (!window || event.sender !== window.webContents || !frame || frame.parent !== null) return false;
   return decideAppNavigation(frame.url, rendererEntryUrl(rendererEntry)) === 'allow';
 }
 
@@ -120,6 +161,10 @@ app.on('before-quit', (event) => {
   if (quitting) return;
   quitting = true;
   event.preventDefault();
-  // Let pending history writes finish and free the sandbox port before the process ends.
-  void Promise.allSettled([services?.dispose(), sandbox?.close()]).finally(() => app.quit());
+  // Let pending history writes finish and free the sandbox port, but never hold the quit for long.
+  const shutdown = Promise.allSettled([services?.dispose(), sandbox?.close()]);
+  void settleWithin(shutdown, QUIT_TIMEOUT_MS).then((outcome) => {
+    if (outcome === 'timed-out') logger.warn('quitting before shutdown finished', { waitedMs: QUIT_TIMEOUT_MS });
+    app.quit();
+  });
 });

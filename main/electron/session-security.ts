@@ -22,6 +22,12 @@ export interface ViewerMicrophoneConsent {
   ask(requestingUrl: string): Promise<boolean>;
 }
 
+/** The page's URL, or null when there is no page or it is already destroyed (its getters throw then). */
+function liveUrl(contents: WebContents | null): string | null {
+  if (!contents || contents.isDestroyed()) return null;
+  return contents.getURL();
+}
+
 export type SessionHardening =
   | (CommonHardening & { isViewer: true; microphoneConsent: ViewerMicrophoneConsent })
   | (CommonHardening & { isViewer: false; contentSecurity: ContentSecurityPolicyInput });
@@ -35,7 +41,7 @@ export function hardenSession(session: Session, options: SessionHardening): void
       permission,
       requestingOrigin: requestingUrl,
       // A subframe is judged together with the page embedding it; an unknown embedder is denied.
-      ...(frame.isMainFrame ? {} : { embeddingOrigin: frame.contents?.getURL() ?? frame.embeddingOrigin ?? '' }),
+      ...(frame.isMainFrame ? {} : { embeddingOrigin: liveUrl(frame.contents) ?? frame.embeddingOrigin ?? '' }),
       mediaTypes,
       isViewer: options.isViewer,
       allowedOrigins: options.allowedOrigins(),
@@ -71,6 +77,8 @@ export function hardenSession(session: Session, options: SessionHardening): void
   session.on('will-download', (event) => event.preventDefault());
 
   if (!options.isViewer) {
+    // Applies to pages served over http(s) (the dev server). The built app's file:// page is
+    // covered by its <meta> policy (metaContentSecurityPolicy): headers do not reach file:// loads.
     const policy = contentSecurityPolicy(options.contentSecurity);
     session.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });

@@ -28,7 +28,8 @@ export function webContentsViewHost(appWindow: () => BaseWindow | null): ViewerH
     const view = new WebContentsView({ webPreferences: viewerWebPreferences() });
     const contents = view.webContents;
     view.setVisible(false);
-    appWindow()?.contentView.addChildView(view);
+    const window = liveWindow(appWindow);
+    window?.contentView.addChildView(view);
 
     const guard = (event: Event<{ url: string; isMainFrame: boolean }>) => {
       if (listener.navigationAttempt(event.url, event.isMainFrame) !== 'allow') event.preventDefault();
@@ -63,16 +64,30 @@ export function webContentsViewHost(appWindow: () => BaseWindow | null): ViewerH
 
     return {
       // Failures arrive as did-fail-load; the promise's rejection carries the URL, so it is dropped.
-      load: (url) => void contents.loadURL(url).catch(() => undefined),
-      setBounds: (bounds) => view.setBounds(bounds),
-      setVisible: (visible) => view.setVisible(visible),
+      load: (url) => {
+        if (!contents.isDestroyed()) void contents.loadURL(url).catch(() => undefined);
+      },
+      setBounds: (bounds) => {
+        if (!contents.isDestroyed()) view.setBounds(bounds);
+      },
+      setVisible: (visible) => {
+        if (!contents.isDestroyed()) view.setVisible(visible);
+      },
       probe,
       close() {
-        appWindow()?.contentView.removeChildView(view);
+        // The window may be gone already (this runs when it closes); its destroyed contentView throws.
+        const host = liveWindow(() => window);
+        if (host) host.contentView.removeChildView(view);
+        // A WebContentsView's page is not freed with its view or its window: close it explicitly.
         if (!contents.isDestroyed()) contents.close();
       },
     };
   };
+}
+
+function liveWindow(appWindow: () => BaseWindow | null): BaseWindow | null {
+  const window = appWindow();
+  return window && !window.isDestroyed() ? window : null;
 }
 
 /** Hands a room page (https, or the loopback sandbox) to the system browser. */

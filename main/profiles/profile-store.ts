@@ -1,3 +1,4 @@
+import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import type { AppError } from '../../common/errors';
 import { endpointTableSchema, roleNamesSchema } from '../../common/profile';
@@ -11,6 +12,31 @@ export interface KeyValueStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   readonly path: string;
+  /** Set when the settings file could not be read at start and was moved aside; listed with the store's problems. */
+  readonly startupProblem?: AppError;
+}
+
+/**
+ * Opens the profile settings file. A file that cannot be opened (conf throws on invalid JSON) is
+ * moved aside, the settings start empty so the app runs on the sandbox, and the store carries a
+ * problem saying where the old file went. Anything else that fails is thrown.
+ */
+export function openProfileSettings(open: () => KeyValueStore, file: string, now: () => number = Date.now): KeyValueStore {
+  try {
+    return open();
+  } catch (error) {
+    if (!existsSync(file)) throw error;
+    const movedTo = `${file}.unreadable-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(file, movedTo);
+    const store = open();
+    const startupProblem: AppError = {
+      kind: 'storage',
+      message:
+        `Roomdesk could not read its saved profiles (${describe(error)}), so it started on the sandbox. ` +
+        `The unreadable file was kept as ${movedTo}; App Secrets in the keychain were not touched. Add your profiles again, or repair that file and put it back while Roomdesk is closed.`,
+    };
+    return { get: (key) => store.get(key), set: (key, value) => store.set(key, value), path: store.path, startupProblem };
+  }
 }
 
 const PROFILES_KEY = 'profiles';
@@ -119,7 +145,7 @@ export function createProfileStore(kv: KeyValueStore): ProfileStore {
 
     read() {
       const profiles: StoredProfile[] = [];
-      const problems: AppError[] = [];
+      const problems: AppError[] = kv.startupProblem ? [kv.startupProblem] : [];
       rawEntries().forEach((entry, index) => {
         const parsed = storedProfileSchema.safeParse(entry);
         if (parsed.success) {

@@ -46,6 +46,22 @@ export function contentSecurityPolicy({ isDev, devServerOrigin, allowMediaStream
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
+/** Directives a `<meta>` policy cannot carry: the browser ignores them there, with a console warning. */
+const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'sandbox'];
+
+/**
+ * The built app's policy as the `<meta http-equiv="Content-Security-Policy">` of its page. This is
+ * the policy that protects the app: the built renderer is a `file://` page, and response headers
+ * (hence the header main adds in `hardenSession`) do not apply to `file://` loads. The header still
+ * covers the dev server's http page.
+ */
+export function metaContentSecurityPolicy(input: Omit<ContentSecurityPolicyInput, 'isDev' | 'devServerOrigin'>): string {
+  return contentSecurityPolicy({ ...input, isDev: false })
+    .split('; ')
+    .filter((directive) => !HEADER_ONLY_DIRECTIVES.includes(directive.split(' ')[0]!))
+    .join('; ');
+}
+
 function devServerSources(origin: string): { http: string; socket: string } {
   const parsed = tryParseUrl(origin);
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {

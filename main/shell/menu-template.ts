@@ -3,7 +3,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 /**
  * The application menu. Electron's default menu binds Ctrl/Cmd+R and F5 to reloading the window,
  * which would throw away the agent's screen; the renderer uses those keys to refresh the room page,
- * so this menu has no reload item at all. Dev tools only in development.
+ * so this menu has no reload item at all. It has no zoom items either: the room viewer is a view
+ * placed in window pixels over the page, so a zoomed page would no longer line up with it.
+ * Dev tools only in development.
  */
 export function buildMenuTemplate({ platform, isDev, appName }: { platform: NodeJS.Platform; isDev: boolean; appName: string }): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
@@ -19,10 +21,6 @@ export function buildMenuTemplate({ platform, isDev, appName }: { platform: Node
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
-      { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(isDev ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),
     ],

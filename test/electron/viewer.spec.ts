@@ -6,7 +6,8 @@ const { skipWithoutElectron, launch } = electronSuite('Electron viewer suite');
 interface ViewerFacts {
   count: number;
   url: string;
-  preload: string | null;
+  /** What our preload leaves in Electron's preload world (999): an object where it ran. */
+  preloadWorldMark: string;
   sandbox: boolean | undefined;
   contextIsolation: boolean | undefined;
   nodeIntegration: boolean | undefined;
@@ -46,16 +47,18 @@ test.describe('the embedded viewer in the real Electron app', () => {
 
   /** The room page's webContents, found in main by what it shows. */
   async function viewerFacts(): Promise<ViewerFacts> {
-    return app.evaluate(({ webContents, session }, code) => {
+    return app.evaluate(async ({ webContents, session }, code) => {
       const all = webContents.getAllWebContents().filter((contents) => contents.getURL().includes(`/room/${code}`));
       const contents = all[0];
-      if (!contents) return { count: 0, url: '', preload: null, sandbox: undefined, contextIsolation: undefined, nodeIntegration: undefined, ownSession: false, viewerPartitionSession: false, sessionPreloads: -1 };
+      if (!contents) return { count: 0, url: '', preloadWorldMark: '', sandbox: undefined, contextIsolation: undefined, nodeIntegration: undefined, ownSession: false, viewerPartitionSession: false, sessionPreloads: -1 };
       const prefs = (contents as unknown as { getLastWebPreferences(): Electron.WebPreferences | null }).getLastWebPreferences();
       const viewerSession = session.fromPartition('roomdesk-viewer');
+      // getLastWebPreferences() never reports `preload`, so ask the preload world itself.
+      const preloadWorldMark = String(await contents.executeJavaScriptInIsolatedWorld(999, [{ code: 'typeof globalThis.__zod_globalConfig' }]));
       return {
         count: all.length,
         url: contents.getURL(),
-        preload: prefs?.preload ?? null,
+        preloadWorldMark,
         sandbox: prefs?.sandbox,
         contextIsolation: prefs?.contextIsolation,
         nodeIntegration: prefs?.nodeIntegration,
@@ -68,9 +71,14 @@ test.describe('the embedded viewer in the real Electron app', () => {
 
   test('the room page runs in its own partition, sandboxed, with no preload', async () => {
     await expect.poll(async () => (await viewerFacts()).count, { timeout: 15_000 }).toBe(1);
+    // The same probe in the app window finds our preload's mark: the probe can see a preload.
+    const appWindowMark = await app.evaluate(async ({ BrowserWindow }) =>
+      String(await BrowserWindow.getAllWindows()[0]!.webContents.executeJavaScriptInIsolatedWorld(999, [{ code: 'typeof globalThis.__zod_globalConfig' }])),
+    );
+    expect(appWindowMark).toBe('object');
     const facts = await viewerFacts();
     expect(facts).toMatchObject({
-      preload: null,
+      preloadWorldMark: 'undefined',
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

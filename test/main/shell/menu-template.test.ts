@@ -19,6 +19,13 @@ describe('application menu', () => {
         expect(roles).toContain('paste');
         expect(roles.includes('toggledevtools')).toBe(isDev);
       });
+
+      it(`has no page zoom items on ${platform}${isDev ? ' in development' : ''} (the room viewer is placed in window pixels)`, () => {
+        const items = flatten(buildMenuTemplate({ platform, isDev, appName: 'Roomdesk' }));
+        const roles = items.map((item) => String(item.role ?? '').toLowerCase());
+        expect(roles.filter((role) => ['zoomin', 'zoomout', 'resetzoom'].includes(role))).toEqual([]);
+        expect(items.map((item) => String(item.accelerator ?? ''))).not.toEqual(expect.arrayContaining([expect.stringMatching(/Plus|=|-$|\+0$/)]));
+      });
     }
   }
 });

@@ -20,7 +20,7 @@ function fakeSession() {
 
 function request(handler: Listener | undefined, permission: string, details: object, contentsUrl = 'https://live.realsee.ai/room'): boolean {
   let granted: boolean | undefined;
-  handler?.({ getURL: () => contentsUrl }, permission, (answer: boolean) => (granted = answer), details);
+  handler?.({ getURL: () => contentsUrl, isDestroyed: () => false }, permission, (answer: boolean) => (granted = answer), details);
   if (granted === undefined) throw new Error('the permission request was never answered');
   return granted;
 }
@@ -93,6 +93,19 @@ describe('hardenSession (viewer)', () => {
     expect(request(handlers.request, 'media', fromFrame, 'https://evil.com/')).toBe(false);
   });
 
+  it('denies a subframe whose embedding page is already destroyed, without touching it', () => {
+    const destroyed = {
+      isDestroyed: () => true,
+      getURL: () => {
+        throw new TypeError('Object has been destroyed');
+      },
+    };
+    let granted: boolean | undefined;
+    const fromFrame = { isMainFrame: false, requestingUrl: 'https://vr.realsee.ai/embed', mediaTypes: ['audio'] };
+    handlers.request?.(destroyed, 'media', (answer: boolean) => (granted = answer), fromFrame);
+    expect(granted).toBe(false);
+  });
+
   it('answers permission checks the same way', () => {
     expect(handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: true, mediaType: 'audio', securityOrigin: 'https://live.realsee.ai/' })).toBe(true);
     expect(handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: true, mediaType: 'video', securityOrigin: 'https://live.realsee.ai/' })).toBe(false);
@@ -132,7 +145,7 @@ describe('hardenSession with an operating-system microphone prompt', () => {
       hardenSession(session, { ...viewerOptions, confirmMicrophoneAccess: asked });
       const answers: boolean[] = [];
       const ask = (url: string) =>
-        handlers.request?.({ getURL: () => url }, 'media', (granted: boolean) => answers.push(granted), { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] });
+        handlers.request?.({ getURL: () => url, isDestroyed: () => false }, 'media', (granted: boolean) => answers.push(granted), { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] });
       ask('https://evil.com/');
       ask('https://live.realsee.ai/room');
       await vi.waitFor(() => expect(answers).toHaveLength(2));

@@ -1,0 +1,2 @@
+export { runEveryStep, settleWithin, type ShutdownStep } from './shutdown';
+export { createReloadBudget } from './reload-budget';

@@ -1,0 +1,149 @@
+// Loads the built main (out/main/index.js) under plain Node with the stand-in `electron`, plays one
+// scenario as Electron and a user would, and prints what happened as one JSON line.
+// Usage: node --import ./register.mjs run-main.mjs <scenario>
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { standin, app, ipcMain, BrowserWindow, WebContentsView, dialog, session } from 'electron';
+
+const scenario = process.argv[2] ?? 'startup';
+const builtMain = resolve(process.env.ROOMDESK_STANDIN_MAIN ?? 'out/main/index.js');
+const report = { scenario, steps: [] };
+
+function waitFor(condition, what, timeoutMs = 8_000) {
+  const started = Date.now();
+  return new Promise((done, fail) => {
+    const tick = () => {
+      let value;
+      try {
+        value = condition();
+      } catch (error) {
+        return fail(error);
+      }
+      if (value) return done(value);
+      if (Date.now() - started > timeoutMs) return fail(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+const appWindow = () => BrowserWindow.getAllWindows()[0];
+
+/** As the app page's preload calling main: from the window's own top frame. */
+async function call(method, input) {
+  const window = appWindow();
+  const event = { sender: window.webContents, senderFrame: { parent: null, url: window.webContents.getURL() } };
+  const result = await ipcMain._invoke(`roomdesk:${method}`, event, input);
+  report.steps.push({ method, ok: result.ok, ...(result.ok ? {} : { error: result.error?.message }) });
+  return result;
+}
+
+const viewerViews = () => WebContentsView.all;
+const attachedViews = () => appWindow()?.contentView.children.length ?? 0;
+
+async function createRoomAndOpenViewer() {
+  const created = await call('createRoom', { guests: [], listing: { title: 'Stand-in' } });
+  if (!created.ok) throw new Error(`createRoom failed: ${created.error.message}`);
+  const roomCode = created.value.roomCode;
+  await call('openViewer', { roomCode, bounds: { x: 10, y: 20, width: 400, height: 300 } });
+  await waitFor(() => viewerViews().length > 0 && attachedViews() > 0, 'the viewer view');
+  return roomCode;
+}
+
+async function untilExit(timeoutMs) {
+  const started = Date.now();
+  await waitFor(() => standin.exited !== null, 'the app to exit', timeoutMs);
+  report.quitMs = Date.now() - started;
+}
+
+const scenarios = {
+  async startup() {},
+
+  async 'second-instance'() {
+    await new Promise((done) => setTimeout(done, 200));
+  },
+
+  async 'close-window-with-viewer'() {
+    await createRoomAndOpenViewer();
+    appWindow().close();
+    await untilExit(8_000);
+  },
+
+  async 'quit-with-live-channel'() {
+    const created = await call('createRoom', { guests: [], listing: {} });
+    await call('connectLiveChannel', { roomCode: created.value.roomCode });
+    await new Promise((done) => setTimeout(done, 300));
+    app.quit();
+    await untilExit(8_000);
+  },
+
+  async 'app-page-gone'() {
+    await createRoomAndOpenViewer();
+    const contents = appWindow().webContents;
+    standin.emit(contents, 'app-page', 'render-process-gone', { preventDefault() {} }, { reason: 'crashed', exitCode: 1 });
+    await new Promise((done) => setTimeout(done, 50));
+    report.attachedAfterGone = attachedViews();
+  },
+
+  async 'app-page-unresponsive'() {
+    await createRoomAndOpenViewer();
+    standin.emit(appWindow(), 'window', 'unresponsive');
+    await new Promise((done) => setTimeout(done, 50));
+    report.attachedAfterHang = attachedViews();
+  },
+
+  async 'session-end'() {
+    const created = await call('createRoom', { guests: [], listing: { title: 'Before logout' } });
+    report.roomCode = created.value.roomCode;
+    standin.emit(appWindow(), 'window', 'query-session-end', { preventDefault() {}, reasons: ['logoff'] });
+    standin.emit(appWindow(), 'window', 'session-end', { reasons: ['logoff'] });
+    await new Promise((done) => setTimeout(done, 300));
+  },
+};
+
+try {
+  if (!existsSync(builtMain)) throw new Error(`${builtMain} is missing: run "npx electron-vite build" first`);
+  await import(pathToFileURL(builtMain).href);
+  app._becomeReady();
+  if (scenario !== 'second-instance') {
+    await waitFor(() => appWindow()?.webContents.getURL(), 'the app window to load its page');
+  }
+  await scenarios[scenario]();
+} catch (error) {
+  report.failure = String(error?.stack ?? error);
+}
+
+const window = BrowserWindow.getAllWindows()[0];
+/** Which guards a session has, as Electron would hold them. */
+function guardsOf(target) {
+  return {
+    permissionRequest: typeof target.permissionRequestHandler === 'function',
+    permissionCheck: typeof target.permissionCheckHandler === 'function',
+    devicePermission: typeof target.devicePermissionHandler === 'function',
+    cspHeaders: typeof target.headersHandler === 'function',
+    blocksDownloads: target.listenerCount('will-download') > 0,
+  };
+}
+function windowOpenAnswer() {
+  if (!window || window.isDestroyed()) return null;
+  return window.webContents.windowOpenHandler?.({ url: 'https://example.com/elsewhere', frameName: '', features: '', disposition: 'new-window' }) ?? null;
+}
+report.sessions = { app: guardsOf(session.defaultSession), viewer: guardsOf(session.fromPartition('persist:roomdesk-viewer')) };
+report.windowOpen = windowOpenAnswer();
+report.appWindowPreferences = window && !window.isDestroyed() ? window.options.webPreferences ?? null : null;
+const log = join(app.getPath('userData'), 'logs', 'main.log');
+Object.assign(report, {
+  channels: [...ipcMain.handlers.keys()],
+  windows: BrowserWindow.getAllWindows().length,
+  pageUrl: window && !window.isDestroyed() ? window.webContents.getURL() : null,
+  viewerContentsDestroyed: WebContentsView.all.map((view) => view.webContents.isDestroyed()),
+  menu: standin.applicationMenu?.template ?? null,
+  uncaught: standin.uncaught,
+  errorBoxes: dialog.errorBoxes,
+  exited: standin.exited,
+  journal: standin.journal,
+  logProblems: existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => /"level":"(error|warn)"|\b(ERROR|WARN)\b/.test(line)) : [],
+});
+process.stdout.write(`\nSTANDIN-REPORT ${JSON.stringify(report)}\n`);
+process.exit(0);
