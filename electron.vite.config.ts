@@ -53,7 +53,14 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves renderer code unminified by default; the first screen loads faster minified.
       minify: true,
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rollupOptions: {
+        input: resolve(__dirname, 'renderer/index.html'),
+        output: {
+          // Its own chunk, imported first: chunks the entry imports run before the entry's own code, and
+          // zod may share a chunk with React; jitless must be set before any of them builds a schema.
+          manualChunks: (id) => (id.endsWith('common/zod-jitless.ts') ? 'zod-jitless' : undefined),
+        },
+      },
     },
   },
 });

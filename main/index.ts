@@ -75,7 +75,9 @@ async function start(): Promise<void> {
     ask: (url) => services?.microphone.ask(url) ?? Promise.resolve(false),
   });
 
-  sandbox = await startSandboxGateway().catch((error: unknown) => {
+  // Like the real service the sandbox hands out live-channel links; `page` serves its http room page instead.
+  const sandboxRoomLinks = process.env.ROOMDESK_SANDBOX_ROOM_LINKS === 'page' ? 'page' : 'live-channel';
+  sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks }).catch((error: unknown) => {
     logger.warn('the built-in sandbox gateway did not start; real profiles still work', { error });
     return null;
   });

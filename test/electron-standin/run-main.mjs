@@ -129,7 +129,7 @@ function windowOpenAnswer() {
   if (!window || window.isDestroyed()) return null;
   return window.webContents.windowOpenHandler?.({ url: 'https://example.com/elsewhere', frameName: '', features: '', disposition: 'new-window' }) ?? null;
 }
-report.sessions = { app: guardsOf(session.defaultSession), viewer: guardsOf(session.fromPartition('persist:roomdesk-viewer')) };
+report.sessions = { app: guardsOf(session.defaultSession), viewer: guardsOf(session.fromPartition('roomdesk-viewer')) };
 report.windowOpen = windowOpenAnswer();
 report.appWindowPreferences = window && !window.isDestroyed() ? window.options.webPreferences ?? null : null;
 const log = join(app.getPath('userData'), 'logs', 'main.log');

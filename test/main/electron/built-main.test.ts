@@ -44,6 +44,9 @@ function userDataDir(): string {
   return dir;
 }
 
+/** The embedded viewer page exists only for rooms whose link is an http(s) page. */
+const pageLinks = { env: { ROOMDESK_SANDBOX_ROOM_LINKS: 'page' } };
+
 function play(scenario: string, options: { userData?: string; env?: Record<string, string> } = {}): Promise<StandinReport> {
   const userData = options.userData ?? userDataDir();
   return new Promise((done, fail) => {
@@ -106,7 +109,7 @@ describe('the built main under a stand-in Electron', () => {
   });
 
   it('closing the window with the viewer open closes the viewer page and quits without an error', async () => {
-    const report = await play('close-window-with-viewer');
+    const report = await play('close-window-with-viewer', pageLinks);
     expectClean(report);
     expect(report.steps.every((step) => step.ok)).toBe(true);
     expect(report.viewerContentsDestroyed).toEqual([true]);
@@ -126,7 +129,7 @@ describe('the built main under a stand-in Electron', () => {
   });
 
   it('a crashed app page is reloaded and leaves no viewer over it', async () => {
-    const report = await play('app-page-gone');
+    const report = await play('app-page-gone', pageLinks);
     expect(report.failure).toBeUndefined();
     expect(report.uncaught).toEqual([]);
     expect(report.logProblems.join('\n')).toContain('the app page crashed');
@@ -136,7 +139,7 @@ describe('the built main under a stand-in Electron', () => {
   });
 
   it('a hung app page is ended and reloaded, and leaves no viewer over it', async () => {
-    const report = await play('app-page-unresponsive');
+    const report = await play('app-page-unresponsive', pageLinks);
     expect(report.failure).toBeUndefined();
     expect(report.uncaught).toEqual([]);
     expect(report.attachedAfterHang).toBe(0);
