@@ -16,6 +16,7 @@ import {
   roomCodeSchema,
   roomTicketInputSchema,
   voiceSignatureInputSchema,
+  vrCodeSchema,
   vrListPageSchema,
   type CreateRoomInput,
   type RoomTicketInput,
@@ -41,6 +42,10 @@ import {
   type RoomDetail,
 } from './schemas';
 import { TokenCache, type IssuedToken } from './token-cache';
+import { toVrWork, vrWorkAnswerSchema, type VrWork, type VrWorkSource } from './vr-work';
+
+/** A Work lists every panorama's images and observers: far larger than other answers. */
+const MAX_WORK_BYTES = 8 * 1024 * 1024;
 
 export interface GatewayClientDeps {
   fetch?: FetchLike;
@@ -68,7 +73,7 @@ export interface VoiceSignature {
 }
 
 export interface VrListPage {
-  items: { vrCode: string; name: string | null; createTime: string | number | null }[];
+  items: { vrCode: string; name: string | null; createTime: string | number | null; coverUrl: string | null }[];
   total: number | null;
   pageSize: number | null;
   currentPage: number | null;
@@ -88,6 +93,11 @@ export interface GatewayClient {
   /** The raw room-detail `data`; map it with `toRoomSummary` for the app's view. */
   getRoomDetail(roomCode: string): Promise<RoomDetail>;
   listVrs(page?: number, pageSize?: number): Promise<VrListPage>;
+  /**
+   * A VR's Work for the renderer: `current` asks `GET vrInfo?resource_code=`, `legacy` asks
+   * `GET vrWork?vr_code=` (paths from the endpoint table).
+   */
+  getVrWork(vrCode: string, source: VrWorkSource): Promise<VrWork>;
   invalidateToken(): void;
 }
 
@@ -99,6 +109,7 @@ interface Operation<T extends z.ZodType> {
   query?: Record<string, string>;
   body?: Record<string, unknown>;
   dataSchema: T;
+  maxAnswerBytes?: number;
   /** False for calls that must not run twice: a lost answer becomes 'outcome-unknown'. */
   idempotent: boolean;
 }
@@ -143,7 +154,14 @@ export function createGatewayClient(profile: GatewayProfile, deps: GatewayClient
     }
     try {
       return await sendGatewayRequest(
-        { method: operation.method, url: endpointUrl(profile.baseUrl, operation.path, operation.query), headers, body, timeoutMs },
+        {
+          method: operation.method,
+          url: endpointUrl(profile.baseUrl, operation.path, operation.query),
+          headers,
+          body,
+          timeoutMs,
+          ...(operation.maxAnswerBytes ? { maxAnswerBytes: operation.maxAnswerBytes } : {}),
+        },
         http,
       );
     } catch (e) {
@@ -276,11 +294,30 @@ export function createGatewayClient(profile: GatewayProfile, deps: GatewayClient
         idempotent: true,
       });
       return {
-        items: data.list.map((vr) => ({ vrCode: vr.vr_code, name: vr.name ?? null, createTime: vr.create_time ?? null })),
+        items: data.list.map((vr) => ({
+          vrCode: vr.vr_code,
+          name: vr.name ?? null,
+          createTime: vr.create_time ?? null,
+          coverUrl: vr.cover_url ?? null,
+        })),
         total: data.total ?? null,
         pageSize: data.page_size ?? null,
         currentPage: data.current_page ?? null,
       };
+    }),
+
+    getVrWork: guarded(async (vrCode: string, source: VrWorkSource) => {
+      const validCode = parseInput(vrCodeSchema, vrCode, 'The VR code');
+      const work = await call({
+        action: 'load the VR work',
+        method: 'GET',
+        path: source === 'current' ? endpoints.vrInfo : endpoints.vrWork,
+        query: source === 'current' ? { resource_code: validCode } : { vr_code: validCode },
+        dataSchema: vrWorkAnswerSchema,
+        maxAnswerBytes: MAX_WORK_BYTES,
+        idempotent: true,
+      });
+      return toVrWork(work, source, validCode);
     }),
 
     invalidateToken: () => tokens.invalidate(),

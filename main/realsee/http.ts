@@ -23,7 +23,12 @@ export interface GatewayRequest {
   headers?: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** Answers larger than this are refused unread past the limit (default DEFAULT_MAX_ANSWER_BYTES). */
+  maxAnswerBytes?: number;
 }
+
+/** Gateway answers are small JSON documents; a VR's Work is the largest the app asks for. */
+export const DEFAULT_MAX_ANSWER_BYTES = 2 * 1024 * 1024;
 
 export interface RetryPolicy {
   /** Total attempts, including the first. */
@@ -91,17 +96,46 @@ async function sendOnce(request: GatewayRequest, fetchFn: FetchLike): Promise<Ga
       throw networkFailure(host, !failedBeforeSending(e));
     }
 
-    let bodyText: string;
+    const maxBytes = request.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
+    let bodyText: string | null;
     try {
-      bodyText = await response.text();
+      bodyText = await readCappedText(response, maxBytes);
     } catch {
       if (timedOut) throw timeoutFailure(host, request.timeoutMs);
       throw networkFailure(host, true);
+    }
+    if (bodyText === null) {
+      controller.abort();
+      throw protocolFailure(`an answer larger than ${Math.round(maxBytes / 1024)} KiB, HTTP ${response.status}`, { httpStatus: response.status });
     }
     return interpretAnswer(host, response.status, bodyText);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The body as text, or null once it grows past `maxBytes` (the rest is not read). */
+async function readCappedText(response: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(response.headers?.get('content-length') ?? NaN);
+  if (declared > maxBytes) return null;
+  if (!response.body) {
+    const text = await response.text();
+    return Buffer.byteLength(text) > maxBytes ? null : text;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 function interpretAnswer(host: string, httpStatus: number, bodyText: string): GatewayAnswer {

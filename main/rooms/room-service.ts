@@ -4,6 +4,7 @@ import type { GatewayProfile } from '../realsee/profile';
 import { toRoomSummary } from '../realsee/room-summary';
 import type { ClientPool } from './client-pool';
 import { withTicket, withoutTicket } from './room-link';
+import { loadVrWork } from './vr-works';
 
 /** Where the room service learns which Realsee account to act for. */
 export interface ActiveProfileSource {
@@ -122,6 +123,11 @@ export function createRoomService(deps: {
     async listVrs(page: number) {
       const { client } = await activeClient();
       return client.listVrs(page, 20);
+    },
+
+    async vrWork(vrCode: string) {
+      const { client } = await activeClient();
+      return loadVrWork(client, vrCode);
     },
   };
 }
