@@ -101,6 +101,7 @@ export function faceColour(room: DemoRoom, face: CubeFace): Rgb {
 }
 
 export const CAMERA_HEIGHT_METRES = 1.5;
+export const OPENING_LONGITUDE = Math.PI;
 
 /** Face image path relative to the Work's `base_url`; `cube_<size>` is how Realsee's Works name sizes. */
 export function facePath(panoIndex: number, face: CubeFace): string {
@@ -123,7 +124,8 @@ export function demoWork(home: DemoHome, assetBase: string, coverUrl: string): R
     cover_url: coverUrl,
     base_url: assetBase,
     allow_hosts: ['localhost', '127.0.0.1'],
-    initial: { mode: 'Panorama', pano_index: 0, longitude: 0, latitude: 0, fov: 90 },
+    // Five shows a Work's `back` image at longitude 0 and `front` at π: open facing the FRONT wall.
+    initial: { mode: 'Panorama', pano_index: 0, longitude: OPENING_LONGITUDE, latitude: 0, fov: 90 },
     panorama: {
       count: home.rooms.length,
       list: indices.map((index) => ({

@@ -39,7 +39,7 @@ describe('sandbox demo VR library', () => {
       vr_code: home.vr_code,
       name: home.name,
       base_url: `${gateway.baseUrl}/vr-assets/${home.vr_code}/`,
-      initial: { mode: 'Panorama', pano_index: 0, longitude: 0, latitude: 0, fov: expect.any(Number) },
+      initial: { mode: 'Panorama', pano_index: 0, longitude: Math.PI, latitude: 0, fov: expect.any(Number) },
       panorama: { count: home.rooms.length },
     });
     expect(work._signature).toBeUndefined();
