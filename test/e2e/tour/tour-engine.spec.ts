@@ -57,7 +57,7 @@ async function expectCentreColour(page: Page, room: DemoRoom, face: CubeFace): P
 
 async function openTour(page: Page): Promise<void> {
   await page.goto(fixture.url);
-  await tour.load(page, work.work);
+  expect(await tour.load(page, work.work)).toEqual({ ok: true });
 }
 
 test.beforeAll(async () => {
@@ -149,4 +149,23 @@ test("reports the user's drag as state changes, and the canvas follows them", as
   const face = faceAt(reported.longitude);
   expect(face).not.toBe('front');
   await expectCentreColour(page, living, face);
+});
+
+test('says why when the renderer cannot be fetched, or the Work cannot be shown', async ({ page }) => {
+  await page.route(`**/assets/${lazyChunk.file}`, (route) => route.abort('connectionrefused'));
+  await page.goto(fixture.url);
+  expect(await tour.load(page, work.work)).toMatchObject({ ok: false, reason: 'unavailable' });
+
+  await page.unroute(`**/assets/${lazyChunk.file}`);
+  await page.goto(fixture.url);
+  expect(await tour.load(page, { work_code: 'x', panorama: 'not a list', observers: 7 })).toMatchObject({ ok: false, reason: 'load-failed' });
+});
+
+test('dispose removes the canvas and stops reporting', async ({ page }) => {
+  await openTour(page);
+  await expectCentreColour(page, home.rooms[0]!, 'front');
+  expect(await page.evaluate(() => (window as any).tourTest.canvasesInView())).toBe(1);
+  await page.evaluate(() => (window as any).tourTest.dispose());
+  expect(await page.evaluate(() => (window as any).tourTest.canvasesInView())).toBe(0);
+  expect(await tour.state(page)).toBeNull();
 });

@@ -39,10 +39,12 @@ export async function createTourEngine(container: HTMLElement, options: TourEngi
         const { offset: _offset, ...start } = sanitizeViewState(state ?? {});
         const initial = Object.keys(start).length > 0 ? start : 'initial';
         await five.load(work as Parameters<typeof five.load>[0], initial as Parameters<typeof five.load>[1], undefined, false);
-        loaded = true;
       } catch (cause) {
         throw new TourEngineError('load-failed', 'The VR could not be shown.', { cause });
       }
+      // Five takes a Work it cannot read without complaint and shows nothing: say so.
+      if (five.observers.length === 0) throw new TourEngineError('load-failed', 'The VR has no panoramas to show.');
+      loaded = true;
     },
 
     getState: () => (loaded && !disposed ? toViewState(five.getCurrentState()) : null),
