@@ -4,7 +4,7 @@ import type { VrWork } from '../../../main/realsee/vr-work';
 import { DEMO_HOMES, faceColour, type CubeFace, type DemoRoom } from '../../../main/sandbox/demo-vrs';
 import { startSandboxGateway, type SandboxGateway } from '../../../main/sandbox/index';
 import type { TourViewState } from '../../../renderer/src/features/tour/engine/index';
-import { buildTourFixture, scriptSizes, serveTourFixture } from './support/build-tour-fixture';
+import { buildTourFixture, routeTourFixture, scriptSizes, serveTourFixture } from './support/build-tour-fixture';
 
 /**
  * The tour engine (Realsee's Five) in headless Chromium, on a page served from 127.0.0.1, showing a
@@ -24,6 +24,7 @@ let sandbox: SandboxGateway;
 let fixture: { url: string; close(): Promise<void> };
 let work: VrWork;
 let lazyChunk: { file: string; gzip: number };
+let builtPage: string;
 
 /** The face Five shows at the centre for a longitude: `back` at 0, `right` at π/2, `front` at π, `left` at 3π/2. */
 function faceAt(longitude: number): CubeFace {
@@ -62,6 +63,7 @@ async function openTour(page: Page): Promise<void> {
 
 test.beforeAll(async () => {
   const outDir = await buildTourFixture();
+  builtPage = outDir;
   const scripts = await scriptSizes(outDir);
   const five = scripts.find((script) => script.text.includes('poweredByRealsee'));
   const entry = scripts.find((script) => script.text.includes('tourTest'));
@@ -167,5 +169,18 @@ test('dispose removes the canvas and stops reporting', async ({ page }) => {
   expect(await page.evaluate(() => (window as any).tourTest.canvasesInView())).toBe(1);
   await page.evaluate(() => (window as any).tourTest.dispose());
   expect(await page.evaluate(() => (window as any).tourTest.canvasesInView())).toBe(0);
+  expect(await tour.state(page)).toBeNull();
+});
+
+test('an unsigned Work renders on localhost and IP pages only, as Five allows', async ({ page }) => {
+  // A real loopback server: Chromium lets only pages on local addresses fetch the sandbox's images.
+  await page.goto(fixture.url.replace('//127.0.0.1:', '//localhost:'));
+  expect(await tour.load(page, work.work)).toEqual({ ok: true });
+  await expectCentreColour(page, home.rooms[0]!, 'front');
+
+  // A page on any other host (an app:// protocol page too) needs a signed Work allowed there.
+  // (Served by interception here, so Chromium sees no address for it.)
+  await page.goto(await routeTourFixture(page, 'http://tour.roomdesk.test', builtPage));
+  expect(await tour.load(page, work.work)).toMatchObject({ ok: false, reason: 'not-allowed-here', cause: expect.stringMatching(/Invalid certificate/) });
   expect(await tour.state(page)).toBeNull();
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { build } from 'vite';
 
 const fixtureRoot = resolve(import.meta.dirname, '../fixture');
@@ -30,6 +31,19 @@ export async function scriptSizes(outDir: string): Promise<Array<{ file: string;
       return { file, bytes: body.length, gzip: gzipSync(body).length, text: body.toString('utf8') };
     }),
   );
+}
+
+/** Serves the built page to `page` as if from `origin` (any host name), without a server. */
+export async function routeTourFixture(page: Page, origin: string, outDir: string): Promise<string> {
+  await page.route(`${origin}/**`, async (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname).slice(1) || 'index.html';
+    const file = normalize(join(outDir, path));
+    if (!file.startsWith(outDir + sep)) return route.fulfill({ status: 404 });
+    const body = await readFile(file).catch(() => null);
+    if (body === null) return route.fulfill({ status: 404 });
+    return route.fulfill({ status: 200, body, headers: { 'content-type': types[extname(file)] ?? 'application/octet-stream' } });
+  });
+  return `${origin}/index.html`;
 }
 
 /** Serves the built page on 127.0.0.1 (an IP page: Five renders unsigned Works there). */

@@ -40,7 +40,7 @@ export async function createTourEngine(container: HTMLElement, options: TourEngi
         const initial = Object.keys(start).length > 0 ? start : 'initial';
         await five.load(work as Parameters<typeof five.load>[0], initial as Parameters<typeof five.load>[1], undefined, false);
       } catch (cause) {
-        throw new TourEngineError('load-failed', 'The VR could not be shown.', { cause });
+        throw loadFailure(cause);
       }
       // Five takes a Work it cannot read without complaint and shows nothing: say so.
       if (five.observers.length === 0) throw new TourEngineError('load-failed', 'The VR has no panoramas to show.');
@@ -71,4 +71,17 @@ export async function createTourEngine(container: HTMLElement, options: TourEngi
       five.getElement()?.remove();
     },
   };
+}
+
+/**
+ * Five refuses a Work it may not show on this page with these texts (signature, certificate or
+ * host checks, which it skips on localhost, IP and file:// pages) or when its validity has ended.
+ */
+function loadFailure(cause: unknown): TourEngineError {
+  const text = cause instanceof Error ? cause.message : String(cause);
+  if (/Invalid certificate|Invalid signature|is not allowed/.test(text)) {
+    return new TourEngineError('not-allowed-here', 'This VR may not be shown on this page: its owner allows other hosts.', { cause });
+  }
+  if (/\) expired\./.test(text)) return new TourEngineError('expired', 'This VR may no longer be shown: its permission has expired.', { cause });
+  return new TourEngineError('load-failed', 'The VR could not be shown.', { cause });
 }

@@ -24,7 +24,11 @@ export interface TourEngineOptions {
   preserveDrawingBuffer?: boolean;
 }
 
-export type TourEngineFailure = 'unavailable' | 'load-failed' | 'disposed';
+/**
+ * `unavailable`: the renderer's code could not be fetched; `not-allowed-here`: a signed Work on a
+ * page its owner did not allow; `expired`: a Work past its validity; `load-failed`: anything else.
+ */
+export type TourEngineFailure = 'unavailable' | 'not-allowed-here' | 'expired' | 'load-failed' | 'disposed';
 
 export class TourEngineError extends Error {
   constructor(
