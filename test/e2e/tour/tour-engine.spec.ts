@@ -184,3 +184,27 @@ test('an unsigned Work renders on localhost and IP pages only, as Five allows', 
   expect(await tour.load(page, work.work)).toMatchObject({ ok: false, reason: 'not-allowed-here', cause: expect.stringMatching(/Invalid certificate/) });
   expect(await tour.state(page)).toBeNull();
 });
+
+test("renders under a content security policy limited to the Work's resource origins", async ({ page }) => {
+  const origins = work.resourceOrigins.join(' ');
+  const csp = [
+    "default-src 'none'",
+    // Five compiles a WebAssembly mesh decoder when it starts (used for compressed models).
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    `img-src blob: data: ${origins}`,
+    `connect-src ${origins}`,
+  ].join('; ');
+  const strict = await serveTourFixture(builtPage, { csp });
+  try {
+    await page.goto(strict.url);
+    expect(await tour.load(page, work.work)).toEqual({ ok: true });
+    await expectCentreColour(page, home.rooms[0]!, 'front');
+    // The one refusal left is a bundled protobuf.js probing for Node's `require` with eval; it
+    // catches the refusal and goes on. Nothing else may be refused.
+    const violations: string[] = await page.evaluate(() => (window as any).tourTest.violations());
+    expect(violations.filter((violation) => !violation.startsWith('script-src eval '))).toEqual([]);
+  } finally {
+    await strict.close();
+  }
+});

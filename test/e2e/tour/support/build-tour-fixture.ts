@@ -47,7 +47,7 @@ export async function routeTourFixture(page: Page, origin: string, outDir: strin
 }
 
 /** Serves the built page on 127.0.0.1 (an IP page: Five renders unsigned Works there). */
-export async function serveTourFixture(outDir: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveTourFixture(outDir: string, options: { csp?: string } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://fixture').pathname).slice(1) || 'index.html';
     const file = normalize(join(outDir, path));
@@ -55,7 +55,11 @@ export async function serveTourFixture(outDir: string): Promise<{ url: string; c
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...(options.csp ? { 'content-security-policy': options.csp } : {}),
+    });
     response.end(await readFile(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
