@@ -21,6 +21,10 @@ export const endpointTableSchema = z.object({
   voiceSign: z.string().startsWith('/'),
   roomDetail: z.string().startsWith('/'),
   vrList: z.string().startsWith('/'),
+  /** A VR's Work for Five (legacy): `?vr_code=`; answers the signed Work JSON. */
+  vrWork: z.string().startsWith('/'),
+  /** A VR's Work for Five (current): `?resource_code=`; answer schema undocumented. */
+  vrInfo: z.string().startsWith('/'),
 });
 export type EndpointTable = z.infer<typeof endpointTableSchema>;
 
@@ -31,6 +35,8 @@ export const defaultEndpoints: EndpointTable = {
   voiceSign: '/open/v1/live/voice/sign',
   roomDetail: '/open/v1/live/room/detail',
   vrList: '/open/v1/entity/vr/list',
+  vrWork: '/open/v1/entity/vr',
+  vrInfo: '/open/v3/vr/info',
 };
 
 export const roleNamesSchema = z.object({

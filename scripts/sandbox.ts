@@ -1,4 +1,5 @@
 // `npm run sandbox -- --port N [--voice-vendor sandbox|trtc|chime]`: runs the sandbox gateway on loopback until Ctrl-C.
+import { DEMO_VRS } from '../main/sandbox/demo-vrs';
 import { startSandboxGateway, type SandboxVoiceVendor } from '../main/sandbox/index';
 
 function optionValue(argv: ReadonlyArray<string>, name: string): string | undefined | null {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   console.log(`Port:           ${new URL(gateway.baseUrl).port}`);
   console.log(`Demo App Key:    ${gateway.demoApp.appKey}`);
   console.log(`Demo App Secret: ${gateway.demoApp.appSecret}`);
+  console.log(`Demo VR codes:   ${DEMO_VRS.map((vr) => vr.vr_code).join(', ')}`);
   console.log('Press Ctrl-C to stop.');
   const stop = () => {
     void gateway.close().then(() => process.exit(0));

@@ -54,6 +54,7 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
       const list = await rooms.listVrs(page);
       return { items: list.items, total: list.total };
     },
+    getVrWork: async ({ vrCode }) => rooms.vrWork(vrCode),
 
     getHistoryStatus: async () => ({ startupReport: history.startupReport, stats: history.stats() }),
     queryHistory: async (query) => history.query(query),

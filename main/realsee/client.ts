@@ -17,6 +17,7 @@ import {
   roomCodeSchema,
   roomTicketInputSchema,
   voiceSignatureInputSchema,
+  vrCodeSchema,
   vrListPageSchema,
   type CreateRoomInput,
   type RoomTicketInput,
@@ -42,6 +43,10 @@ import {
   type RoomDetail,
 } from './schemas';
 import { TokenCache, type IssuedToken } from './token-cache';
+import { toVrWork, vrWorkAnswerSchema, type VrWork, type VrWorkSource } from './vr-work';
+
+/** A Work lists every panorama's images and observers: far larger than other answers. */
+const MAX_WORK_BYTES = 8 * 1024 * 1024;
 
 export interface GatewayClientDeps {
   fetch?: FetchLike;
@@ -71,7 +76,7 @@ export interface VoiceSignature {
 }
 
 export interface VrListPage {
-  items: { vrCode: string; name: string | null; createTime: string | number | null }[];
+  items: { vrCode: string; name: string | null; createTime: string | number | null; coverUrl: string | null }[];
   total: number | null;
   pageSize: number | null;
   currentPage: number | null;
@@ -91,6 +96,11 @@ export interface GatewayClient {
   /** The raw room-detail `data`; map it with `toRoomSummary` for the app's view. */
   getRoomDetail(roomCode: string): Promise<RoomDetail>;
   listVrs(page?: number, pageSize?: number): Promise<VrListPage>;
+  /**
+   * A VR's Work for the renderer: `current` asks `GET vrInfo?resource_code=`, `legacy` asks
+   * `GET vrWork?vr_code=` (paths from the endpoint table).
+   */
+  getVrWork(vrCode: string, source: VrWorkSource): Promise<VrWork>;
   invalidateToken(): void;
 }
 
@@ -292,11 +302,30 @@ export function createGatewayClient(profile: GatewayProfile, deps: GatewayClient
         idempotent: true,
       });
       return {
-        items: data.list.map((vr) => ({ vrCode: vr.vr_code, name: vr.name ?? null, createTime: vr.create_time ?? null })),
+        items: data.list.map((vr) => ({
+          vrCode: vr.vr_code,
+          name: vr.name ?? null,
+          createTime: vr.create_time ?? null,
+          coverUrl: vr.cover_url ?? null,
+        })),
         total: data.total ?? null,
         pageSize: data.page_size ?? null,
         currentPage: data.current_page ?? null,
       };
+    }),
+
+    getVrWork: guarded(async (vrCode: string, source: VrWorkSource) => {
+      const validCode = parseInput(vrCodeSchema, vrCode, 'The VR code');
+      const work = await call({
+        action: 'load the VR work',
+        method: 'GET',
+        path: source === 'current' ? endpoints.vrInfo : endpoints.vrWork,
+        query: source === 'current' ? { resource_code: validCode } : { vr_code: validCode },
+        dataSchema: vrWorkAnswerSchema,
+        maxAnswerBytes: MAX_WORK_BYTES,
+        idempotent: true,
+      });
+      return toVrWork(work, source, validCode);
     }),
 
     invalidateToken: () => tokens.invalidate(),

@@ -5,3 +5,4 @@ export type { CreateRoomInput, RoomTicketInput, VoiceSignatureInput } from './in
 export { resolveEndpoints, type GatewayProfile } from './profile';
 export { toRoomSummary } from './room-summary';
 export type { RoomDetail } from './schemas';
+export { toVrWork, type VrWork, type VrWorkSource } from './vr-work';

@@ -47,6 +47,9 @@ export const voiceSignatureInputSchema = z.object({
 });
 export type VoiceSignatureInput = z.input<typeof voiceSignatureInputSchema>;
 
+/** A published VR's code (18 digits starting with 80) or a current resource code. */
+export const vrCodeSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - or _ only, at most 64');
+
 export const vrListPageSchema = z.object({
   page: z.number().int().min(1).max(100_000),
   pageSize: z.number().int().min(1).max(100),

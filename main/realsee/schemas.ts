@@ -71,7 +71,7 @@ function tolerant<T extends z.ZodType>(schema: T) {
  * A JSON object the app passes along without reading inside (feature switches, role configs):
  * kept as it came, checked only for being an object, which is much cheaper than a record schema.
  */
-const opaqueObject = z.custom<Record<string, unknown>>(
+export const opaqueObject = z.custom<Record<string, unknown>>(
   (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
 );
 
@@ -145,6 +145,8 @@ export const vrListDataSchema = z.looseObject({
       vr_code: z.string().min(1),
       name: text,
       create_time: tolerant(z.union([z.string(), z.number()])),
+      /** Not in Realsee's documented list shape (the sandbox sends it); read when present. */
+      cover_url: text,
     }),
   ),
   total: tolerant(z.number()),
@@ -152,3 +154,41 @@ export const vrListDataSchema = z.looseObject({
   current_page: tolerant(z.number()),
 });
 export type VrListData = z.infer<typeof vrListDataSchema>;
+
+const faceList = tolerant(z.array(z.unknown()));
+
+/**
+ * A VR's Work (legacy `/open/v1/entity/vr`, current `/open/v3/vr/info`): passed on to the renderer
+ * untouched (Five verifies its signature over every key), so only the few fields the app reads are
+ * named here, each tolerant of absence. It must be an object with something to show.
+ */
+export const vrWorkDataSchema = z.looseObject({
+  vr_code: text,
+  resource_code: text,
+  work_code: text,
+  code: text,
+  name: text,
+  title: text,
+  cover_url: text,
+  cover: text,
+  thumbnail_url: text,
+  base_url: text,
+  allow_hosts: tolerant(z.array(z.unknown())),
+  _signature: text,
+  panorama: tolerant(
+    z.union([
+      z.looseObject({
+        count: num,
+        list: faceList,
+        info: faceList,
+        base_url: text,
+        pano_high_cube_base_url: text,
+        pano_cube_base_url: text,
+      }),
+      z.array(z.unknown()),
+    ]),
+  ),
+  observers: faceList,
+  model: tolerant(opaqueObject),
+});
+export type VrWorkData = z.infer<typeof vrWorkDataSchema>;

@@ -5,6 +5,7 @@ import { toRoomSummary } from '../realsee/room-summary';
 import { expiryFromExpireTime } from '../voice/voice-params';
 import type { ClientPool } from './client-pool';
 import { withTicket, withoutTicket } from './room-link';
+import { loadVrWork } from './vr-works';
 
 /** Where the room service learns which Realsee account to act for. */
 export interface ActiveProfileSource {
@@ -128,6 +129,11 @@ export function createRoomService(deps: {
     async listVrs(page: number) {
       const { client } = await activeClient();
       return client.listVrs(page, 20);
+    },
+
+    async vrWork(vrCode: string) {
+      const { client } = await activeClient();
+      return loadVrWork(client, vrCode);
     },
   };
 }

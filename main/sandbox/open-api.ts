@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { defaultEndpoints } from '../../common/profile';
-import { DEMO_VRS } from './demo-vrs';
+import { DEMO_HOMES, demoWork, findDemoHome } from './demo-vrs';
 import { GatewayError, paramError, SANDBOX_CODES } from './envelope';
 import {
   authorize,
@@ -15,6 +15,7 @@ import { jsonObjectField, parseJsonBody, parseMembers, requireString, type Param
 import { buildRoomDetail } from './room-detail';
 import { unixSeconds } from './realsee-time';
 import { chimeSign } from './voice-sign';
+import { vrAssetBase, vrCoverUrl } from './vr-assets';
 
 export interface OpenApiRoute {
   method: 'GET' | 'POST';
@@ -29,6 +30,8 @@ export const openApiRoutes: ReadonlyMap<string, OpenApiRoute> = new Map<string, 
   [defaultEndpoints.voiceSign, { method: 'POST', handle: signVoice }],
   [defaultEndpoints.roomDetail, { method: 'GET', handle: roomDetail }],
   [defaultEndpoints.vrList, { method: 'GET', handle: vrList }],
+  [defaultEndpoints.vrWork, { method: 'GET', handle: (context, call) => vrWork(context, call, 'vr_code') }],
+  [defaultEndpoints.vrInfo, { method: 'GET', handle: (context, call) => vrWork(context, call, 'resource_code') }],
 ]);
 
 function issueAccessToken(context: GatewayContext, call: GatewayCall): unknown {
@@ -123,11 +126,31 @@ function vrList(context: GatewayContext, call: GatewayCall): unknown {
   if (pageSize > 100) throw paramError('param error: page_size must be at most 100');
   const start = (page - 1) * pageSize;
   return {
-    list: DEMO_VRS.slice(start, start + pageSize).map((vr) => ({ ...vr })),
-    total: DEMO_VRS.length,
+    list: DEMO_HOMES.slice(start, start + pageSize).map((home) => ({
+      vr_code: home.vr_code,
+      name: home.name,
+      create_time: home.create_time,
+      // Not in Realsee's documented list shape; clients must live without it.
+      cover_url: vrCoverUrl(context.baseUrl(), home.vr_code),
+    })),
+    total: DEMO_HOMES.length,
     page_size: pageSize,
     current_page: page,
   };
+}
+
+/**
+ * A demo VR's Work: legacy `GET /open/v1/entity/vr?vr_code=` and current
+ * `GET /open/v3/vr/info?resource_code=` answer the same unsigned Work, the current one also
+ * naming it by `resource_code`.
+ */
+function vrWork(context: GatewayContext, call: GatewayCall, codeParameter: 'vr_code' | 'resource_code'): unknown {
+  authorize(context, call);
+  const code = requireString(Object.fromEntries(call.url.searchParams), codeParameter);
+  const home = findDemoHome(code);
+  if (home === undefined) throw paramError(`vr not found: ${code}`);
+  const work = demoWork(home, vrAssetBase(context.baseUrl(), home.vr_code), vrCoverUrl(context.baseUrl(), home.vr_code));
+  return codeParameter === 'resource_code' ? { resource_code: home.vr_code, ...work } : work;
 }
 
 function positiveInteger(raw: string | null, field: string, fallback: number): number {

@@ -21,6 +21,7 @@ import { createStats, type SandboxStats } from './stats';
 import { TicketStore } from './tickets';
 import { TokenStore, type SandboxApp } from './tokens';
 import type { SandboxVoiceVendor } from './voice-sign';
+import { createVrAssets } from './vr-assets';
 
 /** The sandbox's public demo credential: printed by `npm run sandbox`, prefilled for new users. */
 export const SANDBOX_DEMO_APP: { appKey: string; appSecret: string } = Object.freeze({
@@ -115,6 +116,8 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
       pendingDelays.add(timer);
     });
 
+  const vrAssets = createVrAssets();
+
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
     const url = requestUrl(request);
@@ -124,6 +127,8 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
       return writeAnswer(response, errorAnswer(new GatewayError(SANDBOX_CODES.forbidden, refusal, 403)));
     }
     stats.record(method, url.pathname);
+    // VR images stand for Realsee's CDN, not the gateway: no gateway rate limits or injected faults.
+    if (vrAssets.matches(url.pathname)) return vrAssets.serve(request, response, url.pathname);
     const fault = faults.take(url.pathname);
     if (fault !== undefined && fault.latencyMs > 0) await delay(fault.latencyMs);
     const injected = fault === undefined ? undefined : injectedAnswer(fault);

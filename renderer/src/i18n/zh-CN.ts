@@ -74,6 +74,8 @@ export const zhCN: Messages = {
       voiceSign: '语音签名路径',
       roomDetail: '房间详情路径',
       vrList: 'VR 列表路径',
+      vrWork: 'VR 作品路径（旧版）',
+      vrInfo: 'VR 信息路径',
     },
     test: '测试连接',
     testing: '正在测试连接…',

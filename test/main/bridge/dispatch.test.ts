@@ -83,6 +83,26 @@ describe('bridge dispatcher', () => {
     expect(received).toEqual({ page: 1 });
   });
 
+  it('getVrWork checks the code and hands the Work on as it came, refusing a Work that is not an object', async () => {
+    const work = { vr_code: '800000000000000001', panorama: { list: [{ up: 'u' }] }, _signature: 'sig', nested: { keep: [1, { deep: true }] } };
+    const answer = { vrCode: '800000000000000001', name: null, coverUrl: null, panoramaCount: 1, baseUrl: null, allowHosts: [], signed: true, resourceOrigins: [], source: 'legacy' as const, work };
+    let asked: unknown;
+    const { dispatch } = setup({
+      getVrWork: async (input) => {
+        asked = input;
+        return answer;
+      },
+    });
+    expect(await dispatch('getVrWork', { vrCode: ' 800000000000000001 ' }, trusted)).toEqual({ ok: true, value: answer });
+    expect(asked).toEqual({ vrCode: '800000000000000001' });
+    for (const bad of [{ vrCode: '../x' }, { vrCode: '' }, { vrCode: '8'.repeat(65) }, { vrCode: '1', extra: true }]) {
+      const result = await dispatch('getVrWork', bad, trusted);
+      expect(result.ok ? 'ok' : result.error.kind).toBe('validation');
+    }
+    const { dispatch: broken } = setup({ getVrWork: async () => ({ ...answer, work: [] as never }) });
+    expect((await broken('getVrWork', { vrCode: '1' }, trusted)).ok).toBe(false);
+  });
+
   it('survives a few hundred generated bad payloads for every method', async () => {
     const { dispatch } = setup();
     const samples: unknown[] = [null, 0, -1, NaN, '', 'x'.repeat(10_000), [], {}, { roomCode: 7 }, { id: {} }, { __proto__: { polluted: true } }, [[[[]]]], true];

@@ -28,7 +28,15 @@ beforeEach(async () => {
   gateway.route(TICKET, () => ({ json: envelope({ ticket: 'ticket-abcdef', room_link: 'wss://x/open/RC1' }) }));
   gateway.route(VOICE, () => ({ json: envelope({ voice_app_id: '1400000001', user_identifier: 'agent-1', sign: 'sign-ghijkl' }) }));
   gateway.route(VR_LIST, () => ({
-    json: envelope({ list: [{ vr_code: '801234567890123456', name: 'Flat 3B', create_time: '2024-03-01' }], total: 1, page_size: 10, current_page: 1 }),
+    json: envelope({
+      list: [
+        { vr_code: '801234567890123456', name: 'Flat 3B', create_time: '2024-03-01' },
+        { vr_code: '801234567890123457', name: null, cover_url: 'https://cdn.example/c.jpg' },
+      ],
+      total: 2,
+      page_size: 10,
+      current_page: 1,
+    }),
   }));
 });
 
@@ -411,8 +419,11 @@ describe('request bodies', () => {
   it('listVrs sends page and page_size and returns a camel-cased page', async () => {
     const { client } = testClient(gateway.baseUrl);
     expect(await client.listVrs(2, 20)).toEqual({
-      items: [{ vrCode: '801234567890123456', name: 'Flat 3B', createTime: '2024-03-01' }],
-      total: 1,
+      items: [
+        { vrCode: '801234567890123456', name: 'Flat 3B', createTime: '2024-03-01', coverUrl: null },
+        { vrCode: '801234567890123457', name: null, createTime: null, coverUrl: 'https://cdn.example/c.jpg' },
+      ],
+      total: 2,
       pageSize: 10,
       currentPage: 1,
     });
