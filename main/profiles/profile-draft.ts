@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defaultRoles, profileDraftSchema, roleNamesSchema, SANDBOX_PROFILE_ID } from '../../common/profile';
 import { profileError } from './profile-error';
 import type { StoredProfile } from './profile-store';
