@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from '../common/errors';
 import { profileDraftSchema, profileSummarySchema } from '../common/profile';
-import { guestSchema, listingSchema, roomSummarySchema } from '../common/room';
+import { guestSchema, listingSchema, roomCodeSchema, roomSummarySchema } from '../common/room';
 import { joinVoiceInputSchema, joinVoiceOutputSchema } from '../common/voice';
 import {
   historyExportOptionsSchema,
@@ -19,7 +19,7 @@ import {
  * This module must stay free of Node and DOM APIs: it is bundled into all three.
  */
 
-const roomCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A room code has letters, digits, - or _ only.');
+const roomCode = roomCodeSchema;
 const noInput = z.undefined();
 
 export const appInfoSchema = z.object({

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ROOM_CLOSED_STATUS } from '../../common/room-constants';
 import type { viewerStateSchema } from '../../preload/contract';
 import { roomLinkKind, withoutTicket } from '../rooms/room-link';
 import { decideViewerNavigation, type ViewerNavigationScope } from '../shell/viewer-navigation';
@@ -28,7 +29,6 @@ export interface ViewerControllerOptions {
   probeIntervalMs?: number;
 }
 
-const ROOM_CLOSED_STATUS = 2;
 const TICKET_REFUSED_HTTP = new Set([401, 403]);
 const CHROMIUM_ABORTED = -3;
 const REJOIN_WINDOW_MS = 60_000;
