@@ -137,13 +137,13 @@ export default tseslint.config(
             },
             {
               from: { element: { type: 'main' } },
-              disallow: { to: { element: { types: { anyOf: ['renderer', 'renderer-ui', 'renderer-app', 'feature'] } } } },
-              message: 'main/ never imports the renderer.',
+              disallow: { to: { element: { types: { anyOf: ['preload', 'renderer', 'renderer-ui', 'renderer-app', 'feature'] } } } },
+              message: 'main/ never imports the preload or the renderer; what they share is in common/.',
             },
             {
               from: { element: { types: { anyOf: ['renderer', 'renderer-ui', 'renderer-app', 'feature'] } } },
-              disallow: { to: { element: { type: 'main' } } },
-              message: 'The renderer reaches main only through the bridge.',
+              disallow: { to: { element: { types: { anyOf: ['main', 'preload'] } } } },
+              message: 'The renderer reaches main only through the bridge; the contract is in common/contract/.',
             },
             {
               from: { element: { type: 'renderer-ui' } },

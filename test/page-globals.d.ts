@@ -1,4 +1,4 @@
-import type { RoomdeskBridge } from '../preload/contract';
+import type { RoomdeskBridge } from '../common/contract/index';
 
 // What Playwright callbacks find in the app page (they run there, not in Node).
 declare global {

@@ -1,6 +1,6 @@
 import { appErrorSchema, type AppError, type Result } from '../../common/errors';
 import { validationError } from '../../common/validation';
-import { bridgeContract, methodNames, type MethodName, type MethodOutput, type ParsedInput } from '../../preload/contract';
+import { bridgeContract, methodNames, type MethodName, type MethodOutput, type ParsedInput } from '../../common/contract/index';
 import type { Logger } from '../logging/logger';
 
 export type BridgeHandlers = {

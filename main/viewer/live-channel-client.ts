@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { ROOM_CLOSED_STATUS } from '../../common/room-constants';
-import type { livePresenceSchema } from '../../preload/contract';
+import type { livePresenceSchema } from '../../common/contract/viewer';
 import { LIVE_CHANNEL_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff';
 import {
   isRoomCloseEvent,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ROOM_CLOSED_STATUS } from '../../common/room-constants';
-import type { viewerStateSchema } from '../../preload/contract';
+import type { viewerStateSchema } from '../../common/contract/viewer';
 import { roomLinkKind, withoutTicket } from '../rooms/room-link';
 import { decideViewerNavigation, type ViewerNavigationScope } from '../shell/viewer-navigation';
 import { displayHost, mayOpenRoomInBrowser } from './browser-handoff';

@@ -52,6 +52,8 @@ describe('imports by process', () => {
     ['common/room.ts', "import { x } from '../preload/bridge';\nexport const b = x;\n"],
     ['main/rooms/room-service.ts', "import { x } from '../../renderer/src/main';\nexport const b = x;\n"],
     ['renderer/src/main.tsx', "import { x } from '../../main/bridge/dispatch';\nexport const b = x;\n"],
+    ['renderer/src/main.tsx', "import { x } from '../../preload/bridge';\nexport const b = x;\n"],
+    ['main/bridge/dispatch.ts', "import { x } from '../../preload/bridge';\nexport const b = x;\n"],
     ['renderer/src/ui/Dialog.tsx', "import { x } from '../app/App';\nexport const b = x;\n"],
   ])('%s may not reach across a process or layer boundary', async (file, code) => {
     expect(await rulesHit(file, code)).toContain('boundaries/dependencies');
@@ -59,6 +61,7 @@ describe('imports by process', () => {
 
   it.each([
     ['main/rooms/room-service.ts', "import { x } from '../../common/room';\nexport const b = x;\n"],
+    ['main/bridge/dispatch.ts', "import { x } from '../../common/contract/index';\nexport const b = x;\n"],
     ['renderer/src/main.tsx', "import { x } from '../../common/room';\nexport const b = x;\n"],
     ['main/rooms/room-service.ts', "import { x } from '../realsee/client';\nexport const b = x;\n"],
   ])('%s may import shared and own modules', async (file, code) => {
