@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ROOM_CLOSED_STATUS } from '../../common/room-constants';
 import type { livePresenceSchema } from '../../common/contract/viewer';
 import { LIVE_CHANNEL_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff';
 import {
@@ -26,6 +25,7 @@ export type LivePresence = z.output<typeof livePresenceSchema>;
  */
 export const LIVE_CLOSE = { ticketRefused: 4403, roomNotFound: 4404, replaced: 4409, roomClosed: 4410 } as const;
 
+const ROOM_CLOSED_STATUS = 2;
 const END_ROOM_TIMEOUT_MS = 5_000;
 
 /** A ticket failure that retrying cannot fix (the room has no live channel link). */

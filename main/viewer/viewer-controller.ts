@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { ROOM_CLOSED_STATUS } from '../../common/room-constants';
 import type { viewerStateSchema } from '../../common/contract/viewer';
 import { AppFailure, toAppError } from '../app-failure';
 import { roomLinkKind, withoutTicket } from '../rooms/room-link';
@@ -29,6 +28,7 @@ export interface ViewerControllerOptions {
   probeIntervalMs?: number;
 }
 
+const ROOM_CLOSED_STATUS = 2;
 const TICKET_REFUSED_HTTP = new Set([401, 403]);
 const CHROMIUM_ABORTED = -3;
 const REJOIN_WINDOW_MS = 60_000;
