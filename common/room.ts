@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { rawStatusSchema } from './room-status';
+import { ROOM_CODE_PATTERN } from './room-constants';
+
+/** A room code the agent typed or the renderer passes on: trimmed, then checked against the pattern. */
+export const roomCodeSchema = z.string().trim().regex(ROOM_CODE_PATTERN, 'A room code has letters, digits, - or _ only.');
 
 /**
  * The app's own view of a viewing room, built in main from Realsee's room-detail answer.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roomCodeSchema } from './room';
 
 /**
  * What crosses the bridge about voice. The join answer carries the voice signature (or, for
@@ -15,7 +16,7 @@ export const vendorSources = ['sandbox-profile', 'rtc-info', 'room-config', 'def
 export type VendorSource = (typeof vendorSources)[number];
 
 export const joinVoiceInputSchema = z.strictObject({
-  roomCode: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A room code has letters, digits, - or _ only.'),
+  roomCode: roomCodeSchema,
 });
 export type JoinVoiceInput = z.infer<typeof joinVoiceInputSchema>;
 

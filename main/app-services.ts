@@ -9,7 +9,7 @@ import type { Logger, SecretRegistry } from './logging/logger';
 import { createHistoryService, type HistoryService } from './history/history-service';
 import { historyActivityRecorder } from './history/activity-recorder';
 import type { HistoryExportOptions } from '../common/history';
-import type { EventName, EventPayload } from '../preload/contract';
+import type { EventName, EventPayload } from '../common/contract/index';
 import { writeFileAtomic } from './history/atomic-file';
 import { acquireDataFolderLock } from './data-folder-lock';
 import { createLiveChannels, createViewerController, wsSocketFactory, type LiveSocketFactory, type ViewerHostFactory } from './viewer/index';

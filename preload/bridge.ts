@@ -10,7 +10,7 @@ import {
   methodNames,
   subscriptionNameFor,
   type RoomdeskBridge,
-} from './contract';
+} from '../common/contract/index';
 
 /** The part of Electron's ipcRenderer the bridge uses. */
 export interface BridgeTransport {

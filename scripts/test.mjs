@@ -20,8 +20,14 @@ function run(label, command, args, env = {}) {
 const bin = (name) => join('node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-const typecheckOk = run('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-totals[typecheckOk ? 'passed' : 'failed'] += 1;
+// One counted step per check that is not a test suite: each passes or fails as a whole.
+for (const [label, command, args] of [
+  ...['node', 'web', 'playwright'].map((project) => [`typecheck (${project})`, bin('tsc'), ['-p', `tsconfig.${project}.json`]]),
+  ['lint', bin('eslint'), ['.']],
+  ['format check', bin('prettier'), ['--check', '.']],
+]) {
+  totals[run(label, command, args) ? 'passed' : 'failed'] += 1;
+}
 const buildOk = run('build', bin('electron-vite'), ['build']);
 totals[buildOk ? 'passed' : 'failed'] += 1;
 

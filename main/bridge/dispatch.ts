@@ -1,6 +1,7 @@
-import { appErrorSchema, type AppError, type Result } from '../../common/errors';
+import type { AppError, Result } from '../../common/errors';
 import { validationError } from '../../common/validation';
-import { bridgeContract, methodNames, type MethodName, type MethodOutput, type ParsedInput } from '../../preload/contract';
+import { bridgeContract, methodNames, type MethodName, type MethodOutput, type ParsedInput } from '../../common/contract/index';
+import { toAppError } from '../app-failure';
 import type { Logger } from '../logging/logger';
 
 export type BridgeHandlers = {
@@ -36,20 +37,12 @@ export function createBridgeDispatcher(handlers: BridgeHandlers, logger: Logger)
       }
       return { ok: true, value: output.data };
     } catch (error) {
+      // Services throw AppFailures; anything else is a bug and stays in main's log.
       const appError = toAppError(error);
       if (appError.kind === 'internal') logger.error('bridge handler failed', { method: name, error });
       return fail(appError);
     }
   };
-}
-
-/** Services throw errors that carry an `appError`; anything else is a bug and stays in main's log. */
-function toAppError(error: unknown): AppError {
-  const carried = typeof error === 'object' && error !== null ? (error as { appError?: unknown }).appError : undefined;
-  const parsed = appErrorSchema.safeParse(carried);
-  return parsed.success
-    ? parsed.data
-    : { kind: 'internal', message: 'Something unexpected went wrong in Roomdesk. Try again; if it keeps happening, report it.' };
 }
 
 function fail(error: AppError): Result<never> {

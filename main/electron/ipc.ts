@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { BridgeDispatcher } from '../bridge/dispatch';
-import { channelFor, eventChannelFor, methodNames, type EventName, type EventPayload } from '../../preload/contract';
+import { channelFor, eventChannelFor, methodNames, type EventName, type EventPayload } from '../../common/contract/index';
 
 /**
  * Serves every contract method on its channel. Which sender counts as trusted is decided by the

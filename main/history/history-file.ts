@@ -4,7 +4,7 @@ import type { HistoryRoom, HistoryStartupReport } from '../../common/history';
 import type { AppError } from '../../common/errors';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-file';
 import { CURRENT_HISTORY_VERSION, upgradeHistoryFile } from './file-format';
-import { HistoryError } from './history-error';
+import { appFailure } from '../app-failure';
 
 /*
  * Why our own file rather than electron-store/conf (`scripts/bench/history.ts`, same file in the
@@ -42,12 +42,12 @@ export function openHistoryFile(options: { dir: string; now: () => number }): Hi
 
   const save = async (rooms: readonly HistoryRoom[]): Promise<void> => {
     if (!writable) {
-      throw new HistoryError('storage', `The history file ${path} could not be read or set aside, so it is not overwritten.`);
+      throw appFailure('storage', `The history file ${path} could not be read or set aside, so it is not overwritten.`);
     }
     try {
       await writeFileAtomic(path, serializeHistory(rooms));
     } catch (error) {
-      throw new HistoryError('storage', `The history could not be saved to ${path}: ${describeFsError(error)}.`);
+      throw appFailure('storage', `The history could not be saved to ${path}: ${describeFsError(error)}.`);
     }
   };
 

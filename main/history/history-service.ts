@@ -19,7 +19,7 @@ import {
 } from '../../common/history';
 import { parseRealseeTime } from '../../common/realsee-time';
 import { roomSummarySchema, type Listing, type RoomSummary } from '../../common/room';
-import { HistoryError } from './history-error';
+import { appFailure } from '../app-failure';
 import { exportRoomsAsCsv, exportRoomsAsJson } from './history-export';
 import { openHistoryFile } from './history-file';
 import { HistoryIndex } from './history-index';
@@ -89,7 +89,7 @@ export async function createHistoryService(options: HistoryServiceOptions): Prom
 
   const roomOrThrow = (roomCode: string): HistoryRoom => {
     const room = rooms.get(roomCode);
-    if (room === undefined) throw new HistoryError('not-found', `Room ${roomCode} is not in the history.`);
+    if (room === undefined) throw appFailure('not-found', `Room ${roomCode} is not in the history.`);
     return room;
   };
 
@@ -97,7 +97,7 @@ export async function createHistoryService(options: HistoryServiceOptions): Prom
   const commit = async (next: HistoryRoom): Promise<HistoryRoom> => {
     const parsed = historyRoomSchema.safeParse(next);
     if (!parsed.success) {
-      throw new HistoryError('validation', `Room ${next.roomCode} could not be saved: ${z.prettifyError(parsed.error)}`);
+      throw appFailure('validation', `Room ${next.roomCode} could not be saved: ${z.prettifyError(parsed.error)}`);
     }
     const room = deepFreeze(parsed.data);
     rooms.set(room.roomCode, room);
@@ -240,7 +240,7 @@ function deepFreeze<T>(value: T): T {
 
 function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new HistoryError('validation', z.prettifyError(parsed.error));
+  if (!parsed.success) throw appFailure('validation', z.prettifyError(parsed.error));
   return parsed.data;
 }
 

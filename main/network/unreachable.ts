@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../../common/errors';
+import { AppFailure } from '../app-failure';
 
 const UNREACHABLE_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'timeout']);
 
@@ -6,9 +7,9 @@ const UNREACHABLE_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'timeout']
 export type CallVerdict = 'unreachable' | 'answered' | 'unknown';
 
 /**
- * Gateway failures carry an `appError` (see main/realsee/errors.ts). A network or timeout kind
- * means no answer came back; any other kind means the gateway answered. Failures without an
- * `appError` (a keychain or storage problem) say nothing about the network.
+ * Gateway failures are AppFailures of a gateway kind (see main/realsee/errors.ts). A network or
+ * timeout kind means no answer came back; any other gateway kind means the gateway answered. Other
+ * failures (a keychain or storage problem, a bug) say nothing about the network.
  */
 export function verdictOf(error: unknown): CallVerdict {
   const kind = gatewayErrorKind(error);
@@ -19,9 +20,7 @@ export function verdictOf(error: unknown): CallVerdict {
 const GATEWAY_KINDS: ReadonlySet<ErrorKind> = new Set(['network', 'timeout', 'auth', 'gateway', 'rate-limit', 'protocol']);
 
 function gatewayErrorKind(error: unknown): ErrorKind | null {
-  if (typeof error !== 'object' || error === null || !('appError' in error)) return null;
-  const appError = (error as { appError: unknown }).appError;
-  if (typeof appError !== 'object' || appError === null || !('kind' in appError)) return null;
-  const kind = (appError as { kind: unknown }).kind as ErrorKind;
+  if (!(error instanceof AppFailure)) return null;
+  const { kind } = error.appError;
   return GATEWAY_KINDS.has(kind) ? kind : null;
 }

@@ -12,4 +12,3 @@ export {
   type SandboxCredentials,
 } from './profile-service';
 export { keychainErrorFromKeytar, keychainAdvice } from './keychain-errors';
-export { ProfileError } from './profile-error';

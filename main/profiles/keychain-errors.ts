@@ -1,5 +1,5 @@
 import type { AppError } from '../../common/errors';
-import { withoutSecret } from './profile-error';
+import { redact, REDACTED } from '../realsee/errors';
 
 export type KeychainOperation = 'read' | 'save' | 'delete';
 
@@ -88,4 +88,10 @@ export function keychainModuleMissing(error: unknown): AppError {
       'Reinstall Roomdesk; on Linux also install libsecret (package libsecret-1-0). ' +
       `App Secrets are never kept anywhere but the OS keychain. (Loader said: ${detail})`,
   };
+}
+
+/** Replaces every occurrence of `secret` in `text`; keeps texts readable when there is none. */
+export function withoutSecret(text: string, secret: string | undefined): string {
+  if (!secret) return text;
+  return redact(text.split(secret).join(REDACTED), [secret]);
 }

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defaultRoles, profileDraftSchema, roleNamesSchema, SANDBOX_PROFILE_ID } from '../../common/profile';
-import { profileError } from './profile-error';
+import { appFailure } from '../app-failure';
 import type { StoredProfile } from './profile-store';
 
 /** A draft as `save` accepts it: like ProfileDraft, but roles may be left out (then the defaults apply). */
@@ -12,13 +12,13 @@ export function parseDraft(draft: unknown) {
   const parsed = profileDraftInputSchema.safeParse(draft);
   if (!parsed.success) {
     const text = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'profile'}: ${issue.message}`).join('; ');
-    throw profileError('validation', `The profile is not complete: ${text}.`);
+    throw appFailure('validation', `The profile is not complete: ${text}.`);
   }
   const value = parsed.data;
   if (value.region === 'custom' && !value.customBaseUrl) {
-    throw profileError('validation', 'A custom region needs a base URL (for example https://gateway.example.com).');
+    throw appFailure('validation', 'A custom region needs a base URL (for example https://gateway.example.com).');
   }
-  if (value.id === SANDBOX_PROFILE_ID) throw profileError('forbidden', 'The built-in sandbox profile cannot be edited.');
+  if (value.id === SANDBOX_PROFILE_ID) throw appFailure('forbidden', 'The built-in sandbox profile cannot be edited.');
   return value;
 }
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppError } from '../../common/errors';
 import { SANDBOX_PROFILE_ID, type ProfileSummary } from '../../common/profile';
+import { AppFailure, appFailure, toAppError } from '../app-failure';
 import type { GatewayProfile } from '../realsee/profile';
+import { withoutSecret } from './keychain-errors';
 import { parseDraft, storedFields, type ParsedDraft, type ProfileDraftInput } from './profile-draft';
-import { carriesAppError, ProfileError, profileError, withoutSecret } from './profile-error';
 import { createProfileStore, type KeyValueStore, type StoredProfile } from './profile-store';
 import {
   gatewayOriginsOf,
@@ -67,14 +68,11 @@ export interface ProfileServiceOptions {
   now?: () => number;
 }
 
-function testerFailure(error: unknown, secret: string): ProfileError {
-  if (carriesAppError(error)) {
-    const appError = error.appError;
-    const cleaned: AppError = { ...appError, message: withoutSecret(appError.message, secret) };
-    if (appError.status !== undefined) cleaned.status = withoutSecret(appError.status, secret);
-    return new ProfileError(cleaned);
-  }
-  return profileError('internal', 'The connection test failed unexpectedly. Try again; if it keeps happening, report it.');
+function testerFailure(error: unknown, secret: string): AppFailure {
+  const appError = toAppError(error, 'The connection test failed unexpectedly. Try again; if it keeps happening, report it.');
+  const cleaned: AppError = { ...appError, message: withoutSecret(appError.message, secret) };
+  if (appError.status !== undefined) cleaned.status = withoutSecret(appError.status, secret);
+  return new AppFailure(cleaned);
 }
 
 /** Runs mutations one after another, so a save and a delete never interleave their read-modify-write. */
@@ -103,14 +101,14 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
 
   function findStored(id: string): StoredProfile {
     const found = store.read().profiles.find((profile) => profile.id === id);
-    if (!found) throw profileError('not-found', `There is no saved profile with id "${id}".`);
+    if (!found) throw appFailure('not-found', `There is no saved profile with id "${id}".`);
     return found;
   }
 
   function requireSandbox(): SandboxCredentials {
     const sandbox = options.sandbox();
     if (!sandbox) {
-      throw profileError('not-found', `The built-in sandbox is not running. ${ADD_PROFILE_OR_RESTART}`);
+      throw appFailure('not-found', `The built-in sandbox is not running. ${ADD_PROFILE_OR_RESTART}`);
     }
     return sandbox;
   }
@@ -136,7 +134,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     try {
       contents = store.read();
     } catch (error) {
-      if (!(error instanceof ProfileError) || error.appError.kind !== 'storage') throw error;
+      if (!(error instanceof AppFailure) || error.appError.kind !== 'storage') throw error;
       const sandbox = options.sandbox();
       const profiles = sandbox ? [sandboxSummary(sandbox, false)] : [];
       return { profiles, keychainProblem: null, storageProblem: error.appError };
@@ -154,9 +152,10 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
         try {
           hasSecret = (await vault.get(profile.id)) !== null;
         } catch (error) {
-          keychainProblem = carriesAppError(error)
-            ? { ...error.appError }
-            : { kind: 'keychain', message: 'The OS keychain could not be asked whether App Secrets are stored.' };
+          keychainProblem =
+            error instanceof AppFailure
+              ? { ...error.appError }
+              : { kind: 'keychain', message: 'The OS keychain could not be asked whether App Secrets are stored.' };
         }
       }
       summaries.push(summaryOf(profile, hasSecret, profile.id === activeId));
@@ -171,7 +170,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
 
   async function summaryById(id: string): Promise<ProfileSummary> {
     const found = (await overview()).profiles.find((profile) => profile.id === id);
-    if (!found) throw profileError('not-found', `There is no profile with id "${id}".`);
+    if (!found) throw appFailure('not-found', `There is no profile with id "${id}".`);
     return found;
   }
 
@@ -183,7 +182,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     const profile = findStored(wanted);
     const secret = await vault.get(profile.id);
     if (secret === null) {
-      throw profileError(
+      throw appFailure(
         'not-found',
         `No App Secret is stored in the OS keychain for profile "${profile.name}". ` +
           'Edit the profile and enter the App Secret again.',
@@ -194,18 +193,18 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
 
   /** A draft that reuses the stored secret must keep every origin the secret was saved for. */
   function requireSameOrigins(stored: StoredProfile, fields: ReturnType<typeof storedFields>): void {
-    if (gatewayOriginsOf(stored) !== gatewayOriginsOf(fields)) throw profileError('validation', SECRET_FOR_NEW_ORIGIN);
+    if (gatewayOriginsOf(stored) !== gatewayOriginsOf(fields)) throw appFailure('validation', SECRET_FOR_NEW_ORIGIN);
   }
 
   async function draftGatewayProfile(draft: ParsedDraft): Promise<GatewayProfile> {
     const fields = storedFields(draft);
     if (draft.appSecret) return gatewayProfileOf(fields, draft.appSecret);
-    if (!draft.id) throw profileError('validation', 'Enter the App Secret to test a profile that is not saved yet.');
+    if (!draft.id) throw appFailure('validation', 'Enter the App Secret to test a profile that is not saved yet.');
     const stored = findStored(draft.id);
     requireSameOrigins(stored, fields);
     const secret = await vault.get(stored.id);
     if (secret === null) {
-      throw profileError('validation', 'No App Secret is stored for this profile yet: enter it to test the connection.');
+      throw appFailure('validation', 'No App Secret is stored for this profile yet: enter it to test the connection.');
     }
     return gatewayProfileOf(fields, secret);
   }
@@ -230,10 +229,10 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
       return summaryById(existing.id);
     }
 
-    if (!draft.appSecret) throw profileError('validation', 'Enter the App Secret for the new profile.');
+    if (!draft.appSecret) throw appFailure('validation', 'Enter the App Secret for the new profile.');
     const id = newId();
     if (id === SANDBOX_PROFILE_ID || store.read().profiles.some((profile) => profile.id === id)) {
-      throw profileError('internal', 'A new profile id clashed with an existing one. Try saving again.');
+      throw appFailure('internal', 'A new profile id clashed with an existing one. Try saving again.');
     }
     await vault.set(id, draft.appSecret);
     try {
@@ -255,9 +254,9 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
   }
 
   async function remove(id: string): Promise<void> {
-    if (id === SANDBOX_PROFILE_ID) throw profileError('forbidden', 'The built-in sandbox profile cannot be deleted.');
+    if (id === SANDBOX_PROFILE_ID) throw appFailure('forbidden', 'The built-in sandbox profile cannot be deleted.');
     // Unreadable entries can be deleted too: that is how the user gets rid of a damaged one.
-    if (!store.hasEntry(id)) throw profileError('not-found', `There is no saved profile with id "${id}".`);
+    if (!store.hasEntry(id)) throw appFailure('not-found', `There is no saved profile with id "${id}".`);
     // The keychain item goes first: if the keychain refuses, the profile stays so the user can retry.
     await vault.delete(id);
     store.remove(id);
@@ -268,7 +267,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     store.read(); // an unreadable store is reported as such, not as "no active profile"
     const active = (await overview()).profiles.find((profile) => profile.active);
     if (active) return active;
-    throw profileError(
+    throw appFailure(
       'not-found',
       `No profile is active and the built-in sandbox is not running. ${ADD_PROFILE_OR_RESTART}`,
     );

@@ -2,7 +2,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import type { AppError } from '../../common/errors';
 import { endpointTableSchema, roleNamesSchema } from '../../common/profile';
-import { ProfileError } from './profile-error';
+import { AppFailure } from '../app-failure';
 
 /**
  * The part of electron-store / conf the profile store needs. The app passes
@@ -81,8 +81,8 @@ export interface ProfileStore {
   setActiveId(id: string | null): void;
 }
 
-function storageError(message: string): ProfileError {
-  return new ProfileError({ kind: 'storage', message });
+function storageError(message: string): AppFailure {
+  return new AppFailure({ kind: 'storage', message });
 }
 
 function describe(error: unknown): string {

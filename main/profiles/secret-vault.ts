@@ -1,5 +1,5 @@
 import { keychainErrorFromKeytar, keychainModuleMissing, type KeychainOperation } from './keychain-errors';
-import { ProfileError, profileError } from './profile-error';
+import { AppFailure, appFailure } from '../app-failure';
 
 /** Where App Secrets live: the OS keychain, one item per profile id. Nothing else ever holds them. */
 export interface SecretVault {
@@ -51,7 +51,7 @@ export function createKeytarVault(
       return loaded;
     } catch (error) {
       // Not cached: a later call may succeed once the user has fixed the install.
-      throw new ProfileError(keychainModuleMissing(error));
+      throw new AppFailure(keychainModuleMissing(error));
     }
   }
 
@@ -65,12 +65,12 @@ export function createKeytarVault(
         ...(secret === undefined ? {} : { secret }),
         ...(options.platform === undefined ? {} : { platform: options.platform }),
       });
-      throw new ProfileError(mapped);
+      throw new AppFailure(mapped);
     }
   }
 
   function requireAccount(account: string): void {
-    if (!account) throw profileError('internal', 'A keychain item needs an account name.');
+    if (!account) throw appFailure('internal', 'A keychain item needs an account name.');
   }
 
   return {
@@ -80,7 +80,7 @@ export function createKeytarVault(
     },
     async set(account, secret) {
       requireAccount(account);
-      if (!secret) throw profileError('validation', 'The App Secret is empty.');
+      if (!secret) throw appFailure('validation', 'The App Secret is empty.');
       await run('save', (api) => api.setPassword(service, account, secret), secret);
     },
     async delete(account) {

@@ -83,7 +83,7 @@ export interface VrListPage {
 }
 
 /**
- * Every method rejects with a GatewayError (see `toAppError`) whose texts hold no secret.
+ * Every method rejects with a GatewayError whose texts hold no secret.
  * `createRoom` is never repeated once it may have reached Realsee: a lost answer is reported as
  * kind 'outcome-unknown'.
  */

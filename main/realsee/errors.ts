@@ -1,8 +1,8 @@
 import type { AppError } from '../../common/errors';
+import { AppFailure, toAppError } from '../app-failure';
 
 /** A failure of a gateway call, carrying the data the UI shows. Its message is `appError.message`. */
-export class GatewayError extends Error {
-  readonly appError: AppError;
+export class GatewayError extends AppFailure {
   /**
    * False only when we know the request never left this machine (e.g. connection refused).
    * Decides whether a failed room creation is "not created" or "outcome unknown".
@@ -10,20 +10,13 @@ export class GatewayError extends Error {
   readonly mayHaveReachedServer: boolean;
 
   constructor(appError: AppError, options: { mayHaveReachedServer?: boolean } = {}) {
-    super(appError.message);
-    this.name = 'GatewayError';
-    this.appError = appError;
+    super(appError);
     this.mayHaveReachedServer = options.mayHaveReachedServer ?? true;
   }
 }
 
 const UNEXPECTED_MESSAGE =
   'Something unexpected went wrong while talking to the Realsee gateway. Try again; if it keeps happening, report it.';
-
-export function toAppError(e: unknown): AppError {
-  if (e instanceof GatewayError) return { ...e.appError };
-  return { kind: 'internal', message: UNEXPECTED_MESSAGE };
-}
 
 export const REDACTED = '[redacted]';
 
@@ -105,7 +98,7 @@ export class SecretRegistry {
 
   /** Converts any thrown value into a GatewayError whose texts hold no known secret. */
   scrub(e: unknown): GatewayError {
-    const appError = redactAppError(toAppError(e), this.values());
+    const appError = redactAppError(toAppError(e, UNEXPECTED_MESSAGE), this.values());
     const mayHaveReachedServer = e instanceof GatewayError ? e.mayHaveReachedServer : true;
     return new GatewayError(appError, { mayHaveReachedServer });
   }

@@ -1,6 +1,6 @@
 export { createGatewayClient, isTokenRejected } from './client';
 export type { CreatedRoom, GatewayClient, GatewayClientDeps, RoomTicket, VoiceSignature, VrListPage } from './client';
-export { GatewayError, redact, toAppError } from './errors';
+export { GatewayError, redact } from './errors';
 export type { CreateRoomInput, RoomTicketInput, VoiceSignatureInput } from './inputs';
 export { resolveEndpoints, type GatewayProfile } from './profile';
 export { toRoomSummary } from './room-summary';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { buildEnvelope, GatewayError, successEnvelope, type RealseeEnvelope } from './envelope';
+import { buildEnvelope, type GatewayError, successEnvelope, type RealseeEnvelope } from './envelope';
 
 /** A complete HTTP answer, built before anything is written so a request can be processed and then dropped. */
 export interface Answer {

@@ -21,7 +21,7 @@ import {
   type ServerEnvelope,
   type UserInfo,
 } from '../../common/live-protocol';
-import type { livePresenceSchema, liveUserSchema } from '../../preload/contract';
+import type { livePresenceSchema, liveUserSchema } from '../../common/contract/viewer';
 import { LIVE_CHANNEL_BACKOFF, reconnectDelay, type BackoffPolicy } from './backoff';
 import type { LiveSocket, LiveSocketFactory } from './live-socket';
 

@@ -1,4 +1,5 @@
 import { GatewayError } from '../realsee/errors';
+import { AppFailure } from '../app-failure';
 import { roomLinkKind } from '../rooms/room-link';
 import type { BackoffPolicy } from './backoff';
 import {
@@ -10,7 +11,6 @@ import {
   type RoomCheck,
 } from './live-channel-client';
 import type { LiveSocketFactory } from './live-socket';
-import { viewerError } from './viewer-errors';
 
 export interface LiveChannelsOptions {
   /** A fresh host ticket appended to the room link (main/rooms/room-service.ts `hostTicketLink`). */
@@ -84,7 +84,7 @@ export function createLiveChannels(options: LiveChannelsOptions) {
         if (!client) throw new Error('The live channel is not connected.');
         await client.endRoom();
       } catch (error) {
-        throw viewerError({ kind: 'network', message: error instanceof Error ? error.message : 'The room could not be ended.' });
+        throw new AppFailure({ kind: 'network', message: error instanceof Error ? error.message : 'The room could not be ended.' });
       }
     },
     dispose(): void {

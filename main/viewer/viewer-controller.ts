@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { viewerStateSchema } from '../../preload/contract';
+import type { viewerStateSchema } from '../../common/contract/viewer';
 import { isRoomClosed } from '../../common/room-status';
+import { AppFailure, toAppError } from '../app-failure';
 import { roomLinkKind, withoutTicket } from '../rooms/room-link';
 import { decideViewerNavigation, type ViewerNavigationScope } from '../shell/viewer-navigation';
 import { displayHost, mayOpenRoomInBrowser } from './browser-handoff';
 import { isSafeExternalUrl } from '../shell/external-url';
 import { isAllowedTransport, tryParseUrl } from '../shell/urls';
-import { appErrorOf, viewerError } from './viewer-errors';
 import type { RoomPageProbe, ViewerBounds, ViewerHost, ViewerHostFactory, ViewerHostListener, ViewerLoadReport } from './viewer-host';
 
 export type ViewerState = z.output<typeof viewerStateSchema>;
@@ -105,7 +105,7 @@ export function createViewerController(options: ViewerControllerOptions) {
     try {
       link = await options.rooms.hostTicketLink(current.roomCode, force);
     } catch (error) {
-      if (isCurrent(current, pageGeneration)) fail('ticket-unavailable', null, appErrorOf(error, 'Roomdesk could not get a ticket for this room.'));
+      if (isCurrent(current, pageGeneration)) fail('ticket-unavailable', null, toAppError(error, 'Roomdesk could not get a ticket for this room.'));
       return;
     }
     if (!isCurrent(current, pageGeneration)) return;
@@ -236,7 +236,7 @@ export function createViewerController(options: ViewerControllerOptions) {
       try {
         details = await options.rooms.getRoomDetails(roomCode);
       } catch (error) {
-        if (generation === openGeneration) fail('ticket-unavailable', null, appErrorOf(error, 'Roomdesk could not read this room.'));
+        if (generation === openGeneration) fail('ticket-unavailable', null, toAppError(error, 'Roomdesk could not read this room.'));
         return state;
       }
       if (generation !== openGeneration) return state;
@@ -292,7 +292,7 @@ export function createViewerController(options: ViewerControllerOptions) {
     async openInBrowser(roomCode: string): Promise<boolean> {
       const link = await options.rooms.hostTicketLink(roomCode, false);
       if (roomLinkKind(link.roomLink) !== 'page' || !mayOpenRoomInBrowser(link.url)) {
-        throw viewerError({ kind: 'forbidden', message: 'This room link is not a web page Roomdesk may open in a browser.' });
+        throw new AppFailure({ kind: 'forbidden', message: 'This room link is not a web page Roomdesk may open in a browser.' });
       }
       return options.openExternal(link.url);
     },

@@ -4,4 +4,3 @@ export { createRoomVoiceConfigSource, roomVoiceConfigOf } from './room-voice-con
 export { parseRtcInfo, type RtcInfo } from './rtc-info';
 export { DEFAULT_VOICE_VENDOR, selectVoiceVendor, type VoiceVendorChoice, type VoiceVendorHints } from './vendor';
 export { decodeChimeSign, toJoinParams, toRoomId, toSdkAppId, type FetchedVoiceSignature } from './voice-params';
-export { VoiceError } from './voice-error';

@@ -1,5 +1,5 @@
 import type { VendorSource, VoiceVendor } from '../../common/voice';
-import { VoiceError } from './voice-error';
+import { appFailure } from '../app-failure';
 
 export interface VoiceVendorHints {
   /** The built-in sandbox profile: voice stays on this machine. */
@@ -28,7 +28,7 @@ export function selectVoiceVendor(hints: VoiceVendorHints): VoiceVendorChoice {
   if (rtcInfoType) {
     const vendor = vendorFromName(rtcInfoType);
     if (!vendor) {
-      throw new VoiceError(
+      throw appFailure(
         'protocol',
         `The room's voice service is "${rtcInfoType.slice(0, 32)}", which Roomdesk does not support (it supports TRTC and Amazon Chime). Ask Realsee support which voice vendor your app is set up for.`,
       );

@@ -14,7 +14,7 @@ import { createBridgeHandlers } from '../../main/bridge/handlers';
 import { HISTORY_FILE_NAME, serializeHistory } from '../../main/history/history-file';
 import { createLogger, SecretRegistry } from '../../main/logging/logger';
 import { contentSecurityPolicy } from '../../main/shell/content-security-policy';
-import { methodNames, type MethodName } from '../../preload/contract';
+import { methodNames, type MethodName } from '../../common/contract/index';
 import { chromiumLaunchOptions } from '../../test/e2e/support/chromium';
 import { preloadShimScript } from '../../test/e2e/support/preload-shim';
 import { serveDirectory } from '../../test/e2e/support/static-server';

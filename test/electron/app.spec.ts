@@ -1,6 +1,6 @@
 import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { electronSuite } from './launch';
-import { methodNames } from '../../preload/contract';
+import { methodNames } from '../../common/contract/index';
 
 const { skipWithoutElectron, launch } = electronSuite('Electron app suite');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBridgeDispatcher, type BridgeHandlers } from '../../../main/bridge/dispatch';
 import { createLogger, SecretRegistry } from '../../../main/logging/logger';
 import { GatewayError } from '../../../main/realsee/errors';
-import { methodNames } from '../../../preload/contract';
+import { methodNames } from '../../../common/contract/index';
 
 function setup(overrides: Partial<BridgeHandlers> = {}) {
   const lines: string[] = [];

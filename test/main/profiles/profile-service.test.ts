@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../common/errors';
 import { defaultRoles, type ProfileDraft } from '../../../common/profile';
+import { AppFailure } from '../../../main/app-failure';
+import { GatewayError } from '../../../main/realsee/errors';
 import type { GatewayProfile } from '../../../main/realsee/profile';
 import { keychainAdvice } from '../../../main/profiles/keychain-errors';
 import { createProfileService, type SandboxCredentials } from '../../../main/profiles/profile-service';
@@ -14,12 +16,6 @@ const sandboxCredentials: SandboxCredentials = {
   appKey: 'sandboxappkey0001',
   appSecret: 'sandbox-secret-do-not-show',
 };
-
-class FakeGatewayFailure extends Error {
-  constructor(readonly appError: AppError) {
-    super(appError.message);
-  }
-}
 
 function draft(overrides: Partial<ProfileDraft> = {}): ProfileDraft {
   return {
@@ -216,7 +212,7 @@ describe('profile service with the real Secret Service', () => {
   it('passes the tester\'s AppError through, scrubbed of the secret', async () => {
     const secret = uniqueSecret('refused');
     const { service } = realSetup(undefined, async (profile) => {
-      throw new FakeGatewayFailure({ kind: 'auth', message: `App key refused for ${profile.appSecret}`, code: -1, requestId: 'req-1' });
+      throw new GatewayError({ kind: 'auth', message: `App key refused for ${profile.appSecret}`, code: -1, requestId: 'req-1' });
     });
     const failure = await rejectionOf(service.testConnection({ draft: draft({ appSecret: secret }) }));
     expect(failure).toMatchObject({ kind: 'auth', code: -1, requestId: 'req-1' });
@@ -290,7 +286,7 @@ describe('profile service when the keychain fails', () => {
     let broken = false;
     const vault: SecretVault = {
       get: async (a) => {
-        if (broken) throw Object.assign(new Error('x'), { appError: { kind: 'keychain', message: keychainAdvice.noSecretService } });
+        if (broken) throw new AppFailure({ kind: 'keychain', message: keychainAdvice.noSecretService });
         return stored.get(a) ?? null;
       },
       set: async (a, s) => void stored.set(a, s),
@@ -315,7 +311,7 @@ describe('profile service when the keychain fails', () => {
       get: async (a) => stored.get(a) ?? null,
       set: async (a, s) => void stored.set(a, s),
       delete: async (a) => {
-        if (refuseDelete) throw Object.assign(new Error('locked'), { appError: { kind: 'keychain', message: 'locked' } });
+        if (refuseDelete) throw new AppFailure({ kind: 'keychain', message: 'locked' });
         return stored.delete(a);
       },
     };

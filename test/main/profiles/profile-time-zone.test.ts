@@ -3,7 +3,7 @@ import { profileSummarySchema } from '../../../common/profile';
 import { parseDraft, storedFields } from '../../../main/profiles/profile-draft';
 import { storedProfileSchema } from '../../../main/profiles/profile-store';
 import { sandboxSummary, summaryOf } from '../../../main/profiles/profile-views';
-import { ProfileError } from '../../../main/profiles/profile-error';
+import { AppFailure } from '../../../main/app-failure';
 
 const draft = {
   name: 'Acme',
@@ -40,8 +40,8 @@ describe('the profile time zone', () => {
         parseDraft({ ...draft, timeZone });
         throw new Error('expected a refusal');
       } catch (error) {
-        expect(error).toBeInstanceOf(ProfileError);
-        expect((error as ProfileError).message).toMatch(/timeZone/);
+        expect(error).toBeInstanceOf(AppFailure);
+        expect((error as AppFailure).message).toMatch(/timeZone/);
       }
     }
   });

@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appErrorSchema } from '../../../common/errors';
-import { GatewayError, REDACTED, SecretRegistry, redact, toAppError } from '../../../main/realsee/errors';
-
-describe('toAppError', () => {
-  it('returns the app error of a GatewayError', () => {
-    const error = new GatewayError({ kind: 'gateway', message: 'Refused.', code: -3, requestId: 'r1' });
-    expect(toAppError(error)).toEqual({ kind: 'gateway', message: 'Refused.', code: -3, requestId: 'r1' });
-    expect(error.message).toBe('Refused.');
-  });
-
-  it('turns anything else into a generic internal error that does not echo the original', () => {
-    for (const thrown of [new Error('secret-abc leaked'), 'secret-abc', undefined, { kind: 'network' }]) {
-      const appError = toAppError(thrown);
-      expect(appError.kind).toBe('internal');
-      expect(appError.message).not.toContain('secret-abc');
-      expect(appErrorSchema.safeParse(appError).success).toBe(true);
-    }
-  });
-});
+import { GatewayError, REDACTED, SecretRegistry, redact } from '../../../main/realsee/errors';
 
 describe('redact', () => {
   it('scrubs every occurrence of every secret, plain and URL-encoded', () => {

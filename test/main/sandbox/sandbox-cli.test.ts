@@ -44,7 +44,7 @@ describe('npm run sandbox', { timeout: 40_000 }, () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ app_key: SANDBOX_DEMO_APP.appKey, app_secret: SANDBOX_DEMO_APP.appSecret }),
     });
-    expect((await answer.json()).code).toBe(0);
+    expect(((await answer.json()) as { code: number }).code).toBe(0);
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { GatewayError } from '../../../main/realsee/errors';
 import { createViewerController, type ViewerState } from '../../../main/viewer/viewer-controller';
 import type { RoomPageProbe, ViewerBounds, ViewerHost, ViewerHostListener } from '../../../main/viewer/viewer-host';
 
@@ -199,7 +200,7 @@ describe('the viewer controller', () => {
   it('passes the gateway error on when no ticket can be had', async () => {
     const { controller, rooms } = setup();
     const appError = { kind: 'gateway' as const, message: 'room is closed', code: -3, requestId: 'req-9' };
-    rooms.hostTicketLink.mockRejectedValueOnce(Object.assign(new Error('x'), { appError }));
+    rooms.hostTicketLink.mockRejectedValueOnce(new GatewayError(appError));
     const state = await controller.open('R1', AREA);
     expect(state).toMatchObject({ phase: 'failed', failure: { reason: 'ticket-unavailable', error: appError } });
   });

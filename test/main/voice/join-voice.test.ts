@@ -6,7 +6,7 @@ import { createRoomService, type RoomActivityRecorder } from '../../../main/room
 import { startSandboxGateway, type SandboxGateway } from '../../../main/sandbox/index';
 import { createVoiceHintsResolver } from '../../../main/voice/hints-resolver';
 import { createJoinVoiceHandler, type VoiceRoomHints, type VoiceRoomService } from '../../../main/voice/join-voice';
-import { VoiceError } from '../../../main/voice/voice-error';
+import { AppFailure } from '../../../main/app-failure';
 
 const chimeSign = encodeURIComponent(
   JSON.stringify({
@@ -62,7 +62,7 @@ describe('createJoinVoiceHandler', () => {
     for (const voiceId of [null, 0, 4_294_967_295]) {
       const { rooms, calls } = fakeRooms(voiceId);
       const join = createJoinVoiceHandler({ rooms, resolveHints: hints({ isSandbox: false }) });
-      await expect(join({ roomCode: 'RC1' })).rejects.toBeInstanceOf(VoiceError);
+      await expect(join({ roomCode: 'RC1' })).rejects.toBeInstanceOf(AppFailure);
       expect(calls).toEqual(['details RC1']);
     }
   });

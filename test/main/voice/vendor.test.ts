@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VOICE_VENDOR, selectVoiceVendor } from '../../../main/voice/vendor';
-import { VoiceError } from '../../../main/voice/voice-error';
+import { AppFailure } from '../../../main/app-failure';
 
 describe('selectVoiceVendor', () => {
   it('uses the local sandbox for the sandbox profile, whatever the gateway says', () => {
@@ -21,7 +21,7 @@ describe('selectVoiceVendor', () => {
 
   it('refuses a vendor the gateway names but Roomdesk cannot join, with a clear message', () => {
     const attempt = () => selectVoiceVendor({ isSandbox: false, rtcInfoType: 'agora' });
-    expect(attempt).toThrow(VoiceError);
+    expect(attempt).toThrow(AppFailure);
     expect(attempt).toThrow(/"agora", which Roomdesk does not support/);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinVoiceOutputSchema, MAX_TRTC_ROOM_ID } from '../../../common/voice';
-import { VoiceError } from '../../../main/voice/voice-error';
+import { AppFailure } from '../../../main/app-failure';
 import { decodeChimeSign, expiryFromExpireTime, toJoinParams, toRoomId, toSdkAppId, type FetchedVoiceSignature } from '../../../main/voice/voice-params';
 
 const SECRET_SIGN = 'eJwtzEELgjAYBuD-sp0ku-SECRET-SIGN-VALUE';
@@ -26,10 +26,10 @@ function messageOf(attempt: () => unknown): string {
   try {
     attempt();
   } catch (error) {
-    expect(error).toBeInstanceOf(VoiceError);
-    return (error as VoiceError).appError.message;
+    expect(error).toBeInstanceOf(AppFailure);
+    return (error as AppFailure).appError.message;
   }
-  throw new Error('expected a VoiceError');
+  throw new Error('expected an AppFailure');
 }
 
 describe('toSdkAppId', () => {
@@ -45,7 +45,7 @@ describe('toSdkAppId', () => {
 
   it('refuses non-finite and fractional numbers', () => {
     for (const raw of [Number.NaN, Number.POSITIVE_INFINITY, 2.5, 0, -3]) {
-      expect(() => toSdkAppId(raw)).toThrow(VoiceError);
+      expect(() => toSdkAppId(raw)).toThrow(AppFailure);
     }
   });
 
@@ -167,10 +167,10 @@ describe('toJoinParams', () => {
     expect(messageOf(() => toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: null, signature: signature() }))).toMatch(
       /no voice room number/,
     );
-    expect(() => toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: 0, signature: signature() })).toThrow(VoiceError);
+    expect(() => toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: 0, signature: signature() })).toThrow(AppFailure);
     expect(() =>
       toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: 7, signature: signature({ voiceAppId: 'abc' }) }),
-    ).toThrow(VoiceError);
+    ).toThrow(AppFailure);
   });
 
   it('refuses an empty signature or user without quoting anything secret', () => {
@@ -188,10 +188,10 @@ describe('toJoinParams', () => {
     try {
       toSdkAppId('bad');
     } catch (error) {
-      expect((error as VoiceError).appError.kind).toBe('protocol');
+      expect((error as AppFailure).appError.kind).toBe('protocol');
       return;
     }
-    throw new Error('expected a VoiceError');
+    throw new Error('expected an AppFailure');
   });
 });
 
