@@ -65,10 +65,20 @@ export async function createAppServices(options: AppServicesOptions) {
     now,
   });
 
-  const history: HistoryService = await createHistoryService({ dir: options.dataDir, now });
-  const report = history.startupReport;
-  if (report?.problem) options.logger.warn('room history could not be used as it was', { outcome: report.outcome, movedTo: report.movedTo });
-  else if (report?.outcome === 'migrated') options.logger.info('room history migrated', { from: report.migratedFrom, backup: report.backupPath });
+  // The history loads in the background: the window does not wait for it (bridge calls do).
+  const history: HistoryService = createHistoryService({
+    dir: options.dataDir,
+    now,
+    onStateChange: (state) => {
+      options.emit('historyState', state);
+      if (state.saveProblem) options.logger.warn('room history: a change was not saved', { error: state.saveProblem.error.message });
+    },
+  });
+  void history.ready.then(() => {
+    const report = history.startupReport;
+    if (report?.problem) options.logger.warn('room history could not be used as it was', { outcome: report.outcome, movedTo: report.movedTo });
+    else if (report?.outcome === 'migrated') options.logger.info('room history migrated', { from: report.migratedFrom, backup: report.backupPath });
+  });
 
   const activity = historyActivityRecorder(history, (error) => options.logger.warn('room history: a change was not saved', { error }));
   // Every room call tells the monitor whether the gateway answered; while it does not, the
@@ -81,7 +91,7 @@ export async function createAppServices(options: AppServicesOptions) {
     now,
     ...(options.networkBackoff ? { backoff: options.networkBackoff } : {}),
   });
-  const rooms: RoomService = observeCalls(createRoomService({ profiles, clients, activity, now }), network);
+  const rooms: RoomService = observeCalls(createRoomService({ profiles, clients, activity, roomOwner: (roomCode) => history.ownerOf(roomCode), now }), network);
 
   const viewer = createViewerController({
     rooms,
@@ -98,8 +108,7 @@ export async function createAppServices(options: AppServicesOptions) {
   });
 
   async function exportHistory(exportOptions: HistoryExportOptions) {
-    const text = history.exportRooms(exportOptions);
-    const rooms = exportOptions.codes?.length ?? history.stats().rooms;
+    const { text, rooms } = await history.exportRooms(exportOptions);
     const stamp = new Date(now()).toISOString().slice(0, 10);
     const path = await options.chooseExportPath(`roomdesk-history-${stamp}.${exportOptions.format}`);
     if (!path) return { saved: false, path: null, rooms };
@@ -111,6 +120,7 @@ export async function createAppServices(options: AppServicesOptions) {
     profiles,
     rooms,
     history,
+    activity,
     clients,
     network,
     exportHistory,
@@ -126,7 +136,7 @@ export async function createAppServices(options: AppServicesOptions) {
       viewer.dispose();
       live.dispose();
       network.dispose();
-      await history.close?.();
+      await history.close();
     },
   };
 }

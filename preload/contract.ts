@@ -9,6 +9,7 @@ import {
   historyQuerySchema,
   historyRoomSchema,
   historyStartupReportSchema,
+  historyStateSchema,
   historyStatsSchema,
   timelineEntrySchema,
 } from '../common/history';
@@ -77,7 +78,12 @@ export const historyStatusSchema = z.object({
   /** What happened to the history file at startup, when it could not be used as it was. */
   startupReport: historyStartupReportSchema.nullable(),
   stats: historyStatsSchema,
+  /** 'loading' while the history is read after a start (stats are empty until then), and the last failed save. */
+  state: historyStateSchema,
 });
+
+/** A room in the history: the code, and the profile when two profiles may have the same code. */
+const historyRoomInput = z.strictObject({ roomCode, profileId: z.string().min(1).max(64).optional() });
 
 export const historyRoomViewSchema = z.object({
   room: historyRoomSchema,
@@ -201,14 +207,16 @@ export const bridgeContract = {
   getVoiceSignature: method(z.strictObject({ roomCode }), voiceSignatureInfoSchema),
   /** Fetches a fresh voice signature for joining; it lives in renderer memory only while joining. */
   joinVoice: method(joinVoiceInputSchema, joinVoiceOutputSchema),
+  /** The agent left a room's voice: recorded on the room's timeline. */
+  leaveVoice: method(z.strictObject({ roomCode }), z.object({ recorded: z.boolean() })),
   listVrs: method(z.strictObject({ page: z.number().int().min(1).max(1000).default(1) }), vrListSchema),
 
   getHistoryStatus: method(noInput, historyStatusSchema),
   queryHistory: method(historyQuerySchema, historyPageSchema),
-  getHistoryRoom: method(z.strictObject({ roomCode }), historyRoomViewSchema),
-  updateRoomNotes: method(z.strictObject({ roomCode, notes: z.string().max(5000) }), historyRoomSchema),
+  getHistoryRoom: method(historyRoomInput, historyRoomViewSchema),
+  updateRoomNotes: method(historyRoomInput.extend({ notes: z.string().max(5000) }), historyRoomSchema),
   exportHistory: method(historyExportOptionsSchema, exportResultSchema),
-  deleteHistoryRoom: method(z.strictObject({ roomCode }), z.object({ deleted: z.literal(true) })),
+  deleteHistoryRoom: method(historyRoomInput, z.object({ deleted: z.literal(true) })),
   clearHistory: method(z.strictObject({ confirm: z.literal(true) }), z.object({ cleared: z.literal(true) })),
 
   /** Whether the gateway answered lately; `networkState` events announce each change. */
@@ -222,6 +230,8 @@ export const bridgeContract = {
 /** Events main pushes to the renderer; each subscription returns its unsubscribe function. */
 export const bridgeEvents = {
   networkState: networkStateSchema,
+  /** The history finished loading, or a save failed (or works again). */
+  historyState: historyStateSchema,
   ...viewerEvents,
 } as const;
 

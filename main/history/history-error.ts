@@ -4,7 +4,7 @@ import type { AppError, ErrorKind } from '../../common/errors';
 export class HistoryError extends Error {
   readonly appError: AppError;
 
-  constructor(kind: Extract<ErrorKind, 'storage' | 'not-found' | 'validation'>, message: string) {
+  constructor(kind: Extract<ErrorKind, 'storage' | 'not-found' | 'validation' | 'protocol'>, message: string) {
     super(message);
     this.name = 'HistoryError';
     this.appError = { kind, message };
