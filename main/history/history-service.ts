@@ -37,6 +37,8 @@ export interface HistoryServiceOptions {
   now?: () => number;
   snapshotCap?: number;
   timelineCap?: number;
+  /** Compaction threshold (default COMPACT_MIN_BYTES); tests lower it to compact often. */
+  compactMinBytes?: number;
   /** Told when loading finishes and whenever a save fails or works again. */
   onStateChange?: (state: HistoryState) => void;
 }
@@ -114,6 +116,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
     try {
       const opened = await HistoryStore.open({ dir: options.dir, now, summarize: toIndexEntry });
       store = opened.store;
+      if (options.compactMinBytes !== undefined) store.compactMinBytes = options.compactMinBytes;
       index = new HistoryIndex(opened.rooms.values());
       report = opened.report.outcome === 'new' || opened.report.outcome === 'loaded' ? null : opened.report;
     } catch (error) {
@@ -185,11 +188,11 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
     if (!parsed.success) {
       fail(new HistoryError('validation', `Room ${next.roomCode} could not be saved: ${z.prettifyError(parsed.error)}`));
     }
-    const room = parsed.data!;
+    let room = parsed.data!;
     const key = roomKey(room.profileId, room.roomCode);
     let line: Buffer;
     try {
-      line = HistoryStore.encode(room);
+      ({ room, line } = encodeWithinLimit(room));
     } catch (error) {
       return fail(error as HistoryError);
     }
@@ -445,6 +448,24 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
     pending.delete(key);
     recent.delete(key);
     unsavedSync.delete(key);
+  }
+}
+
+/**
+ * A room over the per-record limit first gives up its middle snapshots (the first and the newest
+ * stay, as with the snapshot cap); only a room that is still too large is refused, on its own.
+ */
+function encodeWithinLimit(room: HistoryRoom): { room: HistoryRoom; line: Buffer } {
+  let candidate = room;
+  for (;;) {
+    try {
+      return { room: candidate, line: HistoryStore.encode(candidate) };
+    } catch (error) {
+      const { snapshots } = candidate;
+      if (!(error instanceof HistoryError) || error.appError.kind !== 'validation' || snapshots.length <= 2) throw error;
+      const keepNewest = Math.max(1, Math.floor((snapshots.length - 1) / 2));
+      candidate = { ...candidate, snapshots: [snapshots[0]!, ...snapshots.slice(-keepNewest)] };
+    }
   }
 }
 

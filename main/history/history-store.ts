@@ -35,7 +35,7 @@ export const JOURNAL_VERSION = 3;
 const HEADER = Buffer.from(JSON.stringify({ format: 'roomdesk-history', version: JOURNAL_VERSION }));
 /** One room's line may not exceed this; larger rooms are refused on their own (others still save). */
 export const MAX_RECORD_BYTES = 1024 * 1024;
-const COMPACT_MIN_BYTES = 8 * 1024 * 1024;
+export const COMPACT_MIN_BYTES = 8 * 1024 * 1024;
 
 const profileId = z.string().min(1).max(64);
 const journalLineSchema = z.discriminatedUnion('op', [
@@ -60,6 +60,9 @@ export class HistoryStore {
   /** Where each live room's latest line is. */
   private readonly locations = new Map<string, LineLocation>();
   private liveBytes = HEADER.length + 1;
+
+  /** The file is compacted once it is over this size and dead lines outweigh live ones. */
+  compactMinBytes = COMPACT_MIN_BYTES;
 
   private constructor(
     private readonly journal: JournalFile | null,
@@ -123,6 +126,8 @@ export class HistoryStore {
         rooms.set(key, options.summarize(parsed.room));
       }
     });
+    // Bytes with no complete first line are not a torn append: the file is not ours, keep it whole.
+    if (!headerSeen && journal.size > 0) badHeader = 'its first line is not a history header';
     if (badHeader !== null) {
       await journal.close();
       return quarantineJournal(dir, now, badHeader, options);
@@ -236,7 +241,7 @@ export class HistoryStore {
 
   private async compactIfWorthIt(): Promise<void> {
     const size = this.fileBytes;
-    if (size > COMPACT_MIN_BYTES && size > 2 * this.liveBytes) await this.compact();
+    if (size > this.compactMinBytes && size > 2 * this.liveBytes) await this.compact();
   }
 
   private remember(key: string, location: LineLocation): void {
@@ -318,6 +323,13 @@ async function quarantineJournal<S>(
   return { ...opened, report: { outcome: 'quarantined', roomCount: 0, problem, movedTo, writable: true } };
 }
 
+/** A whole journal holding `rooms`, as buffers for writeFileAtomic (migration, test and benchmark fixtures). */
+export function encodeJournal(rooms: Iterable<HistoryRoom>): Buffer[] {
+  const lines: Buffer[] = [HEADER, NL];
+  for (const room of rooms) lines.push(Buffer.from(JSON.stringify({ op: 'put', room })), NL);
+  return lines;
+}
+
 interface Migration {
   report: HistoryStartupReport;
   setAside: Buffer[];
@@ -366,9 +378,7 @@ async function migrateLegacyFile(dir: string, now: () => number): Promise<Migrat
   const backupPath = await freeName(dir, `history.v${fromVersion}.backup-${fileStamp(now())}`, '.json');
   try {
     await writeFileAtomic(backupPath, bytes);
-    const lines: Buffer[] = [HEADER, NL];
-    for (const room of byKey.values()) lines.push(Buffer.from(JSON.stringify({ op: 'put', room })), NL);
-    await writeFileAtomic(join(dir, JOURNAL_FILE_NAME), lines);
+    await writeFileAtomic(join(dir, JOURNAL_FILE_NAME), encodeJournal(byKey.values()));
     await rm(legacyPath, { force: true });
   } catch (error) {
     await rm(join(dir, JOURNAL_FILE_NAME), { force: true }).catch(() => undefined);
