@@ -11,23 +11,27 @@ import { JournalFile, type LineLocation } from './journal-file';
 import { capSnapshot } from './snapshots';
 
 /*
- * Why a journal and not SQLite (figures from `npm run bench`, 2-core machine, same records):
- * - Cost per change: a journal line is one room record, ~2.7 KB for a room with 5 snapshots, written
- *   and fdatasynced in ~0.5–1 ms whatever the history's size; SQLite in WAL mode writes ~12 KB per
- *   change (pages + WAL frame) in about the same time. Both are flat in the number of rooms; the
- *   old whole-file rewrite wrote 27 MB at 10k rooms and 82 MB at 30k for every change.
- * - Risk: SQLite in Electron 45 needs either `node:sqlite` (experimental in Node 22, its presence in
- *   Electron's Node build is not documented for 45) or a native package: `better-sqlite3` must be
- *   rebuilt against Electron's headers (a download), `libsql` ships Node-API binaries per platform
- *   (Linux/macOS/Windows, x64/arm64) that should load in Electron but must be unpacked from the asar
- *   and signed/notarized on macOS. The journal is plain Node: nothing to build, download or sign.
- * - Opening: both keep a small in-memory index (list rows + search text, ~0.5 KB a room) and read
- *   a whole record only when a room is opened. The journal is read once at start, in 256 KB chunks
- *   with an event-loop turn between chunks, after the window is up; SQLite would open in ~8 ms but
- *   the search index (search must answer in ≤ 16 ms at 30k rooms) is built from every row either way.
- * - Compaction keeps the file near its live size: when dead lines outweigh live ones (and the file
+ * Why a journal and not SQLite (`npm run bench`, 2-core machine, same 5-snapshot records):
+ * - Cost per change: a journal line is one room record, ~3 KB, written and fdatasynced in ~1–3 ms
+ *   at 1k, 10k and 30k rooms alike. SQLite (node:sqlite in Node 22, WAL, synchronous=FULL) wrote
+ *   ~4.1 KB per note edit in ~0.3 ms, also flat. The old whole-file rewrite wrote 2.7 MB at 1k
+ *   rooms, 27 MB at 10k and 82 MB at 30k for every change. Both new options meet the ≤ 64 KB target.
+ * - Opening: SQLite opens in < 1 ms, but the list and search (≤ 16 ms at 30k) need an in-memory
+ *   index of every room either way, and node:sqlite is synchronous: reading and parsing 30k rows
+ *   in one `.all()` blocked main for ~840 ms (it would need paging to stay responsive). The journal
+ *   is read in 64 KB chunks with an event-loop turn between them (longest block ~10–30 ms at 30k),
+ *   after the window is up, and keeps ~1 KB a room in memory (+33 MB at 30k); whole records are
+ *   read from the file only when a room is opened.
+ * - Risk: node:sqlite is experimental in Node 22 (it prints a warning), went missing from one
+ *   Electron line when its build flags changed (electron/electron#47671, fixed by #47706), must be
+ *   kept external by the bundler, and cannot be tried in Electron 45 on this machine. `libsql`
+ *   ships Node-API binaries per platform that should load in Electron without a rebuild, but adds a
+ *   native module to unpack from the asar and sign on macOS; `better-sqlite3` needs a rebuild
+ *   against Electron's headers. The journal is plain Node: nothing to build, download or sign.
+ * - Compaction keeps the file near its live size: once dead lines outweigh live ones (and the file
  *   is over 8 MB) the live lines are copied, unparsed, to a new file that replaces the old one with
- *   the same temp + fsync + rename as before. Amortised, a change costs about twice its own line.
+ *   the same temp + fsync + rename as before (78 MB at 30k in ~0.4 s, longest block ~7 ms).
+ *   Amortised, a change costs about twice its own line.
  */
 
 export const JOURNAL_FILE_NAME = 'history.jsonl';

@@ -355,7 +355,10 @@ function printTable(rows: Row[], emptyWindow: number): void {
   const head = ['rooms', 'store', 'B/append', 'B/note', 'append ms', 'open block ms', '1st write block ms', 'window ×empty', 'memory MB', 'search med/max ms'];
   const check = (ok: boolean) => (ok ? '' : ' !');
   console.log(`\n  targets at 30k: ≤ ${kb(TARGETS.bytesPerChange)} per change and flat; blocks ≤ ${TARGETS.blockMs} ms; window ≤ ${TARGETS.windowRatio}×; memory ≤ +${TARGETS.memoryMb} MB; search ≤ ${TARGETS.searchMs} ms ("!" marks a miss)`);
-  console.log(`  empty history: window can show after ${emptyWindow.toFixed(1)} ms`);
+  console.log(
+    `  empty history: window can show after ${emptyWindow.toFixed(1)} ms. On so small a base a scheduler hiccup moves the ratio; ` +
+      'the journal lets at most one 64 KB chunk of loading run before the window, whatever the size.',
+  );
   console.log(`  | ${head.join(' | ')} |`);
   console.log(`  |${head.map(() => '---').join('|')}|`);
   for (const row of rows) {
@@ -367,7 +370,7 @@ function printTable(rows: Row[], emptyWindow: number): void {
       row.appendMs.toFixed(2),
       `${row.openBlockMs.toFixed(1)}${check(row.openBlockMs <= TARGETS.blockMs)}`,
       `${row.firstWriteBlockMs.toFixed(1)}${check(row.firstWriteBlockMs <= TARGETS.blockMs)}`,
-      `${(row.windowMs / emptyWindow).toFixed(2)}${check(row.windowMs / emptyWindow <= TARGETS.windowRatio)}`,
+      `${(row.windowMs / emptyWindow).toFixed(2)}${check(row.windowMs / emptyWindow <= TARGETS.windowRatio)} (${row.windowMs.toFixed(1)} ms)`,
       `+${row.memoryMb.toFixed(1)}${check(row.memoryMb <= TARGETS.memoryMb)}`,
       `${row.searchMedianMs.toFixed(2)} / ${row.searchMaxMs.toFixed(2)}${check(row.searchMaxMs <= TARGETS.searchMs)}`,
     ];
