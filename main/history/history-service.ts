@@ -22,7 +22,7 @@ import {
 import { roomSummarySchema, type Listing, type RoomSummary } from '../../common/room';
 import { HistoryError } from './history-error';
 import { exportRoomsAsCsv, exportRoomsAsJson } from './history-export';
-import { HistoryIndex, toIndexEntry, type IndexEntry } from './history-index';
+import { HistoryIndex, toIndexEntry } from './history-index';
 import { HistoryStore, roomKey } from './history-store';
 import { stripTicketFromLink } from './link-scrub';
 import { DEFAULT_SNAPSHOT_CAP, presentParticipants, toDetailSnapshot, withSnapshot } from './snapshots';
@@ -502,4 +502,3 @@ function roomFromSummary(profileId: string, summary: RoomSummary): HistoryRoom {
   };
 }
 
-export type { IndexEntry };

@@ -71,7 +71,6 @@ export class HistoryStore {
   private constructor(
     private readonly journal: JournalFile | null,
     private readonly dir: string,
-    private readonly now: () => number,
   ) {}
 
   get path(): string {
@@ -98,9 +97,9 @@ export class HistoryStore {
       journal = await JournalFile.open(path);
     } catch (error) {
       const problem = storageProblem(`The history ${path} could not be opened (${describeFsError(error)}). Roomdesk shows an empty history and does not overwrite it.`);
-      return { store: HistoryStore.unavailable(dir, now), rooms: new Map(), report: { outcome: 'unreadable', roomCount: 0, problem, writable: false } };
+      return { store: HistoryStore.unavailable(dir), rooms: new Map(), report: { outcome: 'unreadable', roomCount: 0, problem, writable: false } };
     }
-    const store = new HistoryStore(journal, dir, now);
+    const store = new HistoryStore(journal, dir);
     const rooms = new Map<string, S>();
     const setAside: Buffer[] = [];
     let headerSeen = false;
@@ -155,8 +154,8 @@ export class HistoryStore {
   }
 
   /** A store that could not be opened: reads find nothing, writes are refused. */
-  static unavailable(dir: string, now: () => number): HistoryStore {
-    return new HistoryStore(null, dir, now);
+  static unavailable(dir: string): HistoryStore {
+    return new HistoryStore(null, dir);
   }
 
   has(key: string): boolean {
@@ -320,7 +319,7 @@ async function quarantineJournal<S>(
     const problem = storageProblem(
       `The history ${path} could not be used because ${reason}, and it could not be moved aside (${describeFsError(error)}). Roomdesk shows an empty history and does not overwrite it.`,
     );
-    return { store: HistoryStore.unavailable(dir, now), rooms: new Map(), report: { outcome: 'unreadable', roomCount: 0, problem, writable: false } };
+    return { store: HistoryStore.unavailable(dir), rooms: new Map(), report: { outcome: 'unreadable', roomCount: 0, problem, writable: false } };
   }
   const opened = await HistoryStore.open(options);
   const problem = storageProblem(`The history could not be used because ${reason}. It was moved to ${movedTo} and Roomdesk started with an empty history.`);
