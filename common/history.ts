@@ -9,17 +9,28 @@ import { rawStatusSchema } from './room-status';
  */
 
 const epochMs = z.number().int().nonnegative();
-const roomCode = z.string().min(1).max(128);
+/**
+ * Room codes are stored only in this spelling: no path characters, spaces, line breaks or
+ * separators, so every stored record can be opened and deleted again (same rule as the bridge).
+ */
+export const ROOM_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const historyRoomCodeSchema = z.string().regex(ROOM_CODE_PATTERN, 'A room code has letters, digits, - or _ only.');
+const roomCode = historyRoomCodeSchema;
 const profileId = z.string().min(1).max(64);
+
+/** Caps on what one detail snapshot keeps: a hostile or broken answer cannot grow a record without bound. */
+export const SNAPSHOT_TEXT_MAX = 256;
+export const SNAPSHOT_PARTICIPANTS_MAX = 200;
+const snapshotText = z.string().max(SNAPSHOT_TEXT_MAX).nullable();
 
 export const strictListingSchema = listingSchema.strict();
 export const strictGuestSchema = guestSchema.strict();
 
 export const participantSnapshotSchema = z.strictObject({
-  id: z.string().nullable(),
-  role: z.string().nullable(),
+  id: snapshotText,
+  role: snapshotText,
   status: rawStatusSchema,
-  nickname: z.string().nullable(),
+  nickname: snapshotText,
 });
 export type ParticipantSnapshot = z.infer<typeof participantSnapshotSchema>;
 
@@ -29,10 +40,10 @@ export const limitsSnapshotSchema = roomLimitsSchema.strict();
 export const detailSnapshotSchema = z.strictObject({
   at: epochMs,
   status: rawStatusSchema,
-  participants: z.array(participantSnapshotSchema),
+  participants: z.array(participantSnapshotSchema).max(SNAPSHOT_PARTICIPANTS_MAX),
   limits: limitsSnapshotSchema,
   voiceId: z.number().nullable(),
-  closeTime: z.string().nullable(),
+  closeTime: snapshotText,
 });
 export type DetailSnapshot = z.infer<typeof detailSnapshotSchema>;
 
@@ -86,6 +97,7 @@ export const timelineEntrySchema = z.union([
     type: z.literal('details-refreshed'),
     at: epochMs,
     status: rawStatusSchema,
+    /** Participants present at that moment (removed or replaced users are not counted). */
     participantCount: z.number().int().nonnegative(),
   }),
 ]);
@@ -116,6 +128,7 @@ export const historyListItemSchema = z.strictObject({
   address: z.string().nullable(),
   status: rawStatusSchema,
   guestCount: z.number().int().nonnegative(),
+  /** Participants present at the last snapshot (removed or replaced users are not counted). */
   participantCount: z.number().int().nonnegative(),
   closeTime: z.string().nullable(),
   lastSyncedAt: epochMs.nullable(),
@@ -164,8 +177,11 @@ export type HistoryStats = z.infer<typeof historyStatsSchema>;
 
 /** What happened when the history file was opened at startup. */
 export const historyStartupReportSchema = z.strictObject({
-  outcome: z.enum(['new', 'loaded', 'migrated', 'quarantined', 'unreadable']),
+  /** 'set-aside': the history loaded, but some records could not be read and were moved aside. */
+  outcome: z.enum(['new', 'loaded', 'migrated', 'quarantined', 'unreadable', 'set-aside']),
   roomCount: z.number().int().nonnegative(),
+  /** How many unreadable records were moved to `movedTo` (the rest of the history is kept). */
+  setAsideCount: z.number().int().nonnegative().optional(),
   /** Set when the file could not be used as it was. */
   problem: appErrorSchema.optional(),
   /** Where an unreadable file was moved to; it is kept, never deleted. */
@@ -177,3 +193,19 @@ export const historyStartupReportSchema = z.strictObject({
   writable: z.boolean(),
 });
 export type HistoryStartupReport = z.infer<typeof historyStartupReportSchema>;
+
+/** A save that failed: the agent is told, the change is kept in memory and retried with the next write. */
+export const historySaveProblemSchema = z.strictObject({
+  at: epochMs,
+  roomCode: z.string().nullable(),
+  error: appErrorSchema,
+});
+export type HistorySaveProblem = z.infer<typeof historySaveProblemSchema>;
+
+/** 'loading' until the history has been read after a start; bridge calls wait for 'ready'. */
+export const historyLoadStates = ['loading', 'ready'] as const;
+export const historyStateSchema = z.strictObject({
+  load: z.enum(historyLoadStates),
+  saveProblem: historySaveProblemSchema.nullable(),
+});
+export type HistoryState = z.infer<typeof historyStateSchema>;

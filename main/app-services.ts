@@ -79,10 +79,20 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     now,
   });
 
-  const history: HistoryService = await createHistoryService({ dir: options.dataDir, now });
-  const report = history.startupReport;
-  if (report?.problem) options.logger.warn('room history could not be used as it was', { outcome: report.outcome, movedTo: report.movedTo });
-  else if (report?.outcome === 'migrated') options.logger.info('room history migrated', { from: report.migratedFrom, backup: report.backupPath });
+  // The history loads in the background: the window does not wait for it (bridge calls do).
+  const history: HistoryService = createHistoryService({
+    dir: options.dataDir,
+    now,
+    onStateChange: (state) => {
+      options.emit('historyState', state);
+      if (state.saveProblem) options.logger.warn('room history: a change was not saved', { error: state.saveProblem.error.message });
+    },
+  });
+  void history.ready.then(() => {
+    const report = history.startupReport;
+    if (report?.problem) options.logger.warn('room history could not be used as it was', { outcome: report.outcome, movedTo: report.movedTo });
+    else if (report?.outcome === 'migrated') options.logger.info('room history migrated', { from: report.migratedFrom, backup: report.backupPath });
+  });
 
   const activity = historyActivityRecorder(history, (error) => options.logger.warn('room history: a change was not saved', { error }));
   // Every room call tells the monitor whether the gateway answered; while it does not, the
@@ -95,7 +105,7 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     now,
     ...(options.networkBackoff ? { backoff: options.networkBackoff } : {}),
   });
-  const rooms: RoomService = observeCalls(createRoomService({ profiles, clients, activity, now }), network);
+  const rooms: RoomService = observeCalls(createRoomService({ profiles, clients, activity, roomOwner: (roomCode) => history.ownerOf(roomCode), now }), network);
 
   // Room pages get the microphone only after the agent said yes for that room (asked once per room).
   const microphone = createMicrophoneConsent({
@@ -125,8 +135,7 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
   });
 
   async function exportHistory(exportOptions: HistoryExportOptions) {
-    const text = history.exportRooms(exportOptions);
-    const rooms = exportOptions.codes?.length ?? history.stats().rooms;
+    const { text, rooms } = await history.exportRooms(exportOptions);
     const stamp = new Date(now()).toISOString().slice(0, 10);
     const path = await options.chooseExportPath(`roomdesk-history-${stamp}.${exportOptions.format}`);
     if (!path) return { saved: false, path: null, rooms };
@@ -138,6 +147,7 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     profiles,
     rooms,
     history,
+    activity,
     clients,
     network,
     exportHistory,
@@ -157,7 +167,7 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
           { name: 'viewer', run: () => viewer.dispose() },
           { name: 'live channels', run: () => live.dispose() },
           { name: 'network monitor', run: () => network.dispose() },
-          { name: 'room history', run: () => history.close?.() },
+          { name: 'room history', run: () => history.close() },
           { name: 'data folder lock', run: () => releaseDataFolder() },
         ],
         (name, error) => options.logger.warn(`shutdown: ${name} did not close cleanly`, { error }),

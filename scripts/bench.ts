@@ -10,7 +10,10 @@ interface BenchSection {
 
 const sectionFiles = ['./bench/gateway.ts', './bench/history.ts', './bench/history-render.ts'];
 
+// `ROOMDESK_BENCH_ONLY=history` (a part of the file name) runs matching sections only.
+const only = process.env.ROOMDESK_BENCH_ONLY;
 for (const file of sectionFiles) {
+  if (only && !file.includes(only)) continue;
   if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) {
     console.log(`(section ${file} not present)`);
     continue;

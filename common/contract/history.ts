@@ -5,6 +5,7 @@ import {
   historyQuerySchema,
   historyRoomSchema,
   historyStartupReportSchema,
+  historyStateSchema,
   historyStatsSchema,
   timelineEntrySchema,
 } from '../history';
@@ -15,7 +16,12 @@ export const historyStatusSchema = z.object({
   /** What happened to the history file at startup, when it could not be used as it was. */
   startupReport: historyStartupReportSchema.nullable(),
   stats: historyStatsSchema,
+  /** 'loading' while the history is read after a start (stats are empty until then), and the last failed save. */
+  state: historyStateSchema,
 });
+
+/** A room in the history: the code, and the profile when two profiles may have the same code. */
+const historyRoomInput = z.strictObject({ roomCode, profileId: z.string().min(1).max(64).optional() });
 
 export const historyRoomViewSchema = z.object({
   room: historyRoomSchema,
@@ -34,9 +40,14 @@ export const exportResultSchema = z.object({
 export const historyContract = {
   getHistoryStatus: method(noInput, historyStatusSchema),
   queryHistory: method(historyQuerySchema, historyPageSchema),
-  getHistoryRoom: method(z.strictObject({ roomCode }), historyRoomViewSchema),
-  updateRoomNotes: method(z.strictObject({ roomCode, notes: z.string().max(5000) }), historyRoomSchema),
+  getHistoryRoom: method(historyRoomInput, historyRoomViewSchema),
+  updateRoomNotes: method(historyRoomInput.extend({ notes: z.string().max(5000) }), historyRoomSchema),
   exportHistory: method(historyExportOptionsSchema, exportResultSchema),
-  deleteHistoryRoom: method(z.strictObject({ roomCode }), z.object({ deleted: z.literal(true) })),
+  deleteHistoryRoom: method(historyRoomInput, z.object({ deleted: z.literal(true) })),
   clearHistory: method(z.strictObject({ confirm: z.literal(true) }), z.object({ cleared: z.literal(true) })),
+} as const;
+
+export const historyEvents = {
+  /** The history finished loading, or a save failed (or works again). */
+  historyState: historyStateSchema,
 } as const;

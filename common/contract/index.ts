@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema, type Result } from '../errors';
 import { appContract } from './app';
-import { historyContract } from './history';
+import { historyContract, historyEvents } from './history';
 import { networkContract, networkEvents } from './network';
 import { profilesContract } from './profiles';
 import { roomsContract } from './rooms';
@@ -26,6 +26,7 @@ export const bridgeContract = {
 /** Events main pushes to the renderer; each subscription returns its unsubscribe function. */
 export const bridgeEvents = {
   ...networkEvents,
+  ...historyEvents,
   ...viewerEvents,
 } as const;
 

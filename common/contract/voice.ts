@@ -17,4 +17,6 @@ export const voiceContract = {
   getVoiceSignature: method(z.strictObject({ roomCode }), voiceSignatureInfoSchema),
   /** Fetches a fresh voice signature for joining; it lives in renderer memory only while joining. */
   joinVoice: method(joinVoiceInputSchema, joinVoiceOutputSchema),
+  /** The agent left a room's voice: recorded on the room's timeline. */
+  leaveVoice: method(z.strictObject({ roomCode }), z.object({ recorded: z.boolean() })),
 } as const;

@@ -14,6 +14,12 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
       roomVoiceConfigFor: createRoomVoiceConfigSource({ profiles, clients: services.clients }),
     }),
   });
+  /** Whose timeline a voice or end-room event goes on: the room's own profile, else the active one. */
+  const roomOwner = async (roomCode: string) => {
+    const active = await profiles.getActive();
+    return { profileId: history.ownerOf(roomCode) ?? active.id, userId: active.userId };
+  };
+
   return {
     getAppInfo: async () => services.appInfo(),
 
@@ -36,7 +42,8 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
     issueGuestPass: async (input) => rooms.issueGuestPass(input),
     getVoiceSignature: async ({ roomCode }) => {
       // The voice room number from the last details seen, so the signature is bound to it.
-      const lastVoiceId = history.has(roomCode) ? (history.get(roomCode).snapshots.at(-1)?.voiceId ?? null) : null;
+      const saved = (await history.has({ roomCode })) ? await history.get({ roomCode }) : null;
+      const lastVoiceId = saved?.snapshots.at(-1)?.voiceId ?? null;
       const voiceId = lastVoiceId === null ? null : String(lastVoiceId);
       const signature = await rooms.voiceSignature(roomCode, voiceId);
       // The signature itself stays in main; the renderer learns only that one was obtained.
@@ -49,24 +56,34 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
         expiresAt: signature.expiresAt,
       };
     },
-    joinVoice,
+    joinVoice: async (input) => {
+      const joined = await joinVoice(input);
+      await services.activity.voiceJoined({ ...(await roomOwner(input.roomCode)), roomCode: input.roomCode });
+      return joined;
+    },
+    leaveVoice: async ({ roomCode }) => {
+      const owner = await roomOwner(roomCode);
+      await services.activity.voiceLeft({ ...owner, roomCode });
+      return { recorded: await history.has({ profileId: owner.profileId, roomCode }) };
+    },
     listVrs: async ({ page }) => {
       const list = await rooms.listVrs(page);
       return { items: list.items, total: list.total };
     },
     getVrWork: async ({ vrCode }) => rooms.vrWork(vrCode),
 
-    getHistoryStatus: async () => ({ startupReport: history.startupReport, stats: history.stats() }),
+    // Answers at once while the history loads ('loading'); every other history call waits for it.
+    getHistoryStatus: async () => ({ startupReport: history.startupReport, stats: history.stats(), state: history.state() }),
     queryHistory: async (query) => history.query(query),
-    getHistoryRoom: async ({ roomCode }) => {
-      const room = history.get(roomCode);
+    getHistoryRoom: async (ref) => {
+      const room = await history.get(ref);
       const profile = (await profiles.overview()).profiles.find((candidate) => candidate.id === room.profileId);
-      return { room, timeline: history.timeline(roomCode), timeZone: profile?.timeZone ?? DEFAULT_REALSEE_TIME_ZONE };
+      return { room, timeline: await history.timeline(ref), timeZone: profile?.timeZone ?? DEFAULT_REALSEE_TIME_ZONE };
     },
-    updateRoomNotes: async ({ roomCode, notes }) => history.updateNotes(roomCode, notes),
+    updateRoomNotes: async ({ notes, ...ref }) => history.updateNotes(ref, notes),
     exportHistory: async (options) => services.exportHistory(options),
-    deleteHistoryRoom: async ({ roomCode }) => {
-      await history.deleteRoom(roomCode);
+    deleteHistoryRoom: async (ref) => {
+      await history.deleteRoom(ref);
       return { deleted: true as const };
     },
     clearHistory: async () => {
@@ -90,6 +107,7 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
     disconnectLiveChannel: async ({ roomCode }) => services.live.disconnect(roomCode),
     endRoom: async ({ roomCode }) => {
       await services.live.endRoom(roomCode);
+      await services.activity.roomClosed({ ...(await roomOwner(roomCode)), roomCode });
       return { closed: true as const };
     },
   };

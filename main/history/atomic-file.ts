@@ -49,7 +49,7 @@ async function writeParts(handle: FileHandle, parts: readonly Uint8Array[]): Pro
 const PARTS_PER_WRITEV = 1024;
 
 /** Makes the rename itself durable. Some platforms (Windows) cannot open a folder; they skip it. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   let handle;
   try {
     handle = await open(folder, 'r');

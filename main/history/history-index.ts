@@ -1,7 +1,12 @@
 import type { HistoryListItem, HistoryPage, HistoryQuery, HistoryRoom } from '../../common/history';
 import type { RawStatus } from '../../common/room-status';
+import { roomKey } from './history-store';
+import { presentParticipants } from './snapshots';
 
-interface IndexEntry {
+/** What the history keeps in memory per room: enough for lists, search and stats, not the record. */
+export interface IndexEntry {
+  /** roomKey(profileId, roomCode) */
+  key: string;
   roomCode: string;
   profileId: string;
   createdAt: number;
@@ -9,6 +14,8 @@ interface IndexEntry {
   /** Every searchable field, normalized, separated so a match cannot span two fields. */
   haystack: string;
   item: HistoryListItem;
+  snapshotCount: number;
+  eventCount: number;
 }
 
 /**
@@ -16,33 +23,70 @@ interface IndexEntry {
  * sorted by creation time, so a query is one linear scan without sorting or string building.
  */
 export class HistoryIndex {
-  private readonly byCode = new Map<string, IndexEntry>();
+  private readonly byKey = new Map<string, IndexEntry>();
+  /** Profiles per room code: a code alone names a room only when one profile has it. */
+  private readonly profilesByCode = new Map<string, Set<string>>();
   /** Ascending by createdAt, then roomCode. */
   private sorted: IndexEntry[] = [];
 
-  constructor(rooms: Iterable<HistoryRoom> = []) {
-    for (const room of rooms) this.byCode.set(room.roomCode, toEntry(room));
-    this.sorted = [...this.byCode.values()].sort(compareEntries);
+  constructor(entries: Iterable<IndexEntry> = []) {
+    for (const entry of entries) {
+      this.byKey.set(entry.key, entry);
+      this.addCode(entry);
+    }
+    this.sorted = [...this.byKey.values()].sort(compareEntries);
   }
 
-  upsert(room: HistoryRoom): void {
-    const previous = this.byCode.get(room.roomCode);
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  entries(): IterableIterator<IndexEntry> {
+    return this.byKey.values();
+  }
+
+  get(key: string): IndexEntry | undefined {
+    return this.byKey.get(key);
+  }
+
+  profilesFor(roomCode: string): string[] {
+    return [...(this.profilesByCode.get(roomCode) ?? [])];
+  }
+
+  upsert(entry: IndexEntry): void {
+    const previous = this.byKey.get(entry.key);
     if (previous !== undefined) this.removeFromSorted(previous);
-    const entry = toEntry(room);
-    this.byCode.set(room.roomCode, entry);
+    this.byKey.set(entry.key, entry);
+    this.addCode(entry);
     this.sorted.splice(this.insertionPoint(entry), 0, entry);
   }
 
-  remove(roomCode: string): void {
-    const entry = this.byCode.get(roomCode);
+  /** Changes only the "as of" time of a room's row (a refresh that found nothing new). */
+  touchSynced(key: string, lastSyncedAt: number): void {
+    const entry = this.byKey.get(key);
+    if (entry !== undefined) entry.item = { ...entry.item, lastSyncedAt };
+  }
+
+  remove(key: string): void {
+    const entry = this.byKey.get(key);
     if (entry === undefined) return;
-    this.byCode.delete(roomCode);
+    this.byKey.delete(key);
+    const profiles = this.profilesByCode.get(entry.roomCode);
+    profiles?.delete(entry.profileId);
+    if (profiles?.size === 0) this.profilesByCode.delete(entry.roomCode);
     this.removeFromSorted(entry);
   }
 
   clear(): void {
-    this.byCode.clear();
+    this.byKey.clear();
+    this.profilesByCode.clear();
     this.sorted = [];
+  }
+
+  private addCode(entry: IndexEntry): void {
+    let profiles = this.profilesByCode.get(entry.roomCode);
+    if (profiles === undefined) this.profilesByCode.set(entry.roomCode, (profiles = new Set()));
+    profiles.add(entry.profileId);
   }
 
   query(query: HistoryQuery): HistoryPage {
@@ -95,10 +139,10 @@ function matches(entry: IndexEntry, query: HistoryQuery, terms: string[]): boole
 
 function compareEntries(a: IndexEntry, b: IndexEntry): number {
   if (a.createdAt !== b.createdAt) return a.createdAt - b.createdAt;
-  return a.roomCode < b.roomCode ? -1 : a.roomCode > b.roomCode ? 1 : 0;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-function toEntry(room: HistoryRoom): IndexEntry {
+export function toIndexEntry(room: HistoryRoom): IndexEntry {
   const latest = room.snapshots.at(-1);
   const fields: (string | null | undefined)[] = [
     room.roomCode,
@@ -110,10 +154,13 @@ function toEntry(room: HistoryRoom): IndexEntry {
   for (const guest of room.guests) fields.push(guest.userId, guest.nickname);
   for (const participant of latest?.participants ?? []) fields.push(participant.id, participant.nickname);
   return {
+    key: roomKey(room.profileId, room.roomCode),
     roomCode: room.roomCode,
     profileId: room.profileId,
     createdAt: room.createdAt,
     status: latest?.status ?? null,
+    snapshotCount: room.snapshots.length,
+    eventCount: room.timeline.length,
     haystack: normalizeForSearch(fields.filter((field): field is string => !!field).join('\u0000')),
     item: {
       roomCode: room.roomCode,
@@ -123,7 +170,7 @@ function toEntry(room: HistoryRoom): IndexEntry {
       address: room.listing.address ?? null,
       status: latest?.status ?? null,
       guestCount: room.guests.length,
-      participantCount: latest?.participants.length ?? 0,
+      participantCount: presentParticipants(latest?.participants ?? []).length,
       closeTime: latest?.closeTime ?? null,
       lastSyncedAt: room.lastSyncedAt,
     },

@@ -1,6 +1,8 @@
 import type { ProfileSummary } from '../../common/profile';
+import { DEFAULT_REALSEE_TIME_ZONE } from '../../common/realsee-time';
 import type { Guest, Listing, RoomSummary } from '../../common/room';
 import type { GatewayProfile } from '../realsee/profile';
+import { GatewayError } from '../realsee/errors';
 import { toRoomSummary } from '../realsee/room-summary';
 import { expiryFromExpireTime } from '../voice/voice-params';
 import type { ClientPool } from './client-pool';
@@ -11,14 +13,16 @@ import { loadVrWork } from './vr-works';
 export interface ActiveProfileSource {
   getActive(): Promise<ProfileSummary>;
   resolveGatewayProfile(id?: string): Promise<GatewayProfile>;
+  /** Every saved profile, to read the settings (time zone) of a room's owner that is not active. */
+  list?(): Promise<ProfileSummary[]>;
 }
 
 /** What the room service tells the history; the history decides what to keep. */
 export interface RoomActivityRecorder {
   roomCreated(entry: { profileId: string; roomCode: string; roomLink: string; creatorUserId: string; listing: Listing; guests: Guest[]; at: number }): Promise<void>;
   detailsFetched(profileId: string, summary: RoomSummary): Promise<void>;
-  guestPassIssued(entry: { roomCode: string; guest: Guest; expiresAt: number; at: number }): Promise<void>;
-  hostJoined(entry: { roomCode: string; userId: string; at: number }): Promise<void>;
+  guestPassIssued(entry: { profileId: string; roomCode: string; guest: Guest; expiresAt: number; at: number }): Promise<void>;
+  hostJoined(entry: { profileId: string; roomCode: string; userId: string; at: number }): Promise<void>;
 }
 
 const DEFAULT_TICKET_SECONDS = 300;
@@ -28,6 +32,11 @@ export function createRoomService(deps: {
   profiles: ActiveProfileSource;
   clients: ClientPool;
   activity: RoomActivityRecorder;
+  /**
+   * The profile a known room belongs to (the history's record), so each room is refreshed with its
+   * own account even after the agent switched profiles; null for rooms the app does not know.
+   */
+  roomOwner?: (roomCode: string) => string | null;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
@@ -38,6 +47,18 @@ export function createRoomService(deps: {
     const profile = await deps.profiles.getActive();
     const gateway = await deps.profiles.resolveGatewayProfile(profile.id);
     return { profile, client: deps.clients.clientFor(profile.id, gateway) };
+  }
+
+  /** The client of the profile that owns the room when it is known, else the active profile's. */
+  async function clientForRoom(roomCode: string) {
+    const ownerId = deps.roomOwner?.(roomCode) ?? null;
+    if (ownerId === null) return activeClient();
+    const active = await deps.profiles.getActive();
+    if (active.id === ownerId) return activeClient();
+    const gateway = await deps.profiles.resolveGatewayProfile(ownerId);
+    const owner = (await deps.profiles.list?.())?.find((candidate) => candidate.id === ownerId);
+    const timeZone = owner?.timeZone ?? DEFAULT_REALSEE_TIME_ZONE;
+    return { profile: { id: ownerId, timeZone }, client: deps.clients.clientFor(ownerId, gateway) };
   }
 
   const ticketExpiry = (roomCode: string, obtainedAt: number) =>
@@ -71,9 +92,16 @@ export function createRoomService(deps: {
     },
 
     async getRoomDetails(roomCode: string): Promise<RoomSummary> {
-      const { profile, client } = await activeClient();
+      const { profile, client } = await clientForRoom(roomCode);
       const detail = await client.getRoomDetail(roomCode);
       const summary = toRoomSummary(detail, now(), profile.timeZone);
+      // An answer about another room must not land on this one (or on any other record).
+      if (summary.roomCode !== roomCode) {
+        throw new GatewayError({
+          kind: 'protocol',
+          message: `The gateway answered a request for room ${roomCode} with the details of another room.`,
+        });
+      }
       if (summary.limits.ticketValidateTime) ticketSeconds.set(roomCode, summary.limits.ticketValidateTime);
       await deps.activity.detailsFetched(profile.id, summary);
       return { ...summary, roomLink: withoutTicket(summary.roomLink) };
@@ -90,12 +118,12 @@ export function createRoomService(deps: {
       });
       const obtainedAt = now();
       // Every host ticket is a join (viewer, browser hand-off, live channel): it goes on the timeline.
-      await deps.activity.hostJoined({ roomCode, userId: profile.userId, at: obtainedAt });
+      await deps.activity.hostJoined({ profileId: profile.id, roomCode, userId: profile.userId, at: obtainedAt });
       return { url: withTicket(ticket.roomLink, ticket.ticket, force), roomLink: ticket.roomLink, obtainedAt, expiresAt: ticketExpiry(roomCode, obtainedAt) };
     },
 
     async issueGuestPass(input: { roomCode: string; guest: Guest }) {
-      const { client } = await activeClient();
+      const { profile, client } = await activeClient();
       const ticket = await client.getRoomTicket({
         roomCode: input.roomCode,
         userId: input.guest.userId,
@@ -104,7 +132,7 @@ export function createRoomService(deps: {
       });
       const obtainedAt = now();
       const expiresAt = ticketExpiry(input.roomCode, obtainedAt);
-      await deps.activity.guestPassIssued({ roomCode: input.roomCode, guest: input.guest, expiresAt, at: obtainedAt });
+      await deps.activity.guestPassIssued({ profileId: profile.id, roomCode: input.roomCode, guest: input.guest, expiresAt, at: obtainedAt });
       return { roomCode: input.roomCode, guest: input.guest, inviteUrl: withTicket(ticket.roomLink, ticket.ticket, false), obtainedAt, expiresAt };
     },
 

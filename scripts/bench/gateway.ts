@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { defaultEndpoints } from '../../common/profile';
 import { createGatewayClient } from '../../main/realsee/client';
+import { envelopeSchema, roomDetailDataSchema } from '../../main/realsee/schemas';
 
 const WARM_UP_CALLS = 200;
 const MEASURED_CALLS = 1_000;
@@ -57,23 +58,40 @@ async function measure(peer: LoopbackPeer): Promise<void> {
     if (body.code !== 0) throw new Error(`raw call refused: code ${body.code}`);
   };
 
+  // The raw call with what the client must add to every request: a deadline (a timer and an
+  // AbortSignal, so a hung gateway cannot hang a room page) and no redirects (credentials must not
+  // follow a redirect to another host), plus the envelope and room-detail schemas.
+  const viaGuardedFetch = async (): Promise<void> => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 15_000);
+    try {
+      const response = await fetch(detailUrl, { headers: { authorization: rawToken }, signal: controller.signal, redirect: 'error' });
+      const body = envelopeSchema.parse(JSON.parse(await response.text()));
+      if (body.code !== 0) throw new Error(`raw call refused: code ${body.code}`);
+      roomDetailDataSchema.parse(body.data);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
   for (let i = 0; i < WARM_UP_CALLS; i++) {
     await viaClient();
     await viaRawFetch();
+    await viaGuardedFetch();
   }
 
   const authBefore = peer.authRequests();
   const viaClientSamples: Sample[] = [];
   const viaRawSamples: Sample[] = [];
+  const viaGuardedSamples: Sample[] = [];
   for (let i = 0; i < MEASURED_CALLS; i++) {
-    // Alternate which goes first so neither always pays for the other's leftovers.
-    if (i % 2 === 0) {
-      viaClientSamples.push(await timed(viaClient));
-      viaRawSamples.push(await timed(viaRawFetch));
-    } else {
-      viaRawSamples.push(await timed(viaRawFetch));
-      viaClientSamples.push(await timed(viaClient));
-    }
+    // Rotate which goes first so none always pays for the others' leftovers.
+    const order = [
+      async () => viaClientSamples.push(await timed(viaClient)),
+      async () => viaRawSamples.push(await timed(viaRawFetch)),
+      async () => viaGuardedSamples.push(await timed(viaGuardedFetch)),
+    ];
+    for (let step = 0; step < order.length; step++) await order[(i + step) % order.length]!();
   }
   const authDuringRun = peer.authRequests() - authBefore;
 
@@ -88,6 +106,11 @@ async function measure(peer: LoopbackPeer): Promise<void> {
   const clientCpu = median(viaClientSamples.map((s) => s.cpuMs));
   const rawCpu = median(viaRawSamples.map((s) => s.cpuMs));
   console.log(`process CPU per call, median: client ${micros(clientCpu)}, raw ${micros(rawCpu)}, ratio ${(clientCpu / rawCpu).toFixed(3)}`);
+  const guardedMedian = median(viaGuardedSamples.map((s) => s.wallMs));
+  console.log(
+    `raw fetch + deadline + no redirects + schemas: ${micros(guardedMedian)} (${(guardedMedian / rawMedian).toFixed(3)}× raw); ` +
+      `client / that: ${(clientMedian / guardedMedian).toFixed(3)} — the rest of the client's cost (token cache, URL building, retries, error scrubbing)`,
+  );
   console.log(`load average during the run: ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
   // The one token the client fetched for the room creation above covers every measured call.
   const authPerThousand = ((authDuringRun + 1) * 1_000) / MEASURED_CALLS;

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { createAppServices } from '../../main/app-services';
 import { createBridgeDispatcher } from '../../main/bridge/dispatch';
 import { createBridgeHandlers } from '../../main/bridge/handlers';
-import { HISTORY_FILE_NAME, serializeHistory } from '../../main/history/history-file';
+import { encodeJournal, JOURNAL_FILE_NAME } from '../../main/history/history-store';
 import { createLogger, SecretRegistry } from '../../main/logging/logger';
 import { contentSecurityPolicy } from '../../main/shell/content-security-policy';
 import { methodNames, type MethodName } from '../../common/contract/index';
@@ -82,7 +82,7 @@ export default {
 
 async function measure(browser: Browser, pageDir: string, roomCount: number): Promise<Figures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-history-render-data-'));
-  if (roomCount > 0) await writeFile(join(dataDir, HISTORY_FILE_NAME), serializeHistory(generateRooms(roomCount)));
+  if (roomCount > 0) await writeFile(join(dataDir, JOURNAL_FILE_NAME), encodeJournal(generateRooms(roomCount)));
   const secrets = new SecretRegistry();
   const logger = createLogger(() => undefined, secrets);
   const services = await createAppServices({

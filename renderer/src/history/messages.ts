@@ -134,6 +134,11 @@ const en = {
   startupMovedTo: 'The old file is kept at:',
   startupBackup: 'Backup copy:',
   startupReason: 'Reason:',
+  startupSetAside: (count: number) =>
+    `${count === 1 ? 'One saved room record' : `${count} saved room records`} could not be read and ${count === 1 ? 'was' : 'were'} moved aside. Every other room was kept; nothing was deleted.`,
+  historyLoading: 'Loading room history…',
+  saveFailedTitle: 'A change to the room history was not saved',
+  saveFailedText: 'Roomdesk keeps the change and tries again with the next save. Until then it would be lost if Roomdesk closes.',
   dismiss: 'Dismiss',
 
   offlineText: (time: string) => `Realsee is unreachable — showing saved rooms as of ${time}; retrying`,
@@ -277,6 +282,10 @@ const zhCN: HistoryMessages = {
   startupMovedTo: '原文件保存在：',
   startupBackup: '备份文件：',
   startupReason: '原因：',
+  startupSetAside: (count) => `有 ${count} 条房间记录无法读取，已单独移到一旁。其他房间都已保留，没有删除任何内容。`,
+  historyLoading: '正在载入带看历史…',
+  saveFailedTitle: '带看历史的一处更改未能保存',
+  saveFailedText: 'Roomdesk 会保留这处更改，并在下次保存时重试。在此之前若关闭 Roomdesk，这处更改会丢失。',
   dismiss: '知道了',
 
   offlineText: (time) => `无法连接如视 — 正在显示截至 ${time} 保存的房间；正在重试`,

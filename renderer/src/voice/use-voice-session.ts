@@ -37,13 +37,18 @@ export function useVoiceSession({ roomCode, bridge, createAdapter = createVoiceA
   const subscriptionsRef = useRef<Unsubscribe[]>([]);
   /** Bumped by every join and leave, so a join that finishes after a leave cleans up after itself. */
   const attemptRef = useRef(0);
+  /** The room whose voice is joined, so leaving it goes on that room's timeline. */
+  const joinedRef = useRef<{ roomCode: string; bridge: VoiceBridge } | null>(null);
 
   const release = useCallback(async () => {
     for (const unsubscribe of subscriptionsRef.current) unsubscribe();
     subscriptionsRef.current = [];
     const adapter = adapterRef.current;
     adapterRef.current = null;
+    const joined = joinedRef.current;
+    joinedRef.current = null;
     await adapter?.leave().catch(() => undefined);
+    if (joined) void joined.bridge.leaveVoice?.({ roomCode: joined.roomCode });
   }, []);
 
   const leave = useCallback(async () => {
@@ -95,6 +100,7 @@ export function useVoiceSession({ roomCode, bridge, createAdapter = createVoiceA
         await adapter.leave().catch(() => undefined);
         return;
       }
+      joinedRef.current = { roomCode, bridge };
       setState({ ...idle, status: 'joined', vendor: answer.value.vendor });
     },
     [bridge, createAdapter, release, roomCode],

@@ -7,6 +7,8 @@ export interface VoiceBridge {
   joinVoice(input: { roomCode: string }): Promise<Result<JoinVoiceOutput>>;
   /** Used by the pre-flight check to see that the gateway answers for this room. */
   getRoomDetails(input: { roomCode: string }): Promise<Result<unknown>>;
+  /** Puts "left voice" on the room's timeline. */
+  leaveVoice?(input: { roomCode: string }): Promise<Result<unknown>>;
 }
 
 export type AdapterFactory = (vendor: VoiceVendor) => Promise<VoiceAdapter>;

@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HISTORY_FILE_NAME } from '../../../main/history/history-file';
+import { JOURNAL_FILE_NAME } from '../../../main/history/history-store';
 import { test, expect, createRooms, fetchDetails, rowFor, stopSandbox } from './support/history-test';
 import { startTcpRelay } from './support/tcp-relay';
 
@@ -49,7 +49,7 @@ test.describe('room history across network loss and restarts', () => {
       await page.getByRole('button', { name: 'Save notes' }).click();
       await expect(page.getByText('Saved', { exact: true })).toBeVisible();
       await expect(page.getByRole('list', { name: 'Timeline' })).toContainText('Notes edited (42 characters)');
-      expect(app.services.history.get(code!).listing.notes).toBe('Client prefers mornings; ask about parking');
+      expect((await app.services.history.get(code!)).listing.notes).toBe('Client prefers mornings; ask about parking');
 
       // While the network is away the room ends on Realsee's side; the refresh must show that.
       app.sandbox.rooms.close(code!);
@@ -103,7 +103,7 @@ test.describe('room history across network loss and restarts', () => {
   test('a history file that cannot be read is set aside, kept, and reported in a banner', async ({ app }) => {
     const { page } = app;
     const garbage = '{"version": 1, "rooms": [ this is not json';
-    await writeFile(join(app.dataDir, HISTORY_FILE_NAME), garbage);
+    await writeFile(join(app.dataDir, JOURNAL_FILE_NAME), garbage);
     await app.restartServices();
     await app.open();
 
@@ -113,7 +113,7 @@ test.describe('room history across network loss and restarts', () => {
     const movedTo = (await banner.locator('code').first().textContent()) ?? '';
     expect(movedTo).not.toBe('');
     expect(await readFile(movedTo, 'utf8')).toBe(garbage);
-    expect((await readdir(app.dataDir)).some((name) => movedTo.endsWith(name) && name !== HISTORY_FILE_NAME)).toBe(true);
+    expect((await readdir(app.dataDir)).some((name) => movedTo.endsWith(name) && name !== JOURNAL_FILE_NAME)).toBe(true);
     await expect(page.getByText('No rooms yet. Rooms you create are saved here.')).toBeVisible();
 
     await banner.getByRole('button', { name: 'Dismiss' }).click();

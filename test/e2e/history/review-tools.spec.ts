@@ -21,14 +21,14 @@ test.describe('room history review tools', () => {
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(confirm).toBeHidden();
-    expect(app.services.history.get('H-00003').roomCode).toBe('H-00003');
+    expect((await app.services.history.get('H-00003')).roomCode).toBe('H-00003');
 
     await page.getByRole('button', { name: 'Delete room record' }).click();
     await confirm.getByRole('button', { name: 'Delete record' }).click();
     await expect(historyList(page)).toBeVisible();
     await expect(rowFor(page, 'H-00003')).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: /rooms$/ })).toHaveText('4 rooms');
-    expect(() => app.services.history.get('H-00003')).toThrow();
+    await expect(app.services.history.get('H-00003')).rejects.toThrow();
 
     await page.getByRole('button', { name: 'Clear all history…' }).click();
     const clear = page.getByRole('dialog', { name: 'Clear all room history?' });

@@ -77,6 +77,7 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
     let exportChoice: (suggestedName: string) => string | null = (name) => join(dataDir, 'exports', name);
     const secrets = new SecretRegistry();
     const logger = createLogger((line) => logLines.push(line), secrets);
+    let appForEvents: HarnessApp | null = null;
     const makeServices = () => createAppServices({
       dataDir,
       profileStore: new Conf({ cwd: dataDir, configName: 'profiles', projectName: 'roomdesk-e2e' }),
@@ -92,8 +93,9 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
         viewerHost.record.openedExternally.push(url);
         return true;
       },
+      // The history may report its state before the harness is built; the page asks again on load.
       emit: (event, payload) => {
-        void app.emit(event, payload).catch(() => undefined);
+        void appForEvents?.emit(event, payload).catch(() => undefined);
       },
       ...(networkBackoff ? { networkBackoff } : {}),
     });
@@ -111,7 +113,7 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
     const preloadSource = await readFile(join(projectRoot, 'out/preload/index.cjs'), 'utf8');
     await page.addInitScript({ content: preloadShimScript(preloadSource, INVOKE_BINDING) });
 
-    const app: HarnessApp = {
+    const app: HarnessApp = (appForEvents = {
       page,
       sandbox,
       services,
@@ -152,7 +154,7 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
         }
         return files;
       },
-    };
+    });
     await use(app);
 
     for (const profile of await services.profiles.list()) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeCell, toCsv } from '../../../main/history/csv';
-import { createHistoryService, type HistoryService } from '../../../main/history/history-service';
-import { makeSummary, makeTempDir, manualClock } from './fixtures';
+import type { HistoryService } from '../../../main/history/history-service';
+import { makeSummary, makeTempDir, manualClock, openHistory } from './fixtures';
 
 describe('CSV encoding', () => {
   it('quotes fields with commas, quotes and line breaks (RFC 4180) and ends lines with CRLF', () => {
@@ -33,7 +33,7 @@ describe('exportRooms', () => {
   beforeEach(async () => {
     temp = makeTempDir();
     const clock = manualClock(Date.UTC(2026, 10, 1));
-    history = await createHistoryService({ dir: temp.dir, now: clock.now });
+    history = await openHistory({ dir: temp.dir, now: clock.now });
     await history.recordCreated({
       profileId: 'china',
       roomCode: 'SH-1',
@@ -48,8 +48,9 @@ describe('exportRooms', () => {
   });
   afterEach(() => temp.remove());
 
-  it('writes one CSV row per room with quoting, guards and Chinese text intact', () => {
-    const csv = history.exportRooms({ format: 'csv' });
+  it('writes one CSV row per room with quoting, guards and Chinese text intact', async () => {
+    const { text: csv, rooms } = await history.exportRooms({ format: 'csv' });
+    expect(rooms).toBe(2);
     expect(csv.startsWith('\uFEFFroom_code,profile_id,created_at,title,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(4); // header, two rooms, trailing empty line
@@ -60,14 +61,14 @@ describe('exportRooms', () => {
     expect(lines[2]?.startsWith('"NY-2","global",')).toBe(true);
   });
 
-  it('exports the chosen rooms as JSON with full records', () => {
-    const json = JSON.parse(history.exportRooms({ format: 'json', codes: ['SH-1'] }));
+  it('exports the chosen rooms as JSON with full records', async () => {
+    const json = JSON.parse((await history.exportRooms({ format: 'json', codes: ['SH-1'] })).text);
     expect(json.version).toBe(2);
     expect(json.rooms).toHaveLength(1);
-    expect(json.rooms[0]).toEqual(history.get('SH-1'));
+    expect(json.rooms[0]).toEqual(await history.get('SH-1'));
   });
 
-  it('refuses an unknown room code', () => {
-    expect(() => history.exportRooms({ format: 'csv', codes: ['NOPE'] })).toThrow(/not in the history/);
+  it('refuses an unknown room code', async () => {
+    await expect(history.exportRooms({ format: 'csv', codes: ['NOPE'] })).rejects.toThrow(/not in the history/);
   });
 });

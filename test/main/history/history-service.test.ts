@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryQuery } from '../../../common/history';
-import { HISTORY_FILE_NAME } from '../../../main/history/history-file';
-import { createHistoryService, type HistoryService } from '../../../main/history/history-service';
-import { makeSummary, makeTempDir, manualClock } from './fixtures';
+import type { HistoryService } from '../../../main/history/history-service';
+import { journalRooms, journalText, makeSummary, makeTempDir, manualClock, openHistory } from './fixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 let clock: ReturnType<typeof manualClock>;
@@ -13,12 +11,12 @@ let history: HistoryService;
 beforeEach(async () => {
   temp = makeTempDir();
   clock = manualClock();
-  history = await createHistoryService({ dir: temp.dir, now: clock.now });
+  history = await openHistory({ dir: temp.dir, now: clock.now });
 });
 afterEach(() => temp.remove());
 
-const fileText = () => readFileSync(join(temp.dir, HISTORY_FILE_NAME), 'utf8');
-const reopen = () => createHistoryService({ dir: temp.dir, now: clock.now });
+const fileText = () => journalText(temp.dir);
+const reopen = () => openHistory({ dir: temp.dir, now: clock.now });
 
 describe('recording a room', () => {
   it('keeps what was created, strips the ticket from the link and survives a restart', async () => {
@@ -32,7 +30,7 @@ describe('recording a room', () => {
     });
 
     const reopened = await reopen();
-    const room = reopened.get('R-1001');
+    const room = (await reopened.get('R-1001'));
     expect(room.roomLink).toBe('https://live.realsee.ai/room/R-1001?lang=zh');
     expect(room.createdAt).toBe(clock.now());
     expect(room.listing.title).toBe('浦东新区三居室');
@@ -45,7 +43,7 @@ describe('recording a room', () => {
     await expect(
       history.recordCreated({ profileId: 'p', roomCode: 'R', roomLink: 'https://x.test', creatorUserId: null, guests: [guest] }),
     ).rejects.toMatchObject({ appError: { kind: 'validation' } });
-    expect(() => history.get('R')).toThrow(/not in the history/);
+    await expect(history.get('R')).rejects.toThrow(/not in the history/);
   });
 
   it('refuses an event carrying a ticket or signature field', async () => {
@@ -54,11 +52,11 @@ describe('recording a room', () => {
     await expect(history.recordEvent('R', event)).rejects.toMatchObject({ appError: { kind: 'validation' } });
     const voice = { type: 'voice-joined', userId: 'a', sign: 'SIG' } as never;
     await expect(history.recordEvent('R', voice)).rejects.toMatchObject({ appError: { kind: 'validation' } });
-    expect(history.get('R').timeline).toHaveLength(1);
+    expect((await history.get('R')).timeline).toHaveLength(1);
   });
 
   it('reports an unknown room as not-found', async () => {
-    expect(() => history.get('NOPE')).toThrow(expect.objectContaining({ appError: expect.objectContaining({ kind: 'not-found' }) }));
+    await expect(history.get('NOPE')).rejects.toThrow(expect.objectContaining({ appError: expect.objectContaining({ kind: 'not-found' }) }));
     await expect(history.recordEvent('NOPE', { type: 'room-closed' })).rejects.toMatchObject({ appError: { kind: 'not-found' } });
     await expect(history.deleteRoom('NOPE')).rejects.toMatchObject({ appError: { kind: 'not-found' } });
   });
@@ -93,11 +91,11 @@ describe('detail snapshots', () => {
   });
 
   it('caps snapshots at the newest ones while keeping the first', async () => {
-    const capped = await createHistoryService({ dir: join(temp.dir, 'capped'), now: clock.now, snapshotCap: 5 });
+    const capped = await openHistory({ dir: join(temp.dir, 'capped'), now: clock.now, snapshotCap: 5 });
     for (let index = 0; index < 12; index += 1) {
       await capped.recordSnapshot('sandbox', makeSummary({ fetchedAt: 1000 + index, status: index }));
     }
-    const statuses = capped.get('R-1001').snapshots.map((snapshot) => snapshot.status);
+    const statuses = (await capped.get('R-1001')).snapshots.map((snapshot) => snapshot.status);
     expect(statuses).toEqual([0, 8, 9, 10, 11]);
   });
 
@@ -124,7 +122,7 @@ describe('timeline and notes', () => {
     const room = await history.updateNotes('R', '客户关心学区');
 
     expect(room.listing.notes).toBe('客户关心学区');
-    expect(history.timeline('R').map((entry) => entry.type)).toEqual([
+    expect((await history.timeline('R')).map((entry) => entry.type)).toEqual([
       'created',
       'joined-as-host',
       'details-refreshed',
@@ -161,42 +159,42 @@ describe('query', () => {
     await history.updateNotes('NY-004', 'Client wants a ＧＡＲＤＥＮ view');
   });
 
-  const codes = (query: Partial<HistoryQuery>) => history.query({ ...base, ...query }).items.map((item) => item.roomCode);
+  const codes = async (query: Partial<HistoryQuery>) => (await history.query({ ...base, ...query })).items.map((item) => item.roomCode);
 
-  it('sorts by creation time both ways', () => {
-    expect(codes({})).toEqual(['NY-004', 'NY-003', 'SH-002', 'SH-001']);
-    expect(codes({ sort: 'oldest' })).toEqual(['SH-001', 'SH-002', 'NY-003', 'NY-004']);
+  it('sorts by creation time both ways', async () => {
+    expect(await codes({})).toEqual(['NY-004', 'NY-003', 'SH-002', 'SH-001']);
+    expect(await codes({ sort: 'oldest' })).toEqual(['SH-001', 'SH-002', 'NY-003', 'NY-004']);
   });
 
-  it('finds Chinese text in titles, addresses and guest names', () => {
-    expect(codes({ text: '浦东' })).toEqual(['SH-002']);
-    expect(codes({ text: '上海市' })).toEqual(['SH-002', 'SH-001']);
-    expect(codes({ text: '李先生' })).toEqual(['NY-003']);
+  it('finds Chinese text in titles, addresses and guest names', async () => {
+    expect(await codes({ text: '浦东' })).toEqual(['SH-002']);
+    expect(await codes({ text: '上海市' })).toEqual(['SH-002', 'SH-001']);
+    expect(await codes({ text: '李先生' })).toEqual(['NY-003']);
   });
 
-  it('matches case-insensitively, every word, across code, guest id and notes (full-width too)', () => {
-    expect(codes({ text: 'new YORK' })).toEqual(['NY-004', 'NY-003']);
-    expect(codes({ text: 'new york loft' })).toEqual(['NY-003']);
-    expect(codes({ text: 'sh-00' })).toEqual(['SH-002', 'SH-001']);
-    expect(codes({ text: 'id-ny-003' })).toEqual(['NY-003']);
-    expect(codes({ text: 'garden' })).toEqual(['NY-004']);
-    expect(codes({ text: 'nothing like this' })).toEqual([]);
+  it('matches case-insensitively, every word, across code, guest id and notes (full-width too)', async () => {
+    expect(await codes({ text: 'new YORK' })).toEqual(['NY-004', 'NY-003']);
+    expect(await codes({ text: 'new york loft' })).toEqual(['NY-003']);
+    expect(await codes({ text: 'sh-00' })).toEqual(['SH-002', 'SH-001']);
+    expect(await codes({ text: 'id-ny-003' })).toEqual(['NY-003']);
+    expect(await codes({ text: 'garden' })).toEqual(['NY-004']);
+    expect(await codes({ text: 'nothing like this' })).toEqual([]);
   });
 
-  it('filters by status, profile and date range, and pages with a total', () => {
-    expect(codes({ status: 1 })).toEqual(['NY-003', 'SH-001']);
-    expect(codes({ status: null })).toEqual(['NY-004']);
-    expect(codes({ profileId: 'china' })).toEqual(['SH-002', 'SH-001']);
+  it('filters by status, profile and date range, and pages with a total', async () => {
+    expect(await codes({ status: 1 })).toEqual(['NY-003', 'SH-001']);
+    expect(await codes({ status: null })).toEqual(['NY-004']);
+    expect(await codes({ profileId: 'china' })).toEqual(['SH-002', 'SH-001']);
     const day = 24 * 3600 * 1000;
     const start = manualClock().now();
-    expect(codes({ from: start + 2 * day, to: start + 3 * day })).toEqual(['NY-003', 'SH-002']);
-    const page = history.query({ ...base, sort: 'oldest', offset: 1, limit: 2 });
+    expect(await codes({ from: start + 2 * day, to: start + 3 * day })).toEqual(['NY-003', 'SH-002']);
+    const page = await history.query({ ...base, sort: 'oldest', offset: 1, limit: 2 });
     expect(page.total).toBe(4);
     expect(page.items.map((item) => item.roomCode)).toEqual(['SH-002', 'NY-003']);
   });
 
-  it('returns list items with the latest status and counts', () => {
-    const [item] = history.query({ ...base, text: 'SH-002' }).items;
+  it('returns list items with the latest status and counts', async () => {
+    const [item] = (await history.query({ ...base, text: 'SH-002' })).items;
     expect(item).toEqual({
       roomCode: 'SH-002',
       profileId: 'china',
@@ -211,19 +209,20 @@ describe('query', () => {
     });
   });
 
-  it('rejects an invalid query', () => {
-    expect(() => history.query({ ...base, limit: 0 })).toThrow(expect.objectContaining({ appError: expect.objectContaining({ kind: 'validation' }) }));
+  it('rejects an invalid query', async () => {
+    await expect(history.query({ ...base, limit: 0 })).rejects.toThrow(expect.objectContaining({ appError: expect.objectContaining({ kind: 'validation' }) }));
   });
 
   it('deletes one room and clears all, on disk too', async () => {
     await history.deleteRoom('SH-001');
-    expect(codes({})).toEqual(['NY-004', 'NY-003', 'SH-002']);
+    expect(await codes({})).toEqual(['NY-004', 'NY-003', 'SH-002']);
     expect(fileText()).not.toContain('SH-001');
     expect((await reopen()).stats().rooms).toBe(3);
 
     await history.clearAll();
-    expect(history.query(base)).toEqual({ total: 0, items: [] });
-    expect(JSON.parse(fileText())).toEqual({ version: 2, rooms: [] });
+    expect(await history.query(base)).toEqual({ total: 0, items: [] });
+    expect(journalRooms(temp.dir)).toEqual([]);
+    expect(fileText().trim().split('\n')).toHaveLength(1);
     expect((await reopen()).stats().rooms).toBe(0);
   });
 
@@ -242,12 +241,12 @@ describe('writes', () => {
     await history.recordCreated({ profileId: 'p', roomCode: 'R', roomLink: 'https://x.test/r', creatorUserId: 'a' });
     const burst = Array.from({ length: 20 }, (_, index) =>
       history.recordEvent('R', { type: 'voice-joined', userId: `u${index}` }).then(() => {
-        const onDisk = JSON.parse(fileText()) as { rooms: { timeline: { userId?: string }[] }[] };
-        return onDisk.rooms[0]!.timeline.some((event) => event.userId === `u${index}`);
+        const [onDisk] = journalRooms(temp.dir);
+        return onDisk!.timeline.some((event) => 'userId' in event && event.userId === `u${index}`);
       }),
     );
     expect(await Promise.all(burst)).toEqual(Array(20).fill(true));
     await history.close();
-    expect((await reopen()).get('R').timeline).toHaveLength(21);
+    expect((await (await reopen()).get('R')).timeline).toHaveLength(21);
   });
 });

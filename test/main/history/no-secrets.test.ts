@@ -2,8 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { historyActivityRecorder } from '../../../main/history/activity-recorder';
-import { createHistoryService } from '../../../main/history/history-service';
-import { makeSummary, makeTempDir, manualClock } from './fixtures';
+import { makeSummary, makeTempDir, manualClock, openHistory } from './fixtures';
 
 const TICKET = 'TKT-5f1c9a7e-only-once';
 const HOST_TICKET = 'TKT-host-77aa';
@@ -28,7 +27,7 @@ function allFileBytes(): string {
 describe('no secret reaches the history file', () => {
   it('after a full room flow fed with ticket-bearing links and secret-bearing extras', async () => {
     const clock = manualClock();
-    const history = await createHistoryService({ dir: temp.dir, now: clock.now });
+    const history = await openHistory({ dir: temp.dir, now: clock.now });
     const errors: unknown[] = [];
     const recorder = historyActivityRecorder(history, (error) => errors.push(error));
 
@@ -41,8 +40,9 @@ describe('no secret reaches the history file', () => {
       guests: [{ userId: 'guest-1', role: 'audience', nickname: '赵女士' }],
       at: clock.now(),
     });
-    await recorder.hostJoined({ roomCode: 'R-9', userId: 'agent-7', at: clock.now() });
+    await recorder.hostJoined({ profileId: 'sandbox', roomCode: 'R-9', userId: 'agent-7', at: clock.now() });
     await recorder.guestPassIssued({
+      profileId: 'sandbox',
       roomCode: 'R-9',
       guest: { userId: 'guest-1', role: 'audience', nickname: '赵女士' },
       expiresAt: clock.now() + 300_000,
@@ -52,10 +52,10 @@ describe('no secret reaches the history file', () => {
       'sandbox',
       makeSummary({ roomCode: 'R-9', roomLink: `wss://ws-access.realsee.com/open/R-9?open_app_id=1&ticket=${TICKET}&force=0` }),
     );
-    await history.recordEvent('R-9', { type: 'voice-joined', userId: 'agent-7' });
-    await history.recordEvent('R-9', { type: 'voice-left', userId: 'agent-7' });
+    await recorder.voiceJoined({ profileId: 'sandbox', roomCode: 'R-9', userId: 'agent-7' });
+    await recorder.voiceLeft({ profileId: 'sandbox', roomCode: 'R-9', userId: 'agent-7' });
     await history.updateNotes('R-9', '看房顺利');
-    await history.recordEvent('R-9', { type: 'room-closed' });
+    await recorder.roomClosed({ profileId: 'sandbox', roomCode: 'R-9' });
 
     // Attempts to carry secrets in fields the schemas do not declare are refused.
     await expect(
@@ -70,6 +70,7 @@ describe('no secret reaches the history file', () => {
         listing: { title: 't', accessToken: ACCESS_TOKEN, appSecret: APP_SECRET } as never,
       }),
     ).rejects.toMatchObject({ appError: { kind: 'validation' } });
+    const exports = await Promise.all((['csv', 'json'] as const).map((format) => history.exportRooms({ format })));
     await history.close();
 
     expect(errors).toEqual([]);
@@ -79,21 +80,20 @@ describe('no secret reaches the history file', () => {
     for (const secret of secrets) expect(bytes).not.toContain(secret);
     expect(bytes).not.toMatch(/[?&](ticket|force)=/i);
 
-    for (const format of ['csv', 'json'] as const) {
-      const exported = history.exportRooms({ format });
-      for (const secret of secrets) expect(exported).not.toContain(secret);
-    }
+    for (const { text } of exports) for (const secret of secrets) expect(text).not.toContain(secret);
   });
 });
 
 describe('activity recorder', () => {
-  it('ignores a host join for a room the history does not know and reports failed writes', async () => {
-    const history = await createHistoryService({ dir: temp.dir });
+  it('ignores joins, passes, voice and room-end events for a room the history does not know', async () => {
+    const history = await openHistory({ dir: temp.dir });
     const errors: unknown[] = [];
     const recorder = historyActivityRecorder(history, (error) => errors.push(error));
-    await recorder.hostJoined({ roomCode: 'UNKNOWN', userId: 'agent-7', at: 1 });
+    await recorder.hostJoined({ profileId: 'p', roomCode: 'UNKNOWN', userId: 'agent-7', at: 1 });
+    await recorder.guestPassIssued({ profileId: 'p', roomCode: 'UNKNOWN', guest: { userId: 'g', role: 'audience' }, expiresAt: 2, at: 1 });
+    await recorder.voiceJoined({ profileId: 'p', roomCode: 'UNKNOWN', userId: 'agent-7' });
+    await recorder.roomClosed({ profileId: 'p', roomCode: 'UNKNOWN' });
     expect(errors).toEqual([]);
-    await recorder.guestPassIssued({ roomCode: 'UNKNOWN', guest: { userId: 'g', role: 'audience' }, expiresAt: 2, at: 1 });
-    expect(errors).toEqual([expect.objectContaining({ appError: expect.objectContaining({ kind: 'not-found' }) })]);
+    expect(history.stats().rooms).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryRoom } from '../../../../common/history';
 import { toRealseeTimeText } from '../../../../common/realsee-time';
-import { HISTORY_FILE_NAME, serializeHistory } from '../../../../main/history/history-file';
+import { encodeJournal, JOURNAL_FILE_NAME } from '../../../../main/history/history-store';
 import type { HarnessApp } from '../../support/harness';
 
 export const SEED_START = Date.UTC(2025, 0, 1, 9);
@@ -50,6 +50,6 @@ export function seededRooms(count: number): HistoryRoom[] {
 
 /** Replaces the history file with `rooms` and restarts main's services so they load it. */
 export async function seedHistory(app: HarnessApp, rooms: HistoryRoom[]): Promise<void> {
-  await writeFile(join(app.dataDir, HISTORY_FILE_NAME), serializeHistory(rooms));
+  await writeFile(join(app.dataDir, JOURNAL_FILE_NAME), encodeJournal(rooms));
   await app.restartServices();
 }

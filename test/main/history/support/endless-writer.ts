@@ -1,34 +1,22 @@
-// Child process for the crash test: rewrites the history file forever, alternating two large
-// versions, and says on stdout when each write starts and when it is durable.
-import type { HistoryRoom } from '../../../../common/history';
-import { writeFileAtomic } from '../../../../main/history/atomic-file';
-import { HISTORY_FILE_NAME, serializeHistory } from '../../../../main/history/history-file';
-import { join } from 'node:path';
+// Child process for the crash test: edits the notes of 200 rooms forever through the history
+// service (one journal append + fsync each, and a compaction every few hundred edits), printing
+// `ack <n>` once edit n has resolved, i.e. is durable.
+import { createHistoryService } from '../../../../main/history/history-service';
 
-const [dir, roomCountText] = process.argv.slice(2);
-if (dir === undefined) throw new Error('usage: endless-writer <dir> [rooms]');
-const roomCount = Number(roomCountText ?? '4000');
+const [dir] = process.argv.slice(2);
+if (dir === undefined) throw new Error('usage: endless-writer <dir>');
+export const ROOMS = 200;
 
-function version(marker: string): HistoryRoom[] {
-  return Array.from({ length: roomCount }, (_, index) => ({
-    profileId: 'sandbox',
-    roomCode: `R-${index}`,
-    roomLink: `https://live.realsee.ai/room/R-${index}`,
-    creatorUserId: 'agent',
-    createdAt: 1_700_000_000_000 + index,
-    listing: { title: `${marker} ${'房源'.repeat(40)}`, notes: marker.repeat(400) },
-    guests: [],
-    snapshots: [],
-    timeline: [{ type: 'created', at: 1_700_000_000_000 + index }],
-    lastSyncedAt: null,
-  }));
+const history = createHistoryService({ dir, compactMinBytes: 256 * 1024 });
+await history.ready;
+for (let room = 0; room < ROOMS; room += 1) {
+  const roomCode = `R-${room}`;
+  if (!(await history.has(roomCode))) {
+    await history.recordCreated({ profileId: 'sandbox', roomCode, roomLink: `https://x.test/${roomCode}`, creatorUserId: null });
+  }
 }
-
-// Serialized once, so nearly all of the loop's time is spent writing: that is where a kill must land.
-const versions = [serializeHistory(version('A')), serializeHistory(version('B'))];
-const path = join(dir, HISTORY_FILE_NAME);
-for (let round = 0; ; round += 1) {
-  process.stdout.write('start\n');
-  await writeFileAtomic(path, versions[round % 2]!);
-  process.stdout.write('durable\n');
+const padding = '房源'.repeat(600);
+for (let edit = 0; ; edit += 1) {
+  await history.updateNotes(`R-${edit % ROOMS}`, `v${edit} ${padding}`);
+  process.stdout.write(`ack ${edit}\n`);
 }
