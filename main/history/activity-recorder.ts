@@ -1,5 +1,5 @@
 import type { RoomActivityRecorder } from '../rooms/room-service';
-import { AppFailure, appFailure } from '../app-failure';
+import { AppFailure } from '../app-failure';
 import type { HistoryService } from './history-service';
 
 /** Voice and room-end events, recorded from the bridge handlers and the live channel's End room. */
