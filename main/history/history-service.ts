@@ -214,12 +214,10 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
     return room;
   };
 
-  const withEvent = (room: HistoryRoom, event: RecordedEvent): HistoryRoom => {
-    const timeline = [...room.timeline, event];
-    // Keep the first event (usually `created`) and the newest ones.
-    if (timeline.length > timelineCap) timeline.splice(1, timeline.length - timelineCap);
-    return { ...room, timeline };
-  };
+  const withEvent = (room: HistoryRoom, event: RecordedEvent): HistoryRoom => ({
+    ...room,
+    timeline: capTimeline([...room.timeline, event], timelineCap),
+  });
 
   const change = <T>(operation: () => Promise<T>): Promise<T> =>
     ready.then(() => serial(async () => {
@@ -503,3 +501,23 @@ function roomFromSummary(profileId: string, summary: RoomSummary): HistoryRoom {
   };
 }
 
+/** Events an agent may be asked about later (who was invited, when): evicted only when nothing else is left. */
+const KEPT_EVENT_TYPES: ReadonlySet<RecordedEvent['type']> = new Set(['created', 'guest-pass-issued', 'room-closed']);
+
+/**
+ * A timeline within `cap` events: the oldest routine events (host joins, voice, note edits) go first,
+ * so a flood of reconnects cannot push out the guest passes; the first event always stays.
+ */
+export function capTimeline(timeline: RecordedEvent[], cap: number): RecordedEvent[] {
+  let excess = timeline.length - cap;
+  if (excess <= 0) return timeline;
+  const kept = timeline.filter((event, index) => {
+    if (excess > 0 && index > 0 && !KEPT_EVENT_TYPES.has(event.type)) {
+      excess -= 1;
+      return false;
+    }
+    return true;
+  });
+  if (excess > 0) kept.splice(1, excess);
+  return kept;
+}

@@ -181,3 +181,17 @@ describe('the room service and the history together', () => {
     expect((await history.get('R-1')).listing.title).toBe('first');
   });
 });
+
+describe('timeline cap', () => {
+  it('evicts routine events before guest passes, so a flood of host joins keeps who was invited', async () => {
+    const capped = await openHistory({ dir: makeTempDir().dir, now: clock.now, timelineCap: 5 });
+    await capped.recordCreated({ profileId: 'p', roomCode: 'R-9', roomLink: 'https://x.test/R-9', creatorUserId: 'a', listing: {} });
+    for (const guest of ['g1', 'g2']) {
+      await capped.recordEvent('R-9', { type: 'guest-pass-issued', userId: guest, role: 'audience', expiresAt: 1 });
+    }
+    for (let join = 0; join < 10; join += 1) await capped.recordEvent('R-9', { type: 'joined-as-host', userId: 'a' });
+    const types = (await capped.get('R-9')).timeline.map((event) => event.type);
+    expect(types).toEqual(['created', 'guest-pass-issued', 'guest-pass-issued', 'joined-as-host', 'joined-as-host']);
+    await capped.close();
+  });
+});
