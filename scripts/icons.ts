@@ -2,7 +2,8 @@
 // icons are made by electron-builder from the same file.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { decodePng, downscale, encodePng } from './icons/png';
+import { decodePng, encodePng } from '../main/images/png';
+import { downscale } from './icons/downscale';
 
 export const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512] as const;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { COVER_SIZE, faceColour, FACE_SIZE, type CubeFace, type DemoHome } from './demo-vrs';
-import { encodePng } from './png';
+import { encodePng } from '../images/png';
 import { Raster, shade } from './raster';
 
 export interface GeneratedImage {
@@ -39,7 +39,7 @@ export function createImageCache() {
     let image = images.get(key);
     if (image === undefined) {
       const raster = draw();
-      const png = encodePng(raster.width, raster.height, raster.pixels);
+      const png = encodePng({ width: raster.width, height: raster.height, channels: 3, pixels: raster.pixels });
       image = { png, etag: `"${createHash('sha256').update(png).digest('base64url').slice(0, 27)}"` };
       images.set(key, image);
     }

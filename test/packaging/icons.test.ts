@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ICON_SIZES, writeIconSet } from '../../scripts/icons';
-import { decodePng, downscale, encodePng } from '../../scripts/icons/png';
+import { decodePng, encodePng } from '../../main/images/png';
+import { downscale } from '../../scripts/icons/downscale';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = mkdtempSync(join(tmpdir(), 'roomdesk-icons-'));
@@ -23,7 +24,7 @@ describe('the icon set', () => {
   it('keeps colours when shrinking: a 4×4 half red, half transparent image becomes 2×2 red and clear', () => {
     const pixels = new Uint8Array(4 * 4 * 4);
     for (let y = 0; y < 4; y++) for (let x = 0; x < 2; x++) pixels.set([255, 0, 0, 255], (y * 4 + x) * 4);
-    const small = decodePng(encodePng(downscale({ width: 4, height: 4, pixels }, 2)));
+    const small = decodePng(encodePng(downscale({ width: 4, height: 4, channels: 4, pixels }, 2)));
     expect([...small.pixels]).toEqual([255, 0, 0, 255, 0, 0, 0, 0, 255, 0, 0, 255, 0, 0, 0, 0]);
   });
 });

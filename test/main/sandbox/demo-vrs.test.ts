@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CUBE_FACES, DEMO_HOMES, FACE_SIZE, faceColour } from '../../../main/sandbox/demo-vrs';
 import { endpoints, startTestGateway } from './sandbox-client';
-import { readPng } from './png-reader';
+import { decodePng } from '../../../main/images/png';
+
+/** The PNG's size and a pixel reader, as RGB. */
+function readPng(png: Buffer) {
+  const image = decodePng(png);
+  const pixel = (x: number, y: number): [number, number, number] => {
+    const at = (y * image.width + x) * image.channels;
+    return [image.pixels[at]!, image.pixels[at + 1]!, image.pixels[at + 2]!];
+  };
+  return { width: image.width, height: image.height, pixel };
+}
 
 async function image(url: string, init: RequestInit = {}) {
   const response = await fetch(url, init);
