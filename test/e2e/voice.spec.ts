@@ -17,7 +17,7 @@ const expect = harnessExpect.configure({ timeout: 15_000 });
 /**
  * Voice in real Chromium with fake media devices, inside the real app page (built renderer, real
  * preload bundle, real main handlers, real sandbox gateway). The voice panel is bundled from
- * renderer/src/voice by this spec and loaded into the app's own origin, under the app's CSP.
+ * renderer/src/features/voice by this spec and loaded into the app's own origin, under the app's CSP.
  *
  * The panel calls `joinVoice` on `window.roomdesk` once that method is in the bridge contract;
  * until then the page reaches the very same main handler (createJoinVoiceHandler over the app's
@@ -33,9 +33,9 @@ let bundleDir = '';
 const entrySource = `
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { VoicePanel } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/index.ts'))};
-import { createSandboxAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/sandbox-adapter.ts'))};
-import { createVoiceAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/adapter-factory.ts'))};
+import { VoicePanel } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/index.ts'))};
+import { createSandboxAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/sandbox-adapter.ts'))};
+import { createVoiceAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/adapter-factory.ts'))};
 
 let root = null;
 let lastSign = null;
@@ -178,8 +178,8 @@ interface VoiceTestWindow {
     unmount(): void;
     lastSign(): string | null;
     liveMicrophoneTracks(): number;
-    createSandboxAdapter(): import('../../renderer/src/voice/voice-adapter').VoiceAdapter;
-    createVoiceAdapter(vendor: string): Promise<import('../../renderer/src/voice/voice-adapter').VoiceAdapter>;
+    createSandboxAdapter(): import('../../renderer/src/features/voice/voice-adapter').VoiceAdapter;
+    createVoiceAdapter(vendor: string): Promise<import('../../renderer/src/features/voice/voice-adapter').VoiceAdapter>;
   };
 }
 

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useModalDialog } from './useModalDialog';
+import { useModalDialog } from './use-modal-dialog';
 
 interface DialogProps {
   title: string;

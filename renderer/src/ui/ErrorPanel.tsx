@@ -1,6 +1,6 @@
 import { useContext, type ReactNode } from 'react';
 import type { AppError } from '../../../common/errors';
-import { NavigationContext } from '../app/navigation';
+import { NavigationContext } from '../lib/navigation';
 import { useI18n } from '../i18n/I18nProvider';
 import { CopyButton } from './CopyButton';
 

@@ -1,0 +1,193 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { AppError } from '../../../../common/errors';
+import type { HistoryRoom } from '../../../../common/history';
+import { DeleteRoomDialog } from './DeleteRoomDialog';
+import { formatDateTime } from './format';
+import { historyBridge } from './history-bridge';
+import { messagesFor, type HistoryLocale, type HistoryMessages } from './messages';
+import { NotesEditor } from './NotesEditor';
+import { LimitsList, ParticipantsList } from './SnapshotFacts';
+import { StatusBadge } from './StatusBadge';
+import { Timeline } from './Timeline';
+import { useHistoryRoom } from './use-history-room';
+import { useNetworkState, useOnNetworkReturn } from './use-network-state';
+
+export interface HistoryRoomViewProps {
+  roomCode: string;
+  locale: HistoryLocale;
+  /** Shows a "back" link when given. */
+  onBack?(): void;
+  /** The record was deleted; leave this view. */
+  onDeleted(): void;
+  /** The saved room changed (notes saved, details refreshed); lists showing it may reload. */
+  onChanged?(): void;
+}
+
+type RefreshState = { kind: 'idle' } | { kind: 'refreshing' } | { kind: 'failed'; error: AppError };
+
+/**
+ * A room from the local history, read-only except for the notes: its last snapshot with the time
+ * it was taken ("as of"), participants, limits and timeline. Works with no network; when the
+ * network comes back it refreshes the room from Realsee by itself.
+ */
+export function HistoryRoomView({ roomCode, locale, onBack, onDeleted, onChanged }: HistoryRoomViewProps) {
+  const t = messagesFor(locale);
+  const { state, reload } = useHistoryRoom(roomCode);
+  const network = useNetworkState();
+  const offline = network.online === false;
+  const [refresh, setRefresh] = useState<RefreshState>({ kind: 'idle' });
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  const refreshFromRealsee = useCallback(async () => {
+    setRefresh({ kind: 'refreshing' });
+    // Fetching live details also records a new snapshot in the history (main does that).
+    const result = await historyBridge().getRoomDetails({ roomCode });
+    setRefresh(result.ok ? { kind: 'idle' } : { kind: 'failed', error: result.error });
+    await reload();
+    if (result.ok) onChanged?.();
+  }, [roomCode, reload, onChanged]);
+  useOnNetworkReturn(network.online, () => void refreshFromRealsee());
+
+  const savedNotes = useCallback(async () => {
+    await reload();
+    onChanged?.();
+  }, [reload, onChanged]);
+
+  return (
+    <article className="rd-room" aria-busy={state.phase === 'loading' || refresh.kind === 'refreshing'} data-room-view={roomCode}>
+      {onBack ? (
+        <nav aria-label={t.back}>
+          <button type="button" className="rd-link" onClick={onBack}>
+            ← {t.back}
+          </button>
+        </nav>
+      ) : null}
+      {state.phase === 'loading' ? <p role="status">{t.loadingRoom}</p> : null}
+      {state.phase === 'missing' ? <p className="rd-notice">{t.roomMissing}</p> : null}
+      {state.phase === 'failed' ? (
+        <p className="rd-notice rd-notice--error" role="alert">
+          {state.error.message}
+        </p>
+      ) : null}
+      {state.phase === 'loaded' ? (
+        <LoadedRoom
+          room={state.room}
+          timeline={state.timeline}
+          t={t}
+          locale={locale}
+          offline={offline}
+          refresh={refresh}
+          onRefresh={() => void refreshFromRealsee()}
+          onNotesSaved={() => void savedNotes()}
+          onDelete={() => setConfirmDelete(true)}
+        />
+      ) : null}
+      {confirmDelete ? (
+        <DeleteRoomDialog
+          roomCode={roomCode}
+          t={t}
+          onClose={() => setConfirmDelete(false)}
+          onDeleted={() => {
+            setConfirmDelete(false);
+            onDeleted();
+          }}
+        />
+      ) : null}
+    </article>
+  );
+}
+
+interface LoadedRoomProps {
+  room: HistoryRoom;
+  timeline: Parameters<typeof Timeline>[0]['entries'];
+  t: HistoryMessages;
+  locale: HistoryLocale;
+  offline: boolean;
+  refresh: RefreshState;
+  onRefresh(): void;
+  onNotesSaved(): void;
+  onDelete(): void;
+}
+
+function LoadedRoom({ room, timeline, t, locale, offline, refresh, onRefresh, onNotesSaved, onDelete }: LoadedRoomProps) {
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opening a room moves keyboard and screen-reader focus to it.
+  useEffect(() => headingRef.current?.focus({ preventScroll: true }), []);
+  const snapshot = room.snapshots[room.snapshots.length - 1];
+  const asOf = room.lastSyncedAt ?? snapshot?.at ?? null;
+
+  return (
+    <>
+      <header className="rd-room__header">
+        <h2 className="rd-room__title" ref={headingRef} tabIndex={-1}>{room.listing.title || t.untitled}</h2>
+        <p className="rd-room__meta">
+          <StatusBadge status={snapshot?.status ?? null} t={t} />
+          <span className="rd-muted">{t.roomCode}</span> <span className="rd-mono">{room.roomCode}</span>
+          {room.listing.address ? <span className="rd-muted"> · {room.listing.address}</span> : null}
+        </p>
+      </header>
+
+      <div className={`rd-asof${offline ? ' rd-asof--offline' : ''}`} role="status" data-as-of="">
+        <span>{asOf === null ? t.neverSyncedBanner : t.asOfBanner(formatDateTime(asOf, locale), offline)}</span>
+        {!offline ? (
+          <button type="button" className="rd-button rd-button--small" onClick={onRefresh} disabled={refresh.kind === 'refreshing'}>
+            {refresh.kind === 'refreshing' ? t.refreshing : t.refreshNow}
+          </button>
+        ) : null}
+      </div>
+      {refresh.kind === 'failed' && !offline ? (
+        <p className="rd-notice rd-notice--error" role="alert">
+          {t.refreshFailed}: {refresh.error.message}
+        </p>
+      ) : null}
+
+      <section className="rd-card" aria-labelledby={`${id}-listing`}>
+        <h3 id={`${id}-listing`}>{t.listing}</h3>
+        <dl className="rd-facts">
+          {room.listing.address ? <Fact label={t.address} value={room.listing.address} /> : null}
+          {room.listing.vr ? <Fact label={t.vr} value={room.listing.vr} /> : null}
+          <Fact label={t.created} value={formatDateTime(room.createdAt, locale)} />
+          <Fact label={t.profile} value={room.profileId} />
+          {room.creatorUserId ? <Fact label={t.creator} value={room.creatorUserId} /> : null}
+          {room.guests.length > 0 ? (
+            <Fact label={t.preregisteredGuests} value={room.guests.map((guest) => (guest.nickname ? `${guest.nickname} (${guest.userId})` : guest.userId)).join(', ')} />
+          ) : null}
+        </dl>
+      </section>
+
+      <div className="rd-room__columns">
+        <section className="rd-card" aria-labelledby={`${id}-people`}>
+          <h3 id={`${id}-people`}>{t.participants}</h3>
+          <ParticipantsList snapshot={snapshot} t={t} labelId={`${id}-people`} />
+        </section>
+        <section className="rd-card" aria-labelledby={`${id}-limits`}>
+          <h3 id={`${id}-limits`}>{t.limits}</h3>
+          <LimitsList snapshot={snapshot} t={t} labelId={`${id}-limits`} />
+        </section>
+      </div>
+
+      <NotesEditor roomCode={room.roomCode} t={t} saved={room.listing.notes ?? ''} onSaved={onNotesSaved} />
+
+      <section className="rd-card" aria-labelledby={`${id}-timeline`}>
+        <h3 id={`${id}-timeline`}>{t.timeline}</h3>
+        <Timeline entries={timeline} t={t} locale={locale} labelId={`${id}-timeline`} />
+      </section>
+
+      <div className="rd-row-actions">
+        <button type="button" className="rd-button rd-button--danger" onClick={onDelete}>
+          {t.deleteRecord}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rd-facts__row">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { HistoryListItem } from '../../../../common/history';
+import { formatAge, formatDate } from './format';
+import type { HistoryLocale, HistoryMessages } from './messages';
+import { StatusBadge } from './StatusBadge';
+
+export interface HistoryRowProps {
+  item: HistoryListItem;
+  t: HistoryMessages;
+  locale: HistoryLocale;
+  now: number;
+  selected: boolean;
+  onToggleSelected(): void;
+}
+
+/** The visible content of one history list row (the option element around it is the list's). */
+export function HistoryRow({ item, t, locale, now, selected, onToggleSelected }: HistoryRowProps) {
+  return (
+    <>
+      <span
+        className={`rd-check${selected ? ' rd-check--on' : ''}`}
+        aria-hidden="true"
+        title={t.selectRow(item.roomCode)}
+        onClick={(event) => {
+          event.stopPropagation();
+          onToggleSelected();
+        }}
+      >
+        {selected ? '✓' : ''}
+      </span>
+      <span className="rd-row__main">
+        <span className="rd-row__title">{item.title || t.untitled}</span>
+        <span className="rd-row__sub">
+          <span className="rd-mono">{item.roomCode}</span>
+          {item.address ? <span> · {item.address}</span> : null}
+        </span>
+      </span>
+      <span className="rd-row__status">
+        <StatusBadge status={item.status} t={t} />
+      </span>
+      <span className="rd-row__meta">
+        <span>
+          {t.created} {formatDate(item.createdAt, locale)}
+        </span>
+        <span>{t.guests(item.guestCount)}</span>
+      </span>
+      <span className="rd-row__age">
+        {item.lastSyncedAt === null ? t.neverSynced : t.asOf(formatAge(item.lastSyncedAt, now, locale, t.ago.justNow))}
+      </span>
+    </>
+  );
+}

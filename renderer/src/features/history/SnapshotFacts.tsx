@@ -1,0 +1,55 @@
+import type { DetailSnapshot } from '../../../../common/history';
+import type { HistoryMessages } from './messages';
+
+const IN_ROOM = 1;
+
+/** Who was in the room at the last snapshot, read-only. */
+export function ParticipantsList({ snapshot, t, labelId }: { snapshot: DetailSnapshot | undefined; t: HistoryMessages; labelId: string }) {
+  const participants = snapshot?.participants ?? [];
+  if (participants.length === 0) return <p className="rd-muted">{t.noParticipants}</p>;
+  return (
+    <table className="rd-table" aria-labelledby={labelId}>
+      <thead>
+        <tr>
+          <th scope="col">{t.participantName}</th>
+          <th scope="col">{t.participantRole}</th>
+          <th scope="col">{t.participantState}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {participants.map((participant, index) => (
+          <tr key={`${participant.id ?? 'unknown'}-${index}`}>
+            <td>{participant.nickname || participant.id || '—'}</td>
+            <td>{participant.role ?? '—'}</td>
+            <td>{participant.status === IN_ROOM ? t.inRoom : participant.status === null ? '—' : t.left}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The room's limits at the last snapshot. */
+export function LimitsList({ snapshot, t, labelId }: { snapshot: DetailSnapshot | undefined; t: HistoryMessages; labelId: string }) {
+  const limits = snapshot?.limits;
+  const seconds = (value: number | null | undefined) => (value == null ? '—' : t.seconds(value));
+  const flag = (value: boolean | null | undefined) => (value == null ? '—' : value ? t.yes : t.no);
+  const rows: Array<[string, string]> = [
+    [t.maxUsers, limits?.maxUserCount == null ? '—' : String(limits.maxUserCount)],
+    [t.maxUsingTime, seconds(limits?.maxUsingTime)],
+    [t.ticketValidity, seconds(limits?.ticketValidateTime)],
+    [t.keepAlive, seconds(limits?.keepAliveTime)],
+    [t.dynamicEnter, flag(limits?.allowDynamicEnter)],
+    [t.autoDestroy, flag(limits?.autoDestroy)],
+  ];
+  return (
+    <dl className="rd-facts" aria-labelledby={labelId}>
+      {rows.map(([label, value]) => (
+        <div key={label} className="rd-facts__row">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,41 @@
+import type { TimelineEntry } from '../../../../common/history';
+import { formatDateTime } from './format';
+import type { HistoryLocale, HistoryMessages } from './messages';
+
+function describe(entry: TimelineEntry, t: HistoryMessages): string {
+  const text = t.timelineEntry;
+  switch (entry.type) {
+    case 'created':
+      return text.created;
+    case 'joined-as-host':
+      return text['joined-as-host'](entry.userId);
+    case 'guest-pass-issued':
+      return text['guest-pass-issued'](entry.nickname ? `${entry.nickname} (${entry.userId})` : entry.userId, entry.role);
+    case 'voice-joined':
+      return text['voice-joined'](entry.userId);
+    case 'voice-left':
+      return text['voice-left'](entry.userId);
+    case 'room-closed':
+      return text['room-closed'];
+    case 'note-edited':
+      return text['note-edited'](entry.length);
+    case 'details-refreshed':
+      return text['details-refreshed'](t.status(entry.status), entry.participantCount);
+  }
+}
+
+/** The room's events and detail fetches, oldest first. */
+export function Timeline({ entries, t, locale, labelId }: { entries: readonly TimelineEntry[]; t: HistoryMessages; locale: HistoryLocale; labelId: string }) {
+  return (
+    <ol className="rd-timeline" aria-labelledby={labelId}>
+      {entries.map((entry, index) => (
+        <li key={`${entry.at}-${index}`} className={`rd-timeline__item rd-timeline__item--${entry.type}`}>
+          <time dateTime={new Date(entry.at).toISOString()} className="rd-timeline__time">
+            {formatDateTime(entry.at, locale)}
+          </time>
+          <span>{describe(entry, t)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Guest } from '../../../../common/room';
+import { useCommand } from '../../lib/commands';
+import { bridge } from '../../lib/bridge';
+import { HistoryRoomView } from '../history';
+import { useNavigation } from '../../lib/navigation';
+import { modKeyLabel } from '../../app/use-shortcuts';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatClock } from '../../lib/format';
+import { useProfiles } from '../../lib/ProfilesProvider';
+import { useSessionRooms } from '../../lib/SessionRoomsProvider';
+import { RoomStatusBadge } from '../../ui/RoomStatusBadge';
+import { GuestPassDialog } from './GuestPassDialog';
+import { HostJoinPanel } from './HostJoinPanel';
+import { ListingCard } from './ListingCard';
+import { ParticipantsTable } from './ParticipantsTable';
+import { RoomFacts } from './RoomFacts';
+import { useRoomDetails } from './use-room-details';
+import { useStoredRoom } from './use-stored-room';
+import { VoicePanel } from './VoicePanel';
+import { RoomViewer } from '../viewer';
+import { VoicePanel as JoinVoicePanel } from '../voice';
+import { ActionButton } from '../../ui/ActionButton';
+import { CopyButton } from '../../ui/CopyButton';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import { Spinner } from '../../ui/Spinner';
+import { Icon } from '../../ui/Icon';
+
+const CLOSED = 2;
+
+export function RoomScreen({ roomCode }: { roomCode: string }) {
+  const { t, locale } = useI18n();
+  const { navigate } = useNavigation();
+  const { active } = useProfiles();
+  const sessionRooms = useSessionRooms();
+  const sessionRoom = useStoredRoom(roomCode, active ? sessionRooms.find(active.id, roomCode) : undefined);
+  const details = useRoomDetails(roomCode, (summary) => sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt));
+  const [passFor, setPassFor] = useState<{ guest?: Guest } | null>(null);
+  const [viewerOpen, setViewerOpen] = useState(false);
+  const viewerRef = useRef<HTMLDivElement>(null);
+  useCommand('refresh', details.refresh);
+
+  useEffect(() => {
+    if (viewerOpen) viewerRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [viewerOpen]);
+
+  const summary = details.summary;
+  // Realsee cannot be reached and nothing live was fetched: show the room as last saved.
+  const showSaved = !summary && (details.error?.kind === 'network' || details.error?.kind === 'timeout');
+  const title = sessionRoom?.listing.title || t.room.titleFallback({ code: roomCode });
+
+  return (
+    <div className="screen">
+      <nav className="breadcrumb" aria-label={t.room.backToRooms}>
+        <button type="button" className="link-button" onClick={() => navigate({ screen: 'rooms' })}>
+          <Icon glyph="←" /> {t.room.backToRooms}
+        </button>
+      </nav>
+      <header className="screen__header screen__header--row room-header">
+        <div>
+          <h1>{title}</h1>
+          <p className="room-header__meta">
+            {summary ? <RoomStatusBadge status={summary.status} /> : null}
+            <span className="muted">{t.room.code}</span> <span className="mono">{roomCode}</span>
+            <CopyButton text={roomCode} label={t.room.copyCode} className="button--small" />
+            {sessionRoom?.listing.address ? <span className="muted">· {sessionRoom.listing.address}</span> : null}
+          </p>
+        </div>
+        <div className="room-header__refresh">
+          <ActionButton
+            variant="secondary"
+            busy={details.refreshing}
+            busyLabel={t.room.refreshing}
+            onClick={details.refresh}
+            title={`${modKeyLabel}+R / F5`}
+          >
+            <Icon glyph="⟳" /> {t.room.refresh}
+          </ActionButton>
+          <p className="muted small" title={t.room.autoRefresh}>
+            {details.lastUpdated !== null ? t.room.lastUpdated({ time: formatClock(details.lastUpdated, locale) }) : '\u00a0'}
+          </p>
+        </div>
+      </header>
+
+      {details.error ? (
+        <ErrorPanel
+          error={details.error}
+          actions={
+            <button type="button" className="button button--primary" onClick={details.refresh}>
+              {t.errors.retry}
+            </button>
+          }
+        />
+      ) : null}
+      {!summary && !details.error ? (
+        <p className="loading" role="status">
+          <Spinner /> {t.room.loading}
+        </p>
+      ) : null}
+
+      {summary ? (
+        <>
+          {summary.status === CLOSED ? <p className="notice notice--warning">{t.room.closedNote}</p> : null}
+          <section className="card actions-card" aria-label={t.join.title}>
+            <div className="actions-card__row">
+              <HostJoinPanel viewerOpen={viewerOpen} onJoin={() => setViewerOpen(true)} />
+              <div>
+                <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
+                  {t.pass.open}
+                </button>
+              </div>
+              <div className="room-voice">
+                <VoicePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />
+                <JoinVoicePanel roomCode={roomCode} bridge={bridge()} locale={locale} roomClosed={summary.status === CLOSED} />
+              </div>
+            </div>
+          </section>
+          {viewerOpen ? (
+            <div id="room-viewer" ref={viewerRef} className="room-viewer-host">
+              <RoomViewer roomCode={roomCode} locale={locale} obscured={passFor !== null} onBack={() => setViewerOpen(false)} onClosed={() => setViewerOpen(false)} />
+            </div>
+          ) : null}
+          <RoomFacts summary={summary} />
+          <ParticipantsTable participants={summary.participants} roles={active?.roles ?? null} />
+        </>
+      ) : null}
+      {showSaved ? (
+        <HistoryRoomView roomCode={roomCode} locale={locale} onDeleted={() => navigate({ screen: 'rooms' })} />
+      ) : (
+        <ListingCard listing={sessionRoom?.listing ?? null} guests={sessionRoom?.guests ?? []} onPass={(guest) => setPassFor({ guest })} />
+      )}
+
+      {passFor && active ? (
+        <GuestPassDialog
+          roomCode={roomCode}
+          preregistered={sessionRoom?.guests ?? []}
+          defaultRole={active.roles.guest}
+          {...(passFor.guest ? { initialGuest: passFor.guest } : {})}
+          listingTitle={sessionRoom?.listing.title}
+          onClose={() => setPassFor(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

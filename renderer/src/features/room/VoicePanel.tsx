@@ -1,0 +1,32 @@
+import { bridge } from '../../lib/bridge';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatClock } from '../../lib/format';
+import { useAction } from '../../lib/use-action';
+import { ActionButton } from '../../ui/ActionButton';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+
+/** Fetches a voice signature in main and says that it was obtained — never the signature. */
+export function VoicePanel({ roomCode, knownVoiceId }: { roomCode: string; knownVoiceId: number | null }) {
+  const { t, locale } = useI18n();
+  const voice = useAction(() => bridge().getVoiceSignature({ roomCode }));
+  return (
+    <div className="voice-panel">
+      <ActionButton variant="secondary" busy={voice.running} busyLabel={t.voice.getting} onClick={() => void voice.run()}>
+        {t.voice.get}
+      </ActionButton>
+      {voice.state.phase === 'failed' ? <ErrorPanel error={voice.state.error} compact /> : null}
+      {voice.state.phase === 'done' ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            {t.voice.obtained({
+              user: voice.state.value.userIdentifier,
+              voiceRoom: String(voice.state.value.voiceId ?? knownVoiceId ?? t.voice.unknownVoiceRoom),
+              time: formatClock(voice.state.value.expiresAt, locale, false),
+            })}
+          </p>
+          <p className="muted">{t.voice.note}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { SessionRoom } from '../features/rooms/room-list-source';
+
+interface SessionRoomsValue {
+  rooms: readonly SessionRoom[];
+  /** Bumped on every change, so list sources know to query again. */
+  version: number;
+  add(room: SessionRoom): void;
+  find(profileId: string, roomCode: string): SessionRoom | undefined;
+  recordStatus(roomCode: string, status: number | null, at: number): void;
+}
+
+const SessionRoomsContext = createContext<SessionRoomsValue | null>(null);
+
+/** Rooms created since the app started. Kept in memory only; the history store will replace it. */
+export function SessionRoomsProvider({ children }: { children: ReactNode }) {
+  const [rooms, setRooms] = useState<SessionRoom[]>([]);
+  const [version, setVersion] = useState(0);
+
+  const add = useCallback((room: SessionRoom) => {
+    setRooms((current) => [room, ...current.filter((other) => other.roomCode !== room.roomCode || other.profileId !== room.profileId)]);
+    setVersion((n) => n + 1);
+  }, []);
+
+  const recordStatus = useCallback((roomCode: string, status: number | null, at: number) => {
+    setRooms((current) => current.map((room) => (room.roomCode === roomCode ? { ...room, status, lastSyncedAt: at } : room)));
+    setVersion((n) => n + 1);
+  }, []);
+
+  const value = useMemo<SessionRoomsValue>(
+    () => ({
+      rooms,
+      version,
+      add,
+      recordStatus,
+      find: (profileId, roomCode) => rooms.find((room) => room.profileId === profileId && room.roomCode === roomCode),
+    }),
+    [rooms, version, add, recordStatus],
+  );
+  return <SessionRoomsContext.Provider value={value}>{children}</SessionRoomsContext.Provider>;
+}
+
+export function useSessionRooms(): SessionRoomsValue {
+  const value = useContext(SessionRoomsContext);
+  if (!value) throw new Error('useSessionRooms must be used inside <SessionRoomsProvider>');
+  return value;
+}
