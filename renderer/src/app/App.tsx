@@ -14,8 +14,8 @@ import { useShortcuts } from './use-shortcuts';
 const WelcomeScreen = lazy(() => import('../features/profiles/WelcomeScreen').then((m) => ({ default: m.WelcomeScreen })));
 const RoomsScreen = lazy(() => import('../features/rooms/RoomsScreen').then((m) => ({ default: m.RoomsScreen })));
 const NewRoomScreen = lazy(() => import('../features/new-room/NewRoomScreen').then((m) => ({ default: m.NewRoomScreen })));
-const RoomScreen = lazy(() => import('../features/room/RoomScreen').then((m) => ({ default: m.RoomScreen })));
-const SettingsScreen = lazy(() => import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const RoomRoute = lazy(() => import('./routes/RoomRoute').then((m) => ({ default: m.RoomRoute })));
+const SettingsRoute = lazy(() => import('./routes/SettingsRoute').then((m) => ({ default: m.SettingsRoute })));
 const HistoryScreen = lazy(() => import('../features/history').then((m) => ({ default: m.HistoryScreen })));
 // The banners live in the history module: a static import would pull all of history (and its
 // styles) into the first-load bundle, so they arrive with its chunk instead.
@@ -45,7 +45,7 @@ function CurrentScreen({ route }: { route: Route }) {
     case 'new-room':
       return <NewRoomScreen />;
     case 'room':
-      return <RoomScreen key={route.roomCode} roomCode={route.roomCode} />;
+      return <RoomRoute key={route.roomCode} roomCode={route.roomCode} />;
     case 'history':
       return (
         <HistoryScreen
@@ -57,7 +57,7 @@ function CurrentScreen({ route }: { route: Route }) {
         />
       );
     case 'settings':
-      return <SettingsScreen />;
+      return <SettingsRoute />;
   }
 }
 

@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { CommandRegistry } from '../lib/commands';
+import { isMac } from '../lib/keys';
 import type { Route } from '../lib/navigation';
 
-export const isMac = /Mac|iPhone|iPad/.test(navigator.userAgent);
-export const modKeyLabel = isMac ? '⌘' : 'Ctrl';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

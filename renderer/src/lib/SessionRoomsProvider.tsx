@@ -1,5 +1,17 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { SessionRoom } from '../features/rooms/room-list-source';
+import type { Guest, Listing } from '../../../common/room';
+
+/** What the app keeps in memory about a room it created, until the history store has it. */
+export interface SessionRoom {
+  profileId: string;
+  roomCode: string;
+  roomLink: string;
+  createdAt: number;
+  listing: Listing;
+  guests: Guest[];
+  status: number | null;
+  lastSyncedAt: number | null;
+}
 
 interface SessionRoomsValue {
   rooms: readonly SessionRoom[];
@@ -12,7 +24,10 @@ interface SessionRoomsValue {
 
 const SessionRoomsContext = createContext<SessionRoomsValue | null>(null);
 
-/** Rooms created since the app started. Kept in memory only; the history store will replace it. */
+/**
+ * Rooms created since the app started, kept in memory: the room page shows a new room's listing and
+ * guests from here at once, and the rooms list re-queries the history store when `version` changes.
+ */
 export function SessionRoomsProvider({ children }: { children: ReactNode }) {
   const [rooms, setRooms] = useState<SessionRoom[]>([]);
   const [version, setVersion] = useState(0);

@@ -1,6 +1,20 @@
-import type { RoomdeskBridge } from '../../../../preload/contract';
+import { bridge, type BridgeMethods } from '../../lib/bridge';
 
-/** The preload's bridge; the history screens reach main through nothing else. */
-export function historyBridge(): RoomdeskBridge {
-  return (window as unknown as { roomdesk: RoomdeskBridge }).roomdesk;
+export type HistoryBridge = BridgeMethods<
+  | 'queryHistory'
+  | 'getHistoryRoom'
+  | 'getHistoryStatus'
+  | 'updateRoomNotes'
+  | 'deleteHistoryRoom'
+  | 'clearHistory'
+  | 'exportHistory'
+  | 'getRoomDetails'
+  | 'getNetworkState'
+  | 'checkNetwork'
+  | 'onNetworkState'
+>;
+
+/** The bridge methods the history screens use; they reach main through nothing else. */
+export function historyBridge(): HistoryBridge {
+  return bridge();
 }

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Guest, Listing } from '../../../../common/room';
-import { bridge } from '../../lib/bridge';
+import { newRoomBridge } from './new-room-bridge';
 import { useNavigation } from '../../lib/navigation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAction } from '../../lib/use-action';
@@ -25,7 +25,7 @@ export function NewRoomScreen() {
   const [guests, setGuests] = useState<GuestRow[]>([]);
   const [listing, setListing] = useState<ListingValues>({ title: '', address: '', vr: '', notes: '' });
   const [errors, setErrors] = useState<NewRoomErrors>(noErrors);
-  const create = useAction((input: { guests: Guest[]; listing: Listing }) => bridge().createRoom(input));
+  const create = useAction((input: { guests: Guest[]; listing: Listing }) => newRoomBridge().createRoom(input));
 
   if (!active) return null;
   const profileId = active.id;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ProfileSummary } from '../../../../common/profile';
-import { bridge } from '../../lib/bridge';
+import { profilesBridge, type ProfilesBridge } from './profiles-bridge';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatClock } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
@@ -30,11 +30,11 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
   const { reload } = useProfiles();
   const [values, setValues] = useState<ProfileFormValues>(() => initialFormValues(existing));
   const [errors, setErrors] = useState<ProfileFieldErrors>({});
-  const test = useAction((input: Parameters<ReturnType<typeof bridge>['testProfileConnection']>[0]) => bridge().testProfileConnection(input));
-  const save = useAction(async (draft: Parameters<ReturnType<typeof bridge>['saveProfile']>[0]) => {
-    const saved = await bridge().saveProfile(draft);
+  const test = useAction((input: Parameters<ProfilesBridge['testProfileConnection']>[0]) => profilesBridge().testProfileConnection(input));
+  const save = useAction(async (draft: Parameters<ProfilesBridge['saveProfile']>[0]) => {
+    const saved = await profilesBridge().saveProfile(draft);
     if (!saved.ok) return saved;
-    const activated = await bridge().activateProfile({ id: saved.value.id });
+    const activated = await profilesBridge().activateProfile({ id: saved.value.id });
     await reload();
     return activated;
   });

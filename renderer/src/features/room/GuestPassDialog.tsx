@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Guest } from '../../../../common/room';
-import { bridge } from '../../lib/bridge';
+import { roomBridge } from './room-bridge';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAction } from '../../lib/use-action';
 import { ActionButton } from '../../ui/ActionButton';
@@ -31,7 +31,7 @@ export function GuestPassDialog({ roomCode, preregistered, defaultRole, initialG
   const [role, setRole] = useState(initialGuest?.role ?? defaultRole);
   const [nickname, setNickname] = useState(initialGuest?.nickname ?? '');
   const [errors, setErrors] = useState<{ userId?: string; role?: string; nickname?: string }>({});
-  const issue = useAction((guest: Guest) => bridge().issueGuestPass({ roomCode, guest }));
+  const issue = useAction((guest: Guest) => roomBridge().issueGuestPass({ roomCode, guest }));
 
   function pick(id: string) {
     setPicked(id);

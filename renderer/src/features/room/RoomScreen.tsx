@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Guest } from '../../../../common/room';
 import { useCommand } from '../../lib/commands';
-import { bridge } from '../../lib/bridge';
-import { HistoryRoomView } from '../history';
 import { useNavigation } from '../../lib/navigation';
-import { modKeyLabel } from '../../app/use-shortcuts';
+import { modKeyLabel } from '../../lib/keys';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatClock } from '../../lib/format';
 import { useProfiles } from '../../lib/ProfilesProvider';
@@ -18,8 +16,6 @@ import { RoomFacts } from './RoomFacts';
 import { useRoomDetails } from './use-room-details';
 import { useStoredRoom } from './use-stored-room';
 import { VoicePanel } from './VoicePanel';
-import { RoomViewer } from '../viewer';
-import { VoicePanel as JoinVoicePanel } from '../voice';
 import { ActionButton } from '../../ui/ActionButton';
 import { CopyButton } from '../../ui/CopyButton';
 import { ErrorPanel } from '../../ui/ErrorPanel';
@@ -28,7 +24,15 @@ import { Icon } from '../../ui/Icon';
 
 const CLOSED = 2;
 
-export function RoomScreen({ roomCode }: { roomCode: string }) {
+/** What the shell plugs into the room page from the viewer, voice and history features. */
+export interface RoomScreenSlots {
+  viewer(props: { roomCode: string; obscured: boolean; onBack(): void; onClosed(): void }): ReactNode;
+  voice(props: { roomCode: string; roomClosed: boolean }): ReactNode;
+  /** The room as last saved, when Realsee cannot be reached. */
+  savedRoom(props: { roomCode: string; onDeleted(): void }): ReactNode;
+}
+
+export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomScreenSlots }) {
   const { t, locale } = useI18n();
   const { navigate } = useNavigation();
   const { active } = useProfiles();
@@ -111,13 +115,13 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
               </div>
               <div className="room-voice">
                 <VoicePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />
-                <JoinVoicePanel roomCode={roomCode} bridge={bridge()} locale={locale} roomClosed={summary.status === CLOSED} />
+                {slots.voice({ roomCode, roomClosed: summary.status === CLOSED })}
               </div>
             </div>
           </section>
           {viewerOpen ? (
             <div id="room-viewer" ref={viewerRef} className="room-viewer-host">
-              <RoomViewer roomCode={roomCode} locale={locale} obscured={passFor !== null} onBack={() => setViewerOpen(false)} onClosed={() => setViewerOpen(false)} />
+              {slots.viewer({ roomCode, obscured: passFor !== null, onBack: () => setViewerOpen(false), onClosed: () => setViewerOpen(false) })}
             </div>
           ) : null}
           <RoomFacts summary={summary} />
@@ -125,7 +129,7 @@ export function RoomScreen({ roomCode }: { roomCode: string }) {
         </>
       ) : null}
       {showSaved ? (
-        <HistoryRoomView roomCode={roomCode} locale={locale} onDeleted={() => navigate({ screen: 'rooms' })} />
+        slots.savedRoom({ roomCode, onDeleted: () => navigate({ screen: 'rooms' }) })
       ) : (
         <ListingCard listing={sessionRoom?.listing ?? null} guests={sessionRoom?.guests ?? []} onPass={(guest) => setPassFor({ guest })} />
       )}

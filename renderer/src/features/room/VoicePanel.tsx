@@ -1,4 +1,4 @@
-import { bridge } from '../../lib/bridge';
+import { roomBridge } from './room-bridge';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatClock } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
@@ -8,7 +8,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 /** Fetches a voice signature in main and says that it was obtained — never the signature. */
 export function VoicePanel({ roomCode, knownVoiceId }: { roomCode: string; knownVoiceId: number | null }) {
   const { t, locale } = useI18n();
-  const voice = useAction(() => bridge().getVoiceSignature({ roomCode }));
+  const voice = useAction(() => roomBridge().getVoiceSignature({ roomCode }));
   return (
     <div className="voice-panel">
       <ActionButton variant="secondary" busy={voice.running} busyLabel={t.voice.getting} onClick={() => void voice.run()}>

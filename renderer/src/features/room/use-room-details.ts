@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../common/errors';
 import type { RoomSummary } from '../../../../common/room';
-import { bridge } from '../../lib/bridge';
+import { roomBridge } from './room-bridge';
 
 export const AUTO_REFRESH_MS = 10_000;
 
@@ -33,7 +33,7 @@ export function useRoomDetails(roomCode: string, onUpdate?: (summary: RoomSummar
     if (inFlight.current) return;
     inFlight.current = true;
     setRefreshing(true);
-    const result = await bridge().getRoomDetails({ roomCode });
+    const result = await roomBridge().getRoomDetails({ roomCode });
     inFlight.current = false;
     if (!mounted.current) return;
     setRefreshing(false);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Guest, Listing } from '../../../../common/room';
-import { bridge } from '../../lib/bridge';
+import { roomBridge } from './room-bridge';
 
 export interface StoredRoom {
   listing: Listing;
@@ -16,7 +16,7 @@ export function useStoredRoom(roomCode: string, fromSession: StoredRoom | undefi
   useEffect(() => {
     if (fromSession) return;
     let current = true;
-    void bridge()
+    void roomBridge()
       .getHistoryRoom({ roomCode })
       .then((result) => {
         if (current && result.ok) setFromHistory({ listing: result.value.room.listing, guests: result.value.room.guests });

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useCommand } from '../../lib/commands';
 import { useNavigation } from '../../lib/navigation';
-import { modKeyLabel } from '../../app/use-shortcuts';
+import { modKeyLabel } from '../../lib/keys';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useProfiles } from '../../lib/ProfilesProvider';
 import { profileName } from '../../lib/profile-label';

@@ -1,8 +1,8 @@
-import type { EventPayload, RoomdeskBridge } from '../../../../preload/contract';
+import type { EventPayload } from '../../../../preload/contract';
+import { bridge, type BridgeMethods } from '../../lib/bridge';
 
-/** The part of `window.roomdesk` the viewer uses; tests and stories may pass their own. */
-export type ViewerBridge = Pick<
-  RoomdeskBridge,
+/** The part of the bridge the viewer uses; tests and stories may pass their own. */
+export type ViewerBridge = BridgeMethods<
   | 'openViewer'
   | 'setViewerBounds'
   | 'reloadViewer'
@@ -21,5 +21,5 @@ export type ViewerPhase = ViewerState['phase'];
 export type LivePresence = EventPayload<'livePresence'>;
 
 export function defaultViewerBridge(): ViewerBridge {
-  return window.roomdesk;
+  return bridge();
 }
