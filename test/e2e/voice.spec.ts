@@ -34,6 +34,7 @@ const entrySource = `
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { VoicePanel } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/index.ts'))};
+import { I18nProvider } from ${JSON.stringify(join(projectRoot, 'renderer/src/i18n/I18nProvider.tsx'))};
 import { createSandboxAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/sandbox-adapter.ts'))};
 import { createVoiceAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/adapter-factory.ts'))};
 
@@ -71,7 +72,7 @@ window.__voiceE2E = {
       document.body.append(host);
     }
     root ??= createRoot(host);
-    root.render(createElement(VoicePanel, { roomCode, bridge: voiceBridge(), locale, roomClosed }));
+    root.render(createElement(I18nProvider, { initialChoice: locale ?? 'en' }, createElement(VoicePanel, { roomCode, bridge: voiceBridge(), roomClosed })));
   },
   unmount() {
     root?.unmount();

@@ -50,7 +50,7 @@ function CurrentScreen({ route }: { route: Route }) {
       return (
         <HistoryScreen
           key={route.roomCode ?? ''}
-          locale={locale}
+         
           showBanners={false}
           profiles={profiles.map((profile) => ({ id: profile.id, label: profileName(profile, t) }))}
           {...(route.roomCode ? { initialRoomCode: route.roomCode } : {})}
@@ -94,8 +94,8 @@ export function App() {
           <Sidebar onShowShortcuts={() => setShowShortcuts(true)} />
           <main id="main" ref={mainRef} tabIndex={-1} className="main">
             <Suspense fallback={null}>
-              <StartupReportBanner locale={locale} />
-              <OfflineBanner locale={locale} />
+              <StartupReportBanner />
+              <OfflineBanner />
             </Suspense>
             {profiles.state.phase === 'loading' ? (
               <p className="loading" role="status">

@@ -1,4 +1,7 @@
 import type { ErrorKind } from '../../../common/errors';
+import { historyEn } from './history';
+import { viewerEn } from './viewer';
+import { voiceEn } from './voice';
 
 /**
  * English texts. The Chinese dictionary is typed as `Messages`, so a key missing there (or an
@@ -238,7 +241,7 @@ export const en = {
     fallbackNameEn: 'there',
     fallbackNameZh: '',
   },
-  voice: {
+  voiceSignature: {
     title: 'Voice',
     get: 'Get voice signature',
     getting: 'Getting voice signature…',
@@ -324,6 +327,10 @@ export const en = {
     dismiss: 'Dismiss',
     openSettings: 'Open Settings',
   },
+  history: historyEn,
+  viewer: viewerEn,
+  voice: voiceEn,
 };
 
 export type Messages = typeof en;
+export type Namespace = keyof Messages;

@@ -1,4 +1,7 @@
 import type { Messages } from './en';
+import { historyZhCN } from './history';
+import { viewerZhCN } from './viewer';
+import { voiceZhCN } from './voice';
 
 /** Simplified Chinese texts, written for agents who run VR 带看 every day. */
 export const zhCN: Messages = {
@@ -235,7 +238,7 @@ export const zhCN: Messages = {
     fallbackNameEn: 'there',
     fallbackNameZh: '',
   },
-  voice: {
+  voiceSignature: {
     title: '语音',
     get: '获取语音签名',
     getting: '正在获取语音签名…',
@@ -320,4 +323,7 @@ export const zhCN: Messages = {
     dismiss: '关闭',
     openSettings: '打开设置',
   },
+  history: historyZhCN,
+  viewer: viewerZhCN,
+  voice: voiceZhCN,
 };

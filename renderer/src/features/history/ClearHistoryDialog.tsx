@@ -1,18 +1,17 @@
 import { useId, useState } from 'react';
 import { historyBridge } from './history-bridge';
-import { messagesFor, type HistoryLocale } from './messages';
 import { ModalDialog } from './ModalDialog';
+import { useMessages } from '../../i18n/I18nProvider';
 
 export interface ClearHistoryDialogProps {
-  locale: HistoryLocale;
   onClose(): void;
   /** Every record is gone; lists should reload. */
   onCleared(): void;
 }
 
 /** Removes every saved room, once the agent has typed the confirmation word. */
-export function ClearHistoryDialog({ locale, onClose, onCleared }: ClearHistoryDialogProps) {
-  const t = messagesFor(locale);
+export function ClearHistoryDialog({ onClose, onCleared }: ClearHistoryDialogProps) {
+  const t = useMessages('history');
   const id = useId();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { historyBridge } from './history-bridge';
-import type { HistoryMessages } from './messages';
 import { ModalDialog } from './ModalDialog';
+import { useMessages } from '../../i18n/I18nProvider';
 
 /** Confirms, then deletes one room's record from the local history. */
-export function DeleteRoomDialog({ roomCode, t, onClose, onDeleted }: { roomCode: string; t: HistoryMessages; onClose(): void; onDeleted(): void }) {
+export function DeleteRoomDialog({ roomCode, onClose, onDeleted }: { roomCode: string; onClose(): void; onDeleted(): void }) {
+  const t = useMessages('history');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -1,10 +1,9 @@
 import { useId, useState } from 'react';
 import { historyBridge } from './history-bridge';
-import { messagesFor, type HistoryLocale } from './messages';
 import { ModalDialog } from './ModalDialog';
+import { useMessages } from '../../i18n/I18nProvider';
 
 export interface ExportDialogProps {
-  locale: HistoryLocale;
   /** Rooms currently selected in the list; the "selected" choice is offered when there are any. */
   selectedCodes: readonly string[];
   /** How many rooms the history holds (for the "all" label). */
@@ -23,8 +22,8 @@ type ExportState =
  * Exports all rooms or the selection as CSV or JSON. Main asks where to save with the system's
  * dialog and writes the file; this dialog shows where it went.
  */
-export function ExportDialog({ locale, selectedCodes, totalRooms, onClose }: ExportDialogProps) {
-  const t = messagesFor(locale);
+export function ExportDialog({ selectedCodes, totalRooms, onClose }: ExportDialogProps) {
+  const t = useMessages('history');
   const id = useId();
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
   const [scope, setScope] = useState<'all' | 'selection'>(selectedCodes.length > 0 ? 'selection' : 'all');

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { HistoryMessages } from './messages';
+import { useMessages } from '../../i18n/I18nProvider';
 
 export type StatusChoice = 'any' | 'unknown' | '0' | '1' | '2';
 
@@ -16,14 +16,14 @@ export interface HistoryFilterValues {
 export const emptyFilterValues: HistoryFilterValues = { text: '', status: 'any', fromDate: '', toDate: '', profileId: '', sort: 'newest' };
 
 export interface HistoryFiltersProps {
-  t: HistoryMessages;
   values: HistoryFilterValues;
   onChange(next: HistoryFilterValues): void;
   profiles?: ReadonlyArray<{ id: string; label: string }>;
 }
 
 /** Search box, status, date range, profile and sort: the controls above the history list. */
-export function HistoryFilters({ t, values, onChange, profiles }: HistoryFiltersProps) {
+export function HistoryFilters({ values, onChange, profiles }: HistoryFiltersProps) {
+  const t = useMessages('history');
   const id = useId();
   const set = <K extends keyof HistoryFilterValues>(key: K, value: HistoryFilterValues[K]) => onChange({ ...values, [key]: value });
 

@@ -3,10 +3,10 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { toHistoryFilter, hasActiveFilter } from './filter-query';
 import { emptyFilterValues, HistoryFilters, type HistoryFilterValues } from './HistoryFilters';
 import { HistoryRow } from './HistoryRow';
-import { messagesFor, type HistoryLocale } from './messages';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useHistoryPages } from './use-history-pages';
-import { useNow } from './use-now';
+import { useNow } from '../../lib/use-now';
+import { useMessages } from '../../i18n/I18nProvider';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const ROW_HEIGHT = 64;
@@ -14,7 +14,6 @@ const SEARCH_DEBOUNCE_MS = 200;
 const OVERSCAN = 6;
 
 export interface HistoryListProps {
-  locale: HistoryLocale;
   /** The agent opened a room (click, or Enter on the active row). */
   onOpenRoom(roomCode: string): void;
   /** Room codes selected for export. Controlled when given together with `onSelectionChange`. */
@@ -36,7 +35,6 @@ export interface HistoryListProps {
  * Keyboard: the list is one tab stop; arrows, Page Up/Down, Home/End move, Enter opens, Space selects.
  */
 export function HistoryList({
-  locale,
   onOpenRoom,
   selection: controlledSelection,
   onSelectionChange,
@@ -45,9 +43,9 @@ export function HistoryList({
   onTotalChange,
   pageSize = DEFAULT_PAGE_SIZE,
 }: HistoryListProps) {
-  const t = messagesFor(locale);
+  const t = useMessages('history');
   const listId = useId();
-  const now = useNow();
+  const now = useNow(30_000);
   const [values, setValues] = useState<HistoryFilterValues>(emptyFilterValues);
   const text = useDebouncedValue(values.text, SEARCH_DEBOUNCE_MS);
   const filter = useMemo(() => toHistoryFilter(values, text), [values, text]);
@@ -139,7 +137,7 @@ export function HistoryList({
 
   return (
     <section className="rd-history-list" aria-label={t.listLabel} data-history-list="" data-state={ready ? 'ready' : 'loading'}>
-      <HistoryFilters t={t} values={values} onChange={setValues} {...(profiles ? { profiles } : {})} />
+      <HistoryFilters values={values} onChange={setValues} {...(profiles ? { profiles } : {})} />
       <div className="rd-list-status">
         <span role="status" aria-live="polite">
           {ready ? t.resultCount(count) : t.loadingRows}
@@ -203,8 +201,6 @@ export function HistoryList({
                 {item ? (
                   <HistoryRow
                     item={item}
-                    t={t}
-                    locale={locale}
                     now={now}
                     selected={selection.has(item.roomCode)}
                     onToggleSelected={() => toggle(item.roomCode)}

@@ -2,19 +2,18 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../../../common/errors';
 import type { HistoryRoom } from '../../../../common/history';
 import { DeleteRoomDialog } from './DeleteRoomDialog';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../lib/date-time';
 import { historyBridge } from './history-bridge';
-import { messagesFor, type HistoryLocale, type HistoryMessages } from './messages';
 import { NotesEditor } from './NotesEditor';
 import { LimitsList, ParticipantsList } from './SnapshotFacts';
-import { StatusBadge } from './StatusBadge';
+import { RoomStatusBadge } from '../../ui/RoomStatusBadge';
 import { Timeline } from './Timeline';
 import { useHistoryRoom } from './use-history-room';
 import { useNetworkState, useOnNetworkReturn } from './use-network-state';
+import { useI18n, useMessages } from '../../i18n/I18nProvider';
 
 export interface HistoryRoomViewProps {
   roomCode: string;
-  locale: HistoryLocale;
   /** Shows a "back" link when given. */
   onBack?(): void;
   /** The record was deleted; leave this view. */
@@ -30,8 +29,8 @@ type RefreshState = { kind: 'idle' } | { kind: 'refreshing' } | { kind: 'failed'
  * it was taken ("as of"), participants, limits and timeline. Works with no network; when the
  * network comes back it refreshes the room from Realsee by itself.
  */
-export function HistoryRoomView({ roomCode, locale, onBack, onDeleted, onChanged }: HistoryRoomViewProps) {
-  const t = messagesFor(locale);
+export function HistoryRoomView({ roomCode, onBack, onDeleted, onChanged }: HistoryRoomViewProps) {
+  const t = useMessages('history');
   const { state, reload } = useHistoryRoom(roomCode);
   const network = useNetworkState();
   const offline = network.online === false;
@@ -73,8 +72,6 @@ export function HistoryRoomView({ roomCode, locale, onBack, onDeleted, onChanged
         <LoadedRoom
           room={state.room}
           timeline={state.timeline}
-          t={t}
-          locale={locale}
           offline={offline}
           refresh={refresh}
           onRefresh={() => void refreshFromRealsee()}
@@ -85,7 +82,6 @@ export function HistoryRoomView({ roomCode, locale, onBack, onDeleted, onChanged
       {confirmDelete ? (
         <DeleteRoomDialog
           roomCode={roomCode}
-          t={t}
           onClose={() => setConfirmDelete(false)}
           onDeleted={() => {
             setConfirmDelete(false);
@@ -100,8 +96,6 @@ export function HistoryRoomView({ roomCode, locale, onBack, onDeleted, onChanged
 interface LoadedRoomProps {
   room: HistoryRoom;
   timeline: Parameters<typeof Timeline>[0]['entries'];
-  t: HistoryMessages;
-  locale: HistoryLocale;
   offline: boolean;
   refresh: RefreshState;
   onRefresh(): void;
@@ -109,7 +103,9 @@ interface LoadedRoomProps {
   onDelete(): void;
 }
 
-function LoadedRoom({ room, timeline, t, locale, offline, refresh, onRefresh, onNotesSaved, onDelete }: LoadedRoomProps) {
+function LoadedRoom({ room, timeline, offline, refresh, onRefresh, onNotesSaved, onDelete }: LoadedRoomProps) {
+  const t = useMessages('history');
+  const { locale } = useI18n();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Opening a room moves keyboard and screen-reader focus to it.
@@ -122,7 +118,7 @@ function LoadedRoom({ room, timeline, t, locale, offline, refresh, onRefresh, on
       <header className="rd-room__header">
         <h2 className="rd-room__title" ref={headingRef} tabIndex={-1}>{room.listing.title || t.untitled}</h2>
         <p className="rd-room__meta">
-          <StatusBadge status={snapshot?.status ?? null} t={t} />
+          <RoomStatusBadge status={snapshot?.status ?? null} />
           <span className="rd-muted">{t.roomCode}</span> <span className="rd-mono">{room.roomCode}</span>
           {room.listing.address ? <span className="rd-muted"> · {room.listing.address}</span> : null}
         </p>
@@ -159,19 +155,19 @@ function LoadedRoom({ room, timeline, t, locale, offline, refresh, onRefresh, on
       <div className="rd-room__columns">
         <section className="rd-card" aria-labelledby={`${id}-people`}>
           <h3 id={`${id}-people`}>{t.participants}</h3>
-          <ParticipantsList snapshot={snapshot} t={t} labelId={`${id}-people`} />
+          <ParticipantsList snapshot={snapshot} labelId={`${id}-people`} />
         </section>
         <section className="rd-card" aria-labelledby={`${id}-limits`}>
           <h3 id={`${id}-limits`}>{t.limits}</h3>
-          <LimitsList snapshot={snapshot} t={t} labelId={`${id}-limits`} />
+          <LimitsList snapshot={snapshot} labelId={`${id}-limits`} />
         </section>
       </div>
 
-      <NotesEditor roomCode={room.roomCode} t={t} saved={room.listing.notes ?? ''} onSaved={onNotesSaved} />
+      <NotesEditor roomCode={room.roomCode} saved={room.listing.notes ?? ''} onSaved={onNotesSaved} />
 
       <section className="rd-card" aria-labelledby={`${id}-timeline`}>
         <h3 id={`${id}-timeline`}>{t.timeline}</h3>
-        <Timeline entries={timeline} t={t} locale={locale} labelId={`${id}-timeline`} />
+        <Timeline entries={timeline} labelId={`${id}-timeline`} />
       </section>
 
       <div className="rd-row-actions">

@@ -1,19 +1,19 @@
 import type { HistoryListItem } from '../../../../common/history';
-import { formatAge, formatDate } from './format';
-import type { HistoryLocale, HistoryMessages } from './messages';
-import { StatusBadge } from './StatusBadge';
+import { formatAge, formatDate } from '../../lib/date-time';
+import { RoomStatusBadge } from '../../ui/RoomStatusBadge';
+import { useI18n, useMessages } from '../../i18n/I18nProvider';
 
 export interface HistoryRowProps {
   item: HistoryListItem;
-  t: HistoryMessages;
-  locale: HistoryLocale;
   now: number;
   selected: boolean;
   onToggleSelected(): void;
 }
 
 /** The visible content of one history list row (the option element around it is the list's). */
-export function HistoryRow({ item, t, locale, now, selected, onToggleSelected }: HistoryRowProps) {
+export function HistoryRow({ item, now, selected, onToggleSelected }: HistoryRowProps) {
+  const t = useMessages('history');
+  const { locale } = useI18n();
   return (
     <>
       <span
@@ -35,7 +35,7 @@ export function HistoryRow({ item, t, locale, now, selected, onToggleSelected }:
         </span>
       </span>
       <span className="rd-row__status">
-        <StatusBadge status={item.status} t={t} />
+        <RoomStatusBadge status={item.status} />
       </span>
       <span className="rd-row__meta">
         <span>

@@ -3,12 +3,11 @@ import { ClearHistoryDialog } from './ClearHistoryDialog';
 import { ExportDialog } from './ExportDialog';
 import { HistoryList } from './HistoryList';
 import { HistoryRoomView } from './HistoryRoomView';
-import { messagesFor, type HistoryLocale } from './messages';
 import { OfflineBanner } from './OfflineBanner';
 import { StartupReportBanner } from './StartupReportBanner';
+import { useMessages } from '../../i18n/I18nProvider';
 
 export interface HistoryScreenProps {
-  locale: HistoryLocale;
   /** Profiles for the profile filter (id + label shown to the agent). */
   profiles?: ReadonlyArray<{ id: string; label: string }>;
   /** Opens this room's saved page first (e.g. from a link elsewhere in the app). */
@@ -21,8 +20,8 @@ export interface HistoryScreenProps {
  * The whole history review: startup and offline banners, the searchable list with export and
  * clear-all, and a room's saved page. Mount it as one screen, or use the parts on their own.
  */
-export function HistoryScreen({ locale, profiles, initialRoomCode, showBanners = true }: HistoryScreenProps) {
-  const t = messagesFor(locale);
+export function HistoryScreen({ profiles, initialRoomCode, showBanners = true }: HistoryScreenProps) {
+  const t = useMessages('history');
   const [openRoom, setOpenRoom] = useState<string | null>(initialRoomCode ?? null);
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [total, setTotal] = useState<number | null>(null);
@@ -34,15 +33,14 @@ export function HistoryScreen({ locale, profiles, initialRoomCode, showBanners =
     <div className="rd-history" data-history-screen="">
       {showBanners ? (
         <>
-          <StartupReportBanner locale={locale} />
-          <OfflineBanner locale={locale} />
+          <StartupReportBanner />
+          <OfflineBanner />
         </>
       ) : null}
       {openRoom !== null ? (
         <HistoryRoomView
           key={openRoom}
           roomCode={openRoom}
-          locale={locale}
           onBack={() => setOpenRoom(null)}
           onChanged={changed}
           onDeleted={() => {
@@ -68,7 +66,6 @@ export function HistoryScreen({ locale, profiles, initialRoomCode, showBanners =
           </div>
         </header>
         <HistoryList
-          locale={locale}
           onOpenRoom={setOpenRoom}
           selection={selection}
           onSelectionChange={setSelection}
@@ -77,10 +74,9 @@ export function HistoryScreen({ locale, profiles, initialRoomCode, showBanners =
           {...(profiles ? { profiles } : {})}
         />
       </div>
-      {dialog === 'export' ? <ExportDialog locale={locale} selectedCodes={[...selection]} totalRooms={total ?? 0} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'export' ? <ExportDialog selectedCodes={[...selection]} totalRooms={total ?? 0} onClose={() => setDialog(null)} /> : null}
       {dialog === 'clear' ? (
         <ClearHistoryDialog
-          locale={locale}
           onClose={() => setDialog(null)}
           onCleared={() => {
             setDialog(null);

@@ -1,19 +1,19 @@
 import { useId, useState } from 'react';
 import { historyBridge } from './history-bridge';
-import type { HistoryMessages } from './messages';
+import { useMessages } from '../../i18n/I18nProvider';
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 
 export interface NotesEditorProps {
   roomCode: string;
-  t: HistoryMessages;
   /** The notes as saved in history. */
   saved: string;
   onSaved(): void;
 }
 
 /** The agent's private notes on a room; saved to the local history, so it works offline. */
-export function NotesEditor({ roomCode, t, saved, onSaved }: NotesEditorProps) {
+export function NotesEditor({ roomCode, saved, onSaved }: NotesEditorProps) {
+  const t = useMessages('history');
   const id = useId();
   const [draft, setDraft] = useState(saved);
   const [state, setState] = useState<SaveState>({ kind: 'idle' });

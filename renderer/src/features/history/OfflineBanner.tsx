@@ -1,9 +1,8 @@
-import { formatDateTime } from './format';
-import { messagesFor, type HistoryLocale } from './messages';
+import { formatDateTime } from '../../lib/date-time';
 import { useNetworkState } from './use-network-state';
+import { useI18n, useMessages } from '../../i18n/I18nProvider';
 
 export interface OfflineBannerProps {
-  locale: HistoryLocale;
   /**
    * When the saved rooms were last known good; defaults to the time main last saw the gateway
    * state change (the `networkState` event's `checkedAt`).
@@ -12,8 +11,9 @@ export interface OfflineBannerProps {
 }
 
 /** Shown only while Realsee is unreachable: says so plainly, and that main keeps retrying. */
-export function OfflineBanner({ locale, asOf }: OfflineBannerProps) {
-  const t = messagesFor(locale);
+export function OfflineBanner({ asOf }: OfflineBannerProps) {
+  const { locale } = useI18n();
+  const t = useMessages('history');
   const network = useNetworkState();
   if (network.online !== false) return null;
   const time = asOf ?? network.checkedAt;

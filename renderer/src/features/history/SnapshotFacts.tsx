@@ -1,10 +1,11 @@
 import type { DetailSnapshot } from '../../../../common/history';
-import type { HistoryMessages } from './messages';
+import { useMessages } from '../../i18n/I18nProvider';
 
 const IN_ROOM = 1;
 
 /** Who was in the room at the last snapshot, read-only. */
-export function ParticipantsList({ snapshot, t, labelId }: { snapshot: DetailSnapshot | undefined; t: HistoryMessages; labelId: string }) {
+export function ParticipantsList({ snapshot, labelId }: { snapshot: DetailSnapshot | undefined; labelId: string }) {
+  const t = useMessages('history');
   const participants = snapshot?.participants ?? [];
   if (participants.length === 0) return <p className="rd-muted">{t.noParticipants}</p>;
   return (
@@ -30,7 +31,8 @@ export function ParticipantsList({ snapshot, t, labelId }: { snapshot: DetailSna
 }
 
 /** The room's limits at the last snapshot. */
-export function LimitsList({ snapshot, t, labelId }: { snapshot: DetailSnapshot | undefined; t: HistoryMessages; labelId: string }) {
+export function LimitsList({ snapshot, labelId }: { snapshot: DetailSnapshot | undefined; labelId: string }) {
+  const t = useMessages('history');
   const limits = snapshot?.limits;
   const seconds = (value: number | null | undefined) => (value == null ? '—' : t.seconds(value));
   const flag = (value: boolean | null | undefined) => (value == null ? '—' : value ? t.yes : t.no);

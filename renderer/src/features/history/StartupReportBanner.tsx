@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { HistoryStartupReport } from '../../../../common/history';
 import { historyBridge } from './history-bridge';
-import { messagesFor, type HistoryLocale } from './messages';
+import { useMessages } from '../../i18n/I18nProvider';
 
 export interface StartupReportBannerProps {
-  locale: HistoryLocale;
   /** The report to show; when omitted the banner asks main (`getHistoryStatus`). */
   report?: HistoryStartupReport | null;
   onDismiss?(): void;
@@ -14,8 +13,8 @@ export interface StartupReportBannerProps {
  * Tells the agent, once, that the history file could not be used as it was: where it was moved,
  * that nothing was deleted, or that it was migrated with a backup.
  */
-export function StartupReportBanner({ locale, report: given, onDismiss }: StartupReportBannerProps) {
-  const t = messagesFor(locale);
+export function StartupReportBanner({ report: given, onDismiss }: StartupReportBannerProps) {
+  const t = useMessages('history');
   const [fetched, setFetched] = useState<HistoryStartupReport | null>(null);
   const [dismissed, setDismissed] = useState(false);
 

@@ -1,6 +1,7 @@
 import type { TimelineEntry } from '../../../../common/history';
-import { formatDateTime } from './format';
-import type { HistoryLocale, HistoryMessages } from './messages';
+import { formatDateTime } from '../../lib/date-time';
+import { useI18n, useMessages } from '../../i18n/I18nProvider';
+import type { HistoryMessages } from '../../i18n/history';
 
 function describe(entry: TimelineEntry, t: HistoryMessages): string {
   const text = t.timelineEntry;
@@ -25,7 +26,9 @@ function describe(entry: TimelineEntry, t: HistoryMessages): string {
 }
 
 /** The room's events and detail fetches, oldest first. */
-export function Timeline({ entries, t, locale, labelId }: { entries: readonly TimelineEntry[]; t: HistoryMessages; locale: HistoryLocale; labelId: string }) {
+export function Timeline({ entries, labelId }: { entries: readonly TimelineEntry[]; labelId: string }) {
+  const { locale } = useI18n();
+  const t = useMessages('history');
   return (
     <ol className="rd-timeline" aria-labelledby={labelId}>
       {entries.map((entry, index) => (

@@ -1,4 +1,4 @@
-import { dayBoundary } from './format';
+import { dayBoundary } from '../../lib/date-time';
 import type { HistoryFilterValues } from './HistoryFilters';
 import type { HistoryFilter } from './use-history-pages';
 

@@ -1,24 +1,24 @@
 /**
  * Room history review: everything the agent needs to look through past rooms with or without a
- * network. Each component takes a `locale` ('en' | 'zh-CN') and talks to main only through
- * `window.roomdesk`. Import this module once to load the styles.
+ * network. Each component speaks the app's language (from `I18nProvider`) and talks to main only
+ * through its narrowed bridge. Import this module once to load the styles.
  *
  * - `HistoryScreen` — the whole review screen (banners, list, export, clear, room page); mount it
- *   as one route. Props: `locale`, `profiles?` (id + label for the profile filter), `initialRoomCode?`,
+ *   as one route. Props: `profiles?` (id + label for the profile filter), `initialRoomCode?`,
  *   `showBanners?` (default true; false when the shell shows the two banners app-wide).
- * - `HistoryList` — the virtualized, searchable list. Props: `locale`, `onOpenRoom(code)`,
+ * - `HistoryList` — the virtualized, searchable list. Props: `onOpenRoom(code)`,
  *   `selection?` + `onSelectionChange?` (room codes, for export), `profiles?`, `refreshKey?`
  *   (change to reload), `onTotalChange?(total)`, `pageSize?`.
  * - `HistoryRoomView` — one room from its last snapshot, "as of" its time, notes editable
  *   offline, delete with confirmation; refreshes itself when the network returns. Props: `roomCode`,
- *   `locale`, `onBack?()`, `onDeleted()`, `onChanged?()`.
+ *   `onBack?()`, `onDeleted()`, `onChanged?()`.
  * - `ExportDialog` — CSV/JSON, all rooms or the selection; shows where the file went. Props:
- *   `locale`, `selectedCodes`, `totalRooms`, `onClose()`.
- * - `ClearHistoryDialog` — clear all after typing the confirmation word. Props: `locale`,
+ *   `selectedCodes`, `totalRooms`, `onClose()`.
+ * - `ClearHistoryDialog` — clear all after typing the confirmation word. Props:
  *   `onClose()`, `onCleared()`.
  * - `StartupReportBanner` — the history file was set aside or migrated at startup. Props:
- *   `locale`, `report?` (asks main when omitted), `onDismiss?()`.
- * - `OfflineBanner` — shown while Realsee is unreachable, with "try now". Props: `locale`, `asOf?`.
+ *   `report?` (asks main when omitted), `onDismiss?()`.
+ * - `OfflineBanner` — shown while Realsee is unreachable, with "try now". Props: `asOf?`.
  * - `useNetworkState()` — `{ online, checkedAt, checking, checkNow }` from main's `networkState`.
  */
 import './history.css';
@@ -31,4 +31,3 @@ export { HistoryScreen, type HistoryScreenProps } from './HistoryScreen';
 export { OfflineBanner, type OfflineBannerProps } from './OfflineBanner';
 export { StartupReportBanner, type StartupReportBannerProps } from './StartupReportBanner';
 export { useNetworkState, type NetworkStatus } from './use-network-state';
-export type { HistoryLocale } from './messages';

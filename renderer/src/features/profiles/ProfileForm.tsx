@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ProfileSummary } from '../../../../common/profile';
 import { profilesBridge, type ProfilesBridge } from './profiles-bridge';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatClock } from '../../lib/format';
+import { formatClock } from '../../lib/date-time';
 import { useAction } from '../../lib/use-action';
 import { ActionButton } from '../../ui/ActionButton';
 import { ErrorPanel } from '../../ui/ErrorPanel';

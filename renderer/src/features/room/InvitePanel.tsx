@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MethodOutput } from '../../../../preload/contract';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatClock } from '../../lib/format';
+import { formatClock } from '../../lib/date-time';
 import { CopyButton } from '../../ui/CopyButton';
 import { SelectField, TextAreaField, TextField } from '../../ui/Field';
 import { inviteText, type InviteLanguage } from './invite-text';

@@ -1,7 +1,7 @@
 import type { RoleNames } from '../../../../common/profile';
 import type { Participant } from '../../../../common/room';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatRealseeTime } from '../../lib/format';
+import { formatRealseeTime } from '../../lib/date-time';
 
 export function ParticipantsTable({ participants, roles }: { participants: Participant[]; roles: RoleNames | null }) {
   const { t, locale } = useI18n();

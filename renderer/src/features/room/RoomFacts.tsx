@@ -1,6 +1,6 @@
 import type { RoomSummary } from '../../../../common/room';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDuration, formatRealseeTime } from '../../lib/format';
+import { formatDuration, formatRealseeTime } from '../../lib/date-time';
 import { RoomStatusBadge } from '../../ui/RoomStatusBadge';
 
 /** The room's details as an agent reads them: status, times, creator, limits and voice room. */

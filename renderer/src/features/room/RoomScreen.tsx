@@ -4,7 +4,7 @@ import { useCommand } from '../../lib/commands';
 import { useNavigation } from '../../lib/navigation';
 import { modKeyLabel } from '../../lib/keys';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatClock } from '../../lib/format';
+import { formatClock } from '../../lib/date-time';
 import { useProfiles } from '../../lib/ProfilesProvider';
 import { useSessionRooms } from '../../lib/SessionRoomsProvider';
 import { RoomStatusBadge } from '../../ui/RoomStatusBadge';

@@ -1,6 +1,6 @@
 import { roomBridge } from './room-bridge';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatClock } from '../../lib/format';
+import { formatClock } from '../../lib/date-time';
 import { useAction } from '../../lib/use-action';
 import { ActionButton } from '../../ui/ActionButton';
 import { ErrorPanel } from '../../ui/ErrorPanel';
@@ -11,20 +11,20 @@ export function VoicePanel({ roomCode, knownVoiceId }: { roomCode: string; known
   const voice = useAction(() => roomBridge().getVoiceSignature({ roomCode }));
   return (
     <div className="voice-panel">
-      <ActionButton variant="secondary" busy={voice.running} busyLabel={t.voice.getting} onClick={() => void voice.run()}>
-        {t.voice.get}
+      <ActionButton variant="secondary" busy={voice.running} busyLabel={t.voiceSignature.getting} onClick={() => void voice.run()}>
+        {t.voiceSignature.get}
       </ActionButton>
       {voice.state.phase === 'failed' ? <ErrorPanel error={voice.state.error} compact /> : null}
       {voice.state.phase === 'done' ? (
         <div className="notice notice--success" role="status">
           <p>
-            {t.voice.obtained({
+            {t.voiceSignature.obtained({
               user: voice.state.value.userIdentifier,
-              voiceRoom: String(voice.state.value.voiceId ?? knownVoiceId ?? t.voice.unknownVoiceRoom),
+              voiceRoom: String(voice.state.value.voiceId ?? knownVoiceId ?? t.voiceSignature.unknownVoiceRoom),
               time: formatClock(voice.state.value.expiresAt, locale, false),
             })}
           </p>
-          <p className="muted">{t.voice.note}</p>
+          <p className="muted">{t.voiceSignature.note}</p>
         </div>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatCountdown } from '../../lib/format';
+import { formatCountdown } from '../../lib/date-time';
 import { useNow } from '../../lib/use-now';
 
 /**

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/date-time';
 import type { RoomListItem } from './room-list-source';
 import { RoomStatusBadge } from '../../ui/RoomStatusBadge';
 

@@ -1,18 +1,18 @@
-import type { ViewerMessages } from './messages';
 import type { PresenceToast } from './use-live-presence';
 import type { LivePresence } from './viewer-bridge';
+import { useMessages } from '../../i18n/I18nProvider';
 
 interface LivePresencePanelProps {
   presence: LivePresence | null;
   toasts: PresenceToast[];
-  t: ViewerMessages;
   now: number;
   onEndRoom(): void;
   onReconnect(): void;
 }
 
 /** Who is in a live-channel room, how the connection is, and the host's "End room". */
-export function LivePresencePanel({ presence, toasts, t, now, onEndRoom, onReconnect }: LivePresencePanelProps) {
+export function LivePresencePanel({ presence, toasts, now, onEndRoom, onReconnect }: LivePresencePanelProps) {
+  const t = useMessages('viewer');
   const connection = presence?.connection ?? 'connecting';
   const selfId = presence?.self?.userId;
   const canReconnect = connection === 'failed' || connection === 'refused' || connection === 'disconnected';

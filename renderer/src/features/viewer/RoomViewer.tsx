@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog';
 import { LivePresencePanel } from './LivePresencePanel';
-import { viewerMessages, type ViewerLocale } from './messages';
 import { useLivePresence } from './use-live-presence';
 import { measure, useReportedBounds } from './use-reported-bounds';
 import { useViewerSession } from './use-viewer-session';
@@ -9,12 +8,12 @@ import { defaultViewerBridge, type ViewerBridge } from './viewer-bridge';
 import { ViewerStatus } from './ViewerStatus';
 import { useModalOpen } from '../../ui/use-modal-open';
 import './viewer.css';
+import { useMessages } from '../../i18n/I18nProvider';
 
 export interface RoomViewerProps {
   /** The room to show. Changing it opens the other room (with a fresh ticket). */
   roomCode: string;
   /** Language of every string in the viewer. */
-  locale: ViewerLocale;
   /** "Back to room page": the host page decides where that is (the viewer is closed on unmount). */
   onBack(): void;
   /** Called after the agent closed the viewer with its own button. */
@@ -35,9 +34,9 @@ type Pending = 'browser' | 'blocked' | 'end-room' | null;
  * itself lives in main (a WebContentsView with its own session); this component reports where
  * the area is, shows the viewer's state, and never handles a ticket.
  */
-export function RoomViewer({ roomCode, locale, onBack, onClosed, obscured = false, bridge: givenBridge }: RoomViewerProps) {
+export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridge: givenBridge }: RoomViewerProps) {
   const bridge = useMemo(() => givenBridge ?? defaultViewerBridge(), [givenBridge]);
-  const t = viewerMessages[locale];
+  const t = useMessages('viewer');
   const area = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -128,10 +127,10 @@ export function RoomViewer({ roomCode, locale, onBack, onClosed, obscured = fals
       ) : null}
 
       {isLive ? (
-        <LivePresencePanel presence={live.presence} toasts={live.toasts} t={t} now={now} onEndRoom={() => setPending('end-room')} onReconnect={() => void live.reconnect()} />
+        <LivePresencePanel presence={live.presence} toasts={live.toasts} now={now} onEndRoom={() => setPending('end-room')} onReconnect={() => void live.reconnect()} />
       ) : (
         <div ref={area} className="room-viewer__area" role="region" aria-label={t.viewerArea(state?.pageHost ?? '')} aria-busy={busy}>
-          <ViewerStatus state={state} t={t} onReload={() => void session.reload()} onReopen={() => void session.reopen()} />
+          <ViewerStatus state={state} onReload={() => void session.reload()} onReopen={() => void session.reopen()} />
         </div>
       )}
 

@@ -1,16 +1,16 @@
 import { Spinner } from '../../ui/Spinner';
-import type { ViewerMessages } from './messages';
 import type { ViewerState } from './viewer-bridge';
+import { useMessages } from '../../i18n/I18nProvider';
 
 interface ViewerStatusProps {
   state: ViewerState | null;
-  t: ViewerMessages;
   onReload(): void;
   onReopen(): void;
 }
 
 /** What the viewer area shows while the room page itself is not on screen. */
-export function ViewerStatus({ state, t, onReload, onReopen }: ViewerStatusProps) {
+export function ViewerStatus({ state, onReload, onReopen }: ViewerStatusProps) {
+  const t = useMessages('viewer');
   const phase = state?.phase ?? 'loading';
   if (phase === 'showing' || phase === 'live-channel') return null;
   if (phase === 'loading') {

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { voiceMessages, type VoiceLocale, type VoiceMessages } from './messages';
 import { usePreflight } from './use-preflight';
 import { useVoiceSession, type VoiceIssue } from './use-voice-session';
 import type { AdapterFactory, VoiceBridge } from './voice-bridge';
+import { useMessages } from '../../i18n/I18nProvider';
 
 export interface VoicePanelProps {
   roomCode: string;
   bridge: VoiceBridge;
-  locale?: VoiceLocale;
   /** Set when the room has ended: voice is left and cannot be joined again. */
   roomClosed?: boolean;
   /** Replaces the vendor adapters; the app leaves it unset. */
@@ -18,8 +17,8 @@ export interface VoicePanelProps {
  * Voice for one viewing room: pre-flight check, join, mute, microphone choice, level and
  * speaking indicator, leave. Unmounting it (leaving the room) leaves voice.
  */
-export function VoicePanel({ roomCode, bridge, locale = 'en', roomClosed = false, createAdapter }: VoicePanelProps) {
-  const t = voiceMessages(locale);
+export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter }: VoicePanelProps) {
+  const t = useMessages('voice');
   const session = useVoiceSession({ roomCode, bridge, ...(createAdapter ? { createAdapter } : {}) });
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceId] = useState('');
@@ -142,7 +141,7 @@ export function VoicePanel({ roomCode, bridge, locale = 'en', roomClosed = false
       </div>
       <p className="voice-panel__hint muted">{t.shortcutHint}</p>
 
-      {issue ? <VoiceIssueNotice issue={issue} t={t} /> : null}
+      {issue ? <VoiceIssueNotice issue={issue} /> : null}
     </section>
   );
 }
@@ -151,7 +150,8 @@ export function VoicePanel({ roomCode, bridge, locale = 'en', roomClosed = false
 const meterStyle = { width: '16rem', maxWidth: '100%', height: '0.5rem', borderRadius: '0.25rem', overflow: 'hidden', background: 'var(--surface-2, #e5e7eb)', border: '1px solid var(--border, #d1d5db)' } as const;
 const meterFillStyle = { height: '100%', background: 'var(--success, #16a34a)', transition: 'width 80ms linear' } as const;
 
-function VoiceIssueNotice({ issue, t }: { issue: VoiceIssue; t: VoiceMessages }) {
+function VoiceIssueNotice({ issue }: { issue: VoiceIssue }) {
+  const t = useMessages('voice');
   return (
     <div className="voice-panel__issue" role="alert" data-problem={issue.problem}>
       <p>{t.problem[issue.problem]}</p>

@@ -3,7 +3,7 @@ import type { AppError } from '../../../../common/errors';
 import type { VoiceVendor } from '../../../../common/voice';
 import { createVoiceAdapter } from './adapter-factory';
 import { toVoiceFailure } from './media-errors';
-import type { VoiceProblem } from './messages';
+import type { VoiceProblem } from '../../lib/voice-problem';
 import { VoiceFailure, type Unsubscribe, type VoiceAdapter } from './voice-adapter';
 import type { AdapterFactory, VoiceBridge } from './voice-bridge';
 

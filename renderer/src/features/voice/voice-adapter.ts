@@ -8,13 +8,8 @@ export interface VoiceJoinOptions {
   deviceId?: string;
 }
 
-/** What went wrong, in the terms the agent can act on. */
-export type VoiceFailureKind =
-  | 'no-microphone' // no input device (NotFoundError), or the chosen one is gone
-  | 'permission-denied' // the user or the OS refused the microphone (NotAllowedError)
-  | 'microphone-busy' // the device exists but cannot be opened (NotReadableError)
-  | 'join-failed' // the vendor refused or could not connect
-  | 'disconnected'; // the vendor dropped us after joining
+export type { VoiceFailureKind } from '../../lib/voice-problem';
+import type { VoiceFailureKind } from '../../lib/voice-problem';
 
 export class VoiceFailure extends Error {
   constructor(

@@ -3,12 +3,13 @@
 // `locale` (en | zh-CN), `view` (screen | list).
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HistoryList, HistoryScreen, type HistoryLocale } from '../index';
+import { I18nProvider } from '../../../i18n/I18nProvider';
+import type { Locale } from '../../../i18n/locale';
+import { HistoryList, HistoryScreen } from '../index';
 
 const params = new URLSearchParams(window.location.search);
-const locale: HistoryLocale = params.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
+const locale: Locale = params.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
 const view = params.get('view') === 'list' ? 'list' : 'screen';
-document.documentElement.lang = locale;
 
 function Ready() {
   useEffect(() => {
@@ -22,10 +23,10 @@ function Preview() {
     <>
       {view === 'list' ? (
         <div className="rd-history">
-          <HistoryList locale={locale} onOpenRoom={(code) => (document.title = code)} />
+          <HistoryList onOpenRoom={(code) => (document.title = code)} />
         </div>
       ) : (
-        <HistoryScreen locale={locale} />
+        <HistoryScreen />
       )}
       <Ready />
     </>
@@ -34,6 +35,8 @@ function Preview() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Preview />
+    <I18nProvider initialChoice={locale}>
+      <Preview />
+    </I18nProvider>
   </StrictMode>,
 );

@@ -1,6 +1,6 @@
-import type { ViewerPhase } from './viewer-bridge';
+import type { EventPayload } from '../../../preload/contract';
 
-export type ViewerLocale = 'en' | 'zh-CN';
+type ViewerPhase = EventPayload<'viewerState'>['phase'];
 
 export interface ViewerMessages {
   toolbarLabel: string;
@@ -44,7 +44,7 @@ export interface ViewerMessages {
   reconnect: string;
 }
 
-const en: ViewerMessages = {
+export const viewerEn: ViewerMessages = {
   toolbarLabel: 'Room viewer',
   back: 'Back to room page',
   reload: 'Reload',
@@ -116,7 +116,7 @@ const en: ViewerMessages = {
   reconnect: 'Connect again',
 };
 
-const zhCN: ViewerMessages = {
+export const viewerZhCN: ViewerMessages = {
   toolbarLabel: '房间查看器',
   back: '返回房间页',
   reload: '重新加载',
@@ -186,5 +186,3 @@ const zhCN: ViewerMessages = {
   endRoomFailed: (message) => `房间未结束：${message}`,
   reconnect: '重新连接',
 };
-
-export const viewerMessages: Record<ViewerLocale, ViewerMessages> = { en, 'zh-CN': zhCN };

@@ -1,7 +1,4 @@
-/** The languages the history screens speak; the app passes its own locale down. */
-export type HistoryLocale = 'en' | 'zh-CN';
-
-const en = {
+export const historyEn = {
   screenTitle: 'Room history',
   screenSubtitle: 'Every room you ran, saved on this computer. Works without a network.',
   listLabel: 'Saved rooms',
@@ -135,9 +132,9 @@ const en = {
   },
 };
 
-export type HistoryMessages = typeof en;
+export type HistoryMessages = typeof historyEn;
 
-const zhCN: HistoryMessages = {
+export const historyZhCN: HistoryMessages = {
   screenTitle: '带看历史',
   screenSubtitle: '你主持过的每个房间都保存在这台电脑上，无网络也能查看。',
   listLabel: '已保存的房间',
@@ -269,9 +266,3 @@ const zhCN: HistoryMessages = {
     justNow: '刚刚',
   },
 };
-
-const dictionaries: Record<HistoryLocale, HistoryMessages> = { en, 'zh-CN': zhCN };
-
-export function messagesFor(locale: HistoryLocale): HistoryMessages {
-  return dictionaries[locale];
-}

@@ -1,10 +1,5 @@
-import type { VoiceVendor } from '../../../../common/voice';
-import type { VoiceFailureKind } from './voice-adapter';
-
-export type VoiceLocale = 'en' | 'zh-CN';
-
-/** Why joining or staying in voice failed; `signature-refused` is main's answer, the rest are local. */
-export type VoiceProblem = VoiceFailureKind | 'signature-refused' | 'signature-unavailable';
+import type { VoiceVendor } from '../../../common/voice';
+import type { VoiceProblem } from '../lib/voice-problem';
 
 export interface VoiceMessages {
   title: string;
@@ -35,7 +30,7 @@ export interface VoiceMessages {
   requestId(id: string): string;
 }
 
-const en: VoiceMessages = {
+export const voiceEn: VoiceMessages = {
   title: 'Voice',
   preflightTitle: 'Before the tour',
   runCheck: 'Check microphone and connection',
@@ -75,7 +70,7 @@ const en: VoiceMessages = {
   requestId: (id) => `Request id: ${id}`,
 };
 
-const zhCN: VoiceMessages = {
+export const voiceZhCN: VoiceMessages = {
   title: '语音',
   preflightTitle: '带看前检查',
   runCheck: '检查麦克风和网络',
@@ -112,9 +107,3 @@ const zhCN: VoiceMessages = {
   detail: (text) => `详情:${text}`,
   requestId: (id) => `请求 ID:${id}`,
 };
-
-const dictionaries: Record<VoiceLocale, VoiceMessages> = { en, 'zh-CN': zhCN };
-
-export function voiceMessages(locale: VoiceLocale = 'en'): VoiceMessages {
-  return dictionaries[locale] ?? en;
-}
