@@ -58,7 +58,7 @@ test.describe('rooms', () => {
     const code = await createRoom(page, { title: 'City loft' });
 
     const details = page.getByRole('region', { name: 'Details' });
-    await expect(details).toContainText('Created / waiting');
+    await expect(details).toContainText('Waiting');
     await expect(details).toContainText('Not closed');
     await expect(details).toContainText(String(sandbox.rooms.get(code)!.voiceId));
     const limits = page.getByRole('region', { name: 'Limits' });

@@ -35,7 +35,7 @@ function ReadyMarker() {
 }
 
 function CurrentScreen({ route }: { route: Route }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { profiles } = useProfiles();
   switch (route.screen) {
     case 'welcome':
@@ -62,7 +62,7 @@ function CurrentScreen({ route }: { route: Route }) {
 }
 
 export function App() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const profiles = useProfiles();
   const [route, setRoute] = useState<Route>(initialRoute);
   const [showShortcuts, setShowShortcuts] = useState(false);

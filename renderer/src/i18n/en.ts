@@ -161,7 +161,7 @@ export const en = {
     status: 'Status',
     statusLabel: (s: number | null): string => {
       if (s === null) return 'Unknown';
-      if (s === 0) return 'Created / waiting';
+      if (s === 0) return 'Waiting';
       if (s === 1) return 'Live';
       if (s === 2) return 'Closed';
       return `Status ${s}`;

@@ -27,8 +27,6 @@ export const historyEn = {
   asOf: (age: string) => `as of ${age}`,
   neverSynced: 'details never fetched',
   untitled: 'Untitled room',
-  status: (status: number | null) =>
-    status === null ? 'Unknown' : status === 0 ? 'Waiting' : status === 1 ? 'Live' : status === 2 ? 'Closed' : `Status ${status}`,
   queryFailed: 'The history could not be searched.',
   retry: 'Try again',
 
@@ -163,8 +161,6 @@ export const historyZhCN: HistoryMessages = {
   asOf: (age) => `数据截至 ${age}`,
   neverSynced: '从未获取详情',
   untitled: '未命名房间',
-  status: (status) =>
-    status === null ? '未知' : status === 0 ? '等待中' : status === 1 ? '进行中' : status === 2 ? '已结束' : `状态 ${status}`,
   queryFailed: '无法搜索历史记录。',
   retry: '重试',
 

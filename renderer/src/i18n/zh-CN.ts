@@ -158,7 +158,7 @@ export const zhCN: Messages = {
     status: '状态',
     statusLabel: (s) => {
       if (s === null) return '未知';
-      if (s === 0) return '已创建 / 等待中';
+      if (s === 0) return '等待中';
       if (s === 1) return '带看中';
       if (s === 2) return '已关闭';
       return `状态 ${s}`;

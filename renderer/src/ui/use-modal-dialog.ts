@@ -1,20 +1,32 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+
+const FOCUSABLE = 'input:not([disabled]):not([readonly]), select:not([disabled]), textarea:not([disabled]):not([readonly]), button:not([disabled]), a[href]';
 
 /**
  * Shows a native <dialog> modally while the component is mounted: the browser traps focus, makes
- * the page behind it inert and turns Esc into a "cancel" event, which becomes `onClose`. Focus
- * returns to where it was when the dialog closes.
+ * the page behind it inert and turns Esc into a "cancel" event, which becomes `onClose`.
+ *
+ * Focus starts on the element the dialog asked for (React's `autoFocus`), else on the first control
+ * of its body — never on the × in the header, where Enter would close the dialog. When the dialog
+ * closes, focus returns to the control that opened it, or to `main` when that control is gone, so
+ * keyboard shortcuts that act on the focused area keep working.
  */
 export function useModalDialog(onClose: () => void) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  }, [onClose]);
+  // Read while rendering the first time: by the time effects run, autoFocus has already moved focus.
+  const [opener] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null)));
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const returnFocusTo = document.activeElement as HTMLElement | null;
+    const asked = dialog.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
     if (!dialog.open) dialog.showModal();
+    const first = asked ?? dialog.querySelector<HTMLElement>(`[data-dialog-body] :is(${FOCUSABLE})`);
+    first?.focus();
     const onCancel = (event: Event) => {
       event.preventDefault();
       onCloseRef.current();
@@ -23,9 +35,10 @@ export function useModalDialog(onClose: () => void) {
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open) dialog.close();
-      returnFocusTo?.focus?.();
+      const back = opener?.isConnected && opener !== document.body ? opener : document.getElementById('main');
+      back?.focus({ preventScroll: true });
     };
-  }, []);
+  }, [opener]);
 
   return { ref, close: () => onCloseRef.current() };
 }

@@ -54,7 +54,7 @@ test.describe('room history review tools', () => {
     await expect(page.getByRole('listbox', { name: '已保存的房间' })).toBeVisible();
     await expect(page.getByRole('searchbox', { name: '搜索历史' })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: '个房间' })).toHaveText('3 个房间');
-    await expect(page.locator('[role="option"][data-room-code="H-00000"]')).toContainText('已结束');
+    await expect(page.locator('[role="option"][data-room-code="H-00000"]')).toContainText('已关闭');
 
     await stopSandbox(app);
     await page.locator('[role="option"][data-room-code="H-00001"]').click();

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
+import type { AppError } from '../../../../common/errors';
 import { historyBridge } from './history-bridge';
-import { ModalDialog } from './ModalDialog';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useMessages } from '../../i18n/I18nProvider';
 
 export interface ClearHistoryDialogProps {
@@ -15,7 +17,7 @@ export function ClearHistoryDialog({ onClose, onCleared }: ClearHistoryDialogPro
   const id = useId();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const confirmed = typed.trim() === t.clearWord;
 
   async function clear() {
@@ -24,19 +26,20 @@ export function ClearHistoryDialog({ onClose, onCleared }: ClearHistoryDialogPro
     const result = await historyBridge().clearHistory({ confirm: true });
     setBusy(false);
     if (result.ok) onCleared();
-    else setError(result.error.message);
+    else setError(result.error);
   }
 
   return (
-    <ModalDialog
+    <Dialog
       title={t.clearTitle}
       onClose={onClose}
+      closeLabel={t.close}
       actions={
         <>
-          <button type="button" className="rd-button" onClick={onClose}>
+          <button type="button" className="button button--secondary" onClick={onClose}>
             {t.cancel}
           </button>
-          <button type="button" className="rd-button rd-button--danger" disabled={!confirmed || busy} onClick={() => void clear()}>
+          <button type="button" className="button button--danger" disabled={!confirmed || busy} onClick={() => void clear()}>
             {busy ? t.clearing : t.clearConfirm}
           </button>
         </>
@@ -53,10 +56,8 @@ export function ClearHistoryDialog({ onClose, onCleared }: ClearHistoryDialogPro
         <input id={`${id}-word`} className="rd-input" value={typed} autoComplete="off" spellCheck={false} autoFocus onChange={(event) => setTyped(event.target.value)} />
       </form>
       {error ? (
-        <p className="rd-notice rd-notice--error" role="alert">
-          {t.clearFailed}: {error}
-        </p>
+        <ErrorPanel error={error} lead={t.clearFailed} compact />
       ) : null}
-    </ModalDialog>
+    </Dialog>
   );
 }

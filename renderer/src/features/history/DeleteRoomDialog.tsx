@@ -1,32 +1,35 @@
 import { useState } from 'react';
+import type { AppError } from '../../../../common/errors';
 import { historyBridge } from './history-bridge';
-import { ModalDialog } from './ModalDialog';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useMessages } from '../../i18n/I18nProvider';
 
 /** Confirms, then deletes one room's record from the local history. */
 export function DeleteRoomDialog({ roomCode, onClose, onDeleted }: { roomCode: string; onClose(): void; onDeleted(): void }) {
   const t = useMessages('history');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
 
   async function remove() {
     setBusy(true);
     const result = await historyBridge().deleteHistoryRoom({ roomCode });
     setBusy(false);
     if (result.ok) onDeleted();
-    else setError(result.error.message);
+    else setError(result.error);
   }
 
   return (
-    <ModalDialog
+    <Dialog
       title={t.deleteTitle}
       onClose={onClose}
+      closeLabel={t.close}
       actions={
         <>
-          <button type="button" className="rd-button" onClick={onClose} autoFocus>
+          <button type="button" className="button button--secondary" onClick={onClose} autoFocus>
             {t.cancel}
           </button>
-          <button type="button" className="rd-button rd-button--danger" disabled={busy} onClick={() => void remove()}>
+          <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove()}>
             {t.deleteConfirm}
           </button>
         </>
@@ -34,10 +37,8 @@ export function DeleteRoomDialog({ roomCode, onClose, onDeleted }: { roomCode: s
     >
       <p>{t.deleteText(roomCode)}</p>
       {error ? (
-        <p className="rd-notice rd-notice--error" role="alert">
-          {error}
-        </p>
+        <ErrorPanel error={error} compact />
       ) : null}
-    </ModalDialog>
+    </Dialog>
   );
 }

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
+import type { AppError } from '../../../../common/errors';
 import { historyBridge } from './history-bridge';
-import { ModalDialog } from './ModalDialog';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useMessages } from '../../i18n/I18nProvider';
 
 export interface ExportDialogProps {
@@ -16,7 +18,7 @@ type ExportState =
   | { kind: 'exporting' }
   | { kind: 'saved'; path: string; rooms: number }
   | { kind: 'cancelled' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; error: AppError };
 
 /**
  * Exports all rooms or the selection as CSV or JSON. Main asks where to save with the system's
@@ -32,27 +34,28 @@ export function ExportDialog({ selectedCodes, totalRooms, onClose }: ExportDialo
   async function runExport() {
     setState({ kind: 'exporting' });
     const result = await historyBridge().exportHistory(scope === 'selection' ? { format, codes: [...selectedCodes] } : { format });
-    if (!result.ok) setState({ kind: 'failed', message: result.error.message });
+    if (!result.ok) setState({ kind: 'failed', error: result.error });
     else if (!result.value.saved || result.value.path === null) setState({ kind: 'cancelled' });
     else setState({ kind: 'saved', path: result.value.path, rooms: result.value.rooms });
   }
 
   return (
-    <ModalDialog
+    <Dialog
       title={t.exportTitle}
       onClose={onClose}
+      closeLabel={t.close}
       actions={
         <>
-          <button type="button" className="rd-button" onClick={onClose}>
+          <button type="button" className="button button--secondary" onClick={onClose}>
             {state.kind === 'saved' ? t.close : t.cancel}
           </button>
-          <button type="button" className="rd-button rd-button--primary" disabled={state.kind === 'exporting'} onClick={() => void runExport()}>
+          <button type="button" className="button button--primary" disabled={state.kind === 'exporting'} onClick={() => void runExport()}>
             {state.kind === 'exporting' ? t.exporting : t.exportStart}
           </button>
         </>
       }
     >
-      <fieldset className="rd-choices">
+      <fieldset className="choices">
         <legend>{t.exportFormat}</legend>
         <label>
           <input type="radio" name={`${id}-format`} value="csv" checked={format === 'csv'} onChange={() => setFormat('csv')} /> {t.exportCsv}
@@ -61,7 +64,7 @@ export function ExportDialog({ selectedCodes, totalRooms, onClose }: ExportDialo
           <input type="radio" name={`${id}-format`} value="json" checked={format === 'json'} onChange={() => setFormat('json')} /> {t.exportJson}
         </label>
       </fieldset>
-      <fieldset className="rd-choices">
+      <fieldset className="choices">
         <legend>{t.exportScope}</legend>
         <label>
           <input type="radio" name={`${id}-scope`} value="all" checked={scope === 'all'} onChange={() => setScope('all')} /> {t.exportAll(totalRooms)}
@@ -88,10 +91,8 @@ export function ExportDialog({ selectedCodes, totalRooms, onClose }: ExportDialo
         ) : null}
       </div>
       {state.kind === 'failed' ? (
-        <p className="rd-notice rd-notice--error" role="alert">
-          {t.exportFailed}: {state.message}
-        </p>
+        <ErrorPanel error={state.error} lead={t.exportFailed} compact />
       ) : null}
-    </ModalDialog>
+    </Dialog>
   );
 }

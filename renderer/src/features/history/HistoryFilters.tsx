@@ -24,6 +24,7 @@ export interface HistoryFiltersProps {
 /** Search box, status, date range, profile and sort: the controls above the history list. */
 export function HistoryFilters({ values, onChange, profiles }: HistoryFiltersProps) {
   const t = useMessages('history');
+  const { statusLabel } = useMessages('room');
   const id = useId();
   const set = <K extends keyof HistoryFilterValues>(key: K, value: HistoryFilterValues[K]) => onChange({ ...values, [key]: value });
 
@@ -51,9 +52,9 @@ export function HistoryFilters({ values, onChange, profiles }: HistoryFiltersPro
         <label htmlFor={`${id}-status`}>{t.statusFilter}</label>
         <select id={`${id}-status`} value={values.status} onChange={(event) => set('status', event.target.value as StatusChoice)}>
           <option value="any">{t.statusAny}</option>
-          <option value="0">{t.status(0)}</option>
-          <option value="1">{t.status(1)}</option>
-          <option value="2">{t.status(2)}</option>
+          <option value="0">{statusLabel(0)}</option>
+          <option value="1">{statusLabel(1)}</option>
+          <option value="2">{statusLabel(2)}</option>
           <option value="unknown">{t.statusUnknown}</option>
         </select>
       </div>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { toHistoryFilter, hasActiveFilter } from './filter-query';
 import { emptyFilterValues, HistoryFilters, type HistoryFilterValues } from './HistoryFilters';
 import { HistoryRow } from './HistoryRow';
+import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useHistoryPages } from './use-history-pages';
 import { useNow } from '../../lib/use-now';
@@ -156,12 +157,16 @@ export function HistoryList({
         </span>
       </div>
       {pages.error ? (
-        <p className="rd-notice rd-notice--error" role="alert">
-          {t.queryFailed} {pages.error.message}{' '}
-          <button type="button" className="rd-button rd-button--small" onClick={reload}>
-            {t.retry}
-          </button>
-        </p>
+        <ErrorPanel
+          error={pages.error}
+          lead={t.queryFailed}
+          compact
+          actions={
+            <button type="button" className="button button--primary button--small" onClick={reload}>
+              {t.retry}
+            </button>
+          }
+        />
       ) : null}
       {ready && count === 0 ? <p className="rd-empty">{hasActiveFilter(values) ? t.noMatch : t.noRooms}</p> : null}
       <div

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { AppError } from '../../../../common/errors';
 import type { HistoryRoom } from '../../../../common/history';
+import { ErrorPanel } from '../../ui/ErrorPanel';
 import { DeleteRoomDialog } from './DeleteRoomDialog';
 import { formatDateTime } from '../../lib/date-time';
 import { historyBridge } from './history-bridge';
@@ -64,9 +65,7 @@ export function HistoryRoomView({ roomCode, onBack, onDeleted, onChanged }: Hist
       {state.phase === 'loading' ? <p role="status">{t.loadingRoom}</p> : null}
       {state.phase === 'missing' ? <p className="rd-notice">{t.roomMissing}</p> : null}
       {state.phase === 'failed' ? (
-        <p className="rd-notice rd-notice--error" role="alert">
-          {state.error.message}
-        </p>
+        <ErrorPanel error={state.error} compact />
       ) : null}
       {state.phase === 'loaded' ? (
         <LoadedRoom
@@ -127,15 +126,13 @@ function LoadedRoom({ room, timeline, offline, refresh, onRefresh, onNotesSaved,
       <div className={`rd-asof${offline ? ' rd-asof--offline' : ''}`} role="status" data-as-of="">
         <span>{asOf === null ? t.neverSyncedBanner : t.asOfBanner(formatDateTime(asOf, locale), offline)}</span>
         {!offline ? (
-          <button type="button" className="rd-button rd-button--small" onClick={onRefresh} disabled={refresh.kind === 'refreshing'}>
+          <button type="button" className="button button--secondary button--small" onClick={onRefresh} disabled={refresh.kind === 'refreshing'}>
             {refresh.kind === 'refreshing' ? t.refreshing : t.refreshNow}
           </button>
         ) : null}
       </div>
       {refresh.kind === 'failed' && !offline ? (
-        <p className="rd-notice rd-notice--error" role="alert">
-          {t.refreshFailed}: {refresh.error.message}
-        </p>
+        <ErrorPanel error={refresh.error} lead={t.refreshFailed} compact />
       ) : null}
 
       <section className="rd-card" aria-labelledby={`${id}-listing`}>
@@ -171,7 +168,7 @@ function LoadedRoom({ room, timeline, offline, refresh, onRefresh, onNotesSaved,
       </section>
 
       <div className="rd-row-actions">
-        <button type="button" className="rd-button rd-button--danger" onClick={onDelete}>
+        <button type="button" className="button button--danger" onClick={onDelete}>
           {t.deleteRecord}
         </button>
       </div>

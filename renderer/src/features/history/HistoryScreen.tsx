@@ -57,10 +57,10 @@ export function HistoryScreen({ profiles, initialRoomCode, showBanners = true }:
             <p className="rd-muted">{t.screenSubtitle}</p>
           </div>
           <div className="rd-row-actions">
-            <button type="button" className="rd-button" onClick={() => setDialog('export')} disabled={!total}>
+            <button type="button" className="button button--secondary" onClick={() => setDialog('export')} disabled={!total}>
               {t.exportButton}
             </button>
-            <button type="button" className="rd-button rd-button--danger-quiet" onClick={() => setDialog('clear')} disabled={!total}>
+            <button type="button" className="button button--ghost danger-text" onClick={() => setDialog('clear')} disabled={!total}>
               {t.clearButton}
             </button>
           </div>

@@ -1,8 +1,10 @@
 import { useId, useState } from 'react';
+import type { AppError } from '../../../../common/errors';
+import { ErrorPanel } from '../../ui/ErrorPanel';
 import { historyBridge } from './history-bridge';
 import { useMessages } from '../../i18n/I18nProvider';
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; error: AppError };
 
 export interface NotesEditorProps {
   roomCode: string;
@@ -32,7 +34,7 @@ export function NotesEditor({ roomCode, saved, onSaved }: NotesEditorProps) {
       setState({ kind: 'saved' });
       onSaved();
     } else {
-      setState({ kind: 'failed', message: result.error.message });
+      setState({ kind: 'failed', error: result.error });
     }
   }
 
@@ -40,7 +42,7 @@ export function NotesEditor({ roomCode, saved, onSaved }: NotesEditorProps) {
     state.kind === 'saving'
       ? t.notesSaving
       : state.kind === 'failed'
-        ? `${t.notesFailed}: ${state.message}`
+        ? t.notesFailed
         : dirty
           ? t.notesUnsaved
           : state.kind === 'saved'
@@ -75,13 +77,14 @@ export function NotesEditor({ roomCode, saved, onSaved }: NotesEditorProps) {
         {t.notesHelp}
       </p>
       <div className="rd-row-actions">
-        <button type="button" className="rd-button rd-button--primary" disabled={!dirty || state.kind === 'saving'} onClick={() => void save()}>
+        <button type="button" className="button button--primary" disabled={!dirty || state.kind === 'saving'} onClick={() => void save()}>
           {t.saveNotes}
         </button>
         <span id={`${id}-state`} role="status" aria-live="polite" className={`rd-save-state rd-save-state--${dirty && state.kind !== 'saving' && state.kind !== 'failed' ? 'dirty' : state.kind}`}>
           {stateText}
         </span>
       </div>
+      {state.kind === 'failed' ? <ErrorPanel error={state.error} compact /> : null}
     </section>
   );
 }

@@ -21,7 +21,7 @@ export function OfflineBanner({ asOf }: OfflineBannerProps) {
   return (
     <section className="rd-banner rd-banner--offline" role="status" aria-live="polite" data-offline-banner="">
       <p className="rd-banner__text">{t.offlineText(time === null ? '—' : formatDateTime(time, locale))}</p>
-      <button type="button" className="rd-button rd-button--small" disabled={network.checking} onClick={network.checkNow}>
+      <button type="button" className="button button--secondary button--small" disabled={network.checking} onClick={network.checkNow}>
         {network.checking ? t.offlineChecking : t.offlineRetry}
       </button>
     </section>

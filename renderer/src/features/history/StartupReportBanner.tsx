@@ -60,7 +60,7 @@ export function StartupReportBanner({ report: given, onDismiss }: StartupReportB
       </div>
       <button
         type="button"
-        className="rd-button rd-button--small"
+        className="button button--secondary button--small"
         onClick={() => {
           setDismissed(true);
           onDismiss?.();

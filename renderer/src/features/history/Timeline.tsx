@@ -1,9 +1,10 @@
 import type { TimelineEntry } from '../../../../common/history';
 import { formatDateTime } from '../../lib/date-time';
 import { useI18n, useMessages } from '../../i18n/I18nProvider';
+import type { Messages } from '../../i18n/en';
 import type { HistoryMessages } from '../../i18n/history';
 
-function describe(entry: TimelineEntry, t: HistoryMessages): string {
+function describe(entry: TimelineEntry, t: HistoryMessages, statusLabel: Messages['room']['statusLabel']): string {
   const text = t.timelineEntry;
   switch (entry.type) {
     case 'created':
@@ -21,7 +22,7 @@ function describe(entry: TimelineEntry, t: HistoryMessages): string {
     case 'note-edited':
       return text['note-edited'](entry.length);
     case 'details-refreshed':
-      return text['details-refreshed'](t.status(entry.status), entry.participantCount);
+      return text['details-refreshed'](statusLabel(entry.status), entry.participantCount);
   }
 }
 
@@ -29,6 +30,7 @@ function describe(entry: TimelineEntry, t: HistoryMessages): string {
 export function Timeline({ entries, labelId }: { entries: readonly TimelineEntry[]; labelId: string }) {
   const { locale } = useI18n();
   const t = useMessages('history');
+  const { statusLabel } = useMessages('room');
   return (
     <ol className="rd-timeline" aria-labelledby={labelId}>
       {entries.map((entry, index) => (
@@ -36,7 +38,7 @@ export function Timeline({ entries, labelId }: { entries: readonly TimelineEntry
           <time dateTime={new Date(entry.at).toISOString()} className="rd-timeline__time">
             {formatDateTime(entry.at, locale)}
           </time>
-          <span>{describe(entry, t)}</span>
+          <span>{describe(entry, t, statusLabel)}</span>
         </li>
       ))}
     </ol>

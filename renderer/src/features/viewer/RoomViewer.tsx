@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LivePresencePanel } from './LivePresencePanel';
 import { useLivePresence } from './use-live-presence';
 import { measure, useReportedBounds } from './use-reported-bounds';

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../../../i18n/I18nProvider';
 import type { Locale } from '../../../i18n/locale';
 import { HistoryList, HistoryScreen } from '../index';
+import '../../../ui/styles.css';
 
 const params = new URLSearchParams(window.location.search);
 const locale: Locale = params.get('locale') === 'zh-CN' ? 'zh-CN' : 'en';
