@@ -40,7 +40,7 @@ export interface ViewerMessages {
   endRoomTitle: string;
   endRoomText: string;
   endRoomConfirm: string;
-  endRoomFailed(message: string): string;
+  endRoomFailed: string;
   reconnect: string;
 }
 
@@ -112,7 +112,7 @@ export const viewerEn: ViewerMessages = {
   endRoomTitle: 'End this room for everyone?',
   endRoomText: 'Everyone in the room, guests included, is disconnected and the room cannot be entered again.',
   endRoomConfirm: 'End room',
-  endRoomFailed: (message) => `The room was not ended: ${message}`,
+  endRoomFailed: 'The room was not ended',
   reconnect: 'Connect again',
 };
 
@@ -183,6 +183,6 @@ export const viewerZhCN: ViewerMessages = {
   endRoomTitle: '为所有人结束此房间？',
   endRoomText: '房间内的所有人（包括客户）都将断开连接，且此房间无法再次进入。',
   endRoomConfirm: '结束房间',
-  endRoomFailed: (message) => `房间未结束：${message}`,
+  endRoomFailed: '房间未结束',
   reconnect: '重新连接',
 };

@@ -9,7 +9,7 @@ export interface VoiceMessages {
   micHeard(percent: number): string;
   micSilent: string;
   gatewayOk: string;
-  gatewayFailed(message: string): string;
+  gatewayFailed: string;
   join: string;
   joining: string;
   leave: string;
@@ -38,7 +38,7 @@ export const voiceEn: VoiceMessages = {
   micHeard: (percent) => `Microphone works (loudest reading ${percent}%).`,
   micSilent: 'The microphone is on but nothing was heard. Say something, or pick another microphone, and check again.',
   gatewayOk: 'The Realsee gateway answers.',
-  gatewayFailed: (message) => `The Realsee gateway did not answer: ${message}`,
+  gatewayFailed: 'The Realsee gateway did not answer',
   join: 'Join voice',
   joining: 'Joining voice…',
   leave: 'Leave voice',
@@ -78,7 +78,7 @@ export const voiceZhCN: VoiceMessages = {
   micHeard: (percent) => `麦克风正常(最高音量 ${percent}%)。`,
   micSilent: '麦克风已打开,但没有检测到声音。请说几句话,或换一个麦克风后再检查。',
   gatewayOk: '如视网关连接正常。',
-  gatewayFailed: (message) => `如视网关没有响应:${message}`,
+  gatewayFailed: '如视网关没有响应',
   join: '加入语音',
   joining: '正在加入语音…',
   leave: '离开语音',

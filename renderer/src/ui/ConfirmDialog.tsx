@@ -20,7 +20,7 @@ export function ConfirmDialog({ title, text, confirmLabel, cancelLabel, closeLab
       closeLabel={closeLabel}
       actions={
         <>
-          <button type="button" className="button button--secondary" onClick={onCancel} autoFocus>
+          <button type="button" className="button button--secondary" onClick={onCancel} data-autofocus="">
             {cancelLabel}
           </button>
           <button type="button" className={`button ${danger ? 'button--danger' : 'button--primary'}`} onClick={onConfirm}>

@@ -31,7 +31,11 @@ export function Dialog({ title, onClose, children, closeLabel, actions, wide = f
       <div className="dialog__body" data-dialog-body="">
         {children}
       </div>
-      {actions ? <div className="dialog__actions">{actions}</div> : null}
+      {actions ? (
+        <div className="dialog__actions" data-dialog-actions="">
+          {actions}
+        </div>
+      ) : null}
     </dialog>
   );
 }

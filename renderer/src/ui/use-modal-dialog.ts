@@ -6,8 +6,9 @@ const FOCUSABLE = 'input:not([disabled]):not([readonly]), select:not([disabled])
  * Shows a native <dialog> modally while the component is mounted: the browser traps focus, makes
  * the page behind it inert and turns Esc into a "cancel" event, which becomes `onClose`.
  *
- * Focus starts on the element the dialog asked for (React's `autoFocus`), else on the first control
- * of its body — never on the × in the header, where Enter would close the dialog. When the dialog
+ * Focus starts on the element marked `data-autofocus` (React's `autoFocus` cannot focus inside a
+ * dialog that is not open yet), else on the first control of its body, else on its first action —
+ * never on the × in the header, where Enter would close the dialog. When the dialog
  * closes, focus returns to the control that opened it, or to `main` when that control is gone, so
  * keyboard shortcuts that act on the focused area keep working.
  */
@@ -17,15 +18,17 @@ export function useModalDialog(onClose: () => void) {
   useEffect(() => {
     onCloseRef.current = onClose;
   }, [onClose]);
-  // Read while rendering the first time: by the time effects run, autoFocus has already moved focus.
+  // Read while rendering the first time, before anything inside the dialog can take focus.
   const [opener] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null)));
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const asked = dialog.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
     if (!dialog.open) dialog.showModal();
-    const first = asked ?? dialog.querySelector<HTMLElement>(`[data-dialog-body] :is(${FOCUSABLE})`);
+    const first =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>(`[data-dialog-body] :is(${FOCUSABLE})`) ??
+      dialog.querySelector<HTMLElement>(`[data-dialog-actions] :is(${FOCUSABLE})`);
     first?.focus();
     const onCancel = (event: Event) => {
       event.preventDefault();

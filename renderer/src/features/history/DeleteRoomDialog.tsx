@@ -26,7 +26,7 @@ export function DeleteRoomDialog({ roomCode, onClose, onDeleted }: { roomCode: s
       closeLabel={t.close}
       actions={
         <>
-          <button type="button" className="button button--secondary" onClick={onClose} autoFocus>
+          <button type="button" className="button button--secondary" onClick={onClose} data-autofocus="">
             {t.cancel}
           </button>
           <button type="button" className="button button--danger" disabled={busy} onClick={() => void remove()}>

@@ -80,7 +80,7 @@ export function GuestPassDialog({ roomCode, preregistered, defaultRole, initialG
             />
           ) : null}
           <div className="form-grid">
-            <TextField label={t.pass.userId} value={userId} onValue={setUserId} error={errors.userId} autoComplete="off" autoFocus />
+            <TextField label={t.pass.userId} value={userId} onValue={setUserId} error={errors.userId} autoComplete="off" data-autofocus="" />
             <TextField label={t.pass.role} value={role} onValue={setRole} error={errors.role} />
             <TextField label={t.pass.nickname} value={nickname} onValue={setNickname} error={errors.nickname} />
           </div>

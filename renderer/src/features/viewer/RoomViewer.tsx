@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AppError } from '../../../../common/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LivePresencePanel } from './LivePresencePanel';
 import { useLivePresence } from './use-live-presence';
@@ -7,7 +8,11 @@ import { useViewerSession } from './use-viewer-session';
 import { defaultViewerBridge, type ViewerBridge } from './viewer-bridge';
 import { ViewerStatus } from './ViewerStatus';
 import { useModalOpen } from '../../ui/use-modal-open';
+import { ErrorPanel } from '../../ui/ErrorPanel';
 import './viewer.css';
+
+/** A line for the agent: our own words, or a failure from main shown with its advice. */
+type Notice = { text: string } | { error: AppError; lead?: string };
 import { useMessages } from '../../i18n/I18nProvider';
 
 export interface RoomViewerProps {
@@ -39,7 +44,7 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
   const t = useMessages('viewer');
   const area = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [blockedDismissed, setBlockedDismissed] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const session = useViewerSession(bridge, roomCode, () => measure(area.current));
@@ -64,14 +69,14 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
     setNotice(null);
     if (action === 'browser') {
       const result = await bridge.openViewerInBrowser({ roomCode });
-      if (!result.ok) setNotice(result.error.message);
-      else if (!result.value.opened) setNotice(t.browserNotOpened);
+      if (!result.ok) setNotice({ error: result.error });
+      else if (!result.value.opened) setNotice({ text: t.browserNotOpened });
     } else if (action === 'blocked') {
       const result = await bridge.openBlockedLinkInBrowser({ roomCode });
-      if (!result.ok || !result.value.opened) setNotice(t.browserNotOpened);
+      if (!result.ok || !result.value.opened) setNotice({ text: t.browserNotOpened });
     } else if (action === 'end-room') {
       const result = await bridge.endRoom({ roomCode });
-      if (!result.ok) setNotice(t.endRoomFailed(result.error.message));
+      if (!result.ok) setNotice({ error: result.error, lead: t.endRoomFailed });
     }
   }
 
@@ -120,11 +125,13 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
           </button>
         </div>
       ) : null}
-      {notice || session.actionError ? (
+      {notice && 'text' in notice ? (
         <p className="room-viewer__notice" role="alert">
-          {notice ?? session.actionError}
+          {notice.text}
         </p>
       ) : null}
+      {notice && 'error' in notice ? <ErrorPanel error={notice.error} {...(notice.lead ? { lead: notice.lead } : {})} compact /> : null}
+      {!notice && session.actionError ? <ErrorPanel error={session.actionError} compact /> : null}
 
       {isLive ? (
         <LivePresencePanel presence={live.presence} toasts={live.toasts} now={now} onEndRoom={() => setPending('end-room')} onReconnect={() => void live.reconnect()} />

@@ -1,6 +1,6 @@
 import { Spinner } from '../../ui/Spinner';
 import type { ViewerState } from './viewer-bridge';
-import { useMessages } from '../../i18n/I18nProvider';
+import { useI18n, useMessages } from '../../i18n/I18nProvider';
 
 interface ViewerStatusProps {
   state: ViewerState | null;
@@ -11,6 +11,7 @@ interface ViewerStatusProps {
 /** What the viewer area shows while the room page itself is not on screen. */
 export function ViewerStatus({ state, onReload, onReopen }: ViewerStatusProps) {
   const t = useMessages('viewer');
+  const { errors } = useI18n().t;
   const phase = state?.phase ?? 'loading';
   if (phase === 'showing' || phase === 'live-channel') return null;
   if (phase === 'loading') {
@@ -28,7 +29,12 @@ export function ViewerStatus({ state, onReload, onReopen }: ViewerStatusProps) {
       <p className="viewer-status__title">{t.phase[phase]}</p>
       {failureText ? <p>{failureText}</p> : null}
       {failure?.reason === 'room-refused' && failure.detail ? <p>{t.refusal(failure.detail)}</p> : null}
-      {failure?.error ? <p className="viewer-status__detail">{failure.error.message}</p> : null}
+      {failure?.error ? <p>{errors.advice[failure.error.kind]}</p> : null}
+      {failure?.error ? (
+        <p className="viewer-status__detail">
+          {errors.details}: {failure.error.message}
+        </p>
+      ) : null}
       {failure?.error?.requestId ? <p className="viewer-status__detail mono">{t.requestId(failure.error.requestId)}</p> : null}
       {failure?.reason === 'load-failed' && failure.detail && failure.detail !== 'session-lost' ? <p className="viewer-status__detail mono">{failure.detail}</p> : null}
       {phase === 'ticket-refused' && state?.refusal ? <p>{t.refusal(state.refusal)}</p> : null}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../../../common/errors';
 import type { ViewerBounds } from './use-reported-bounds';
 import type { ViewerBridge, ViewerState } from './viewer-bridge';
 
@@ -8,9 +9,11 @@ import type { ViewerBridge, ViewerState } from './viewer-bridge';
  */
 export function useViewerSession(bridge: ViewerBridge, roomCode: string, initialBounds: () => ViewerBounds) {
   const [state, setState] = useState<ViewerState | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<AppError | null>(null);
   const boundsRef = useRef(initialBounds);
-  boundsRef.current = initialBounds;
+  useEffect(() => {
+    boundsRef.current = initialBounds;
+  }, [initialBounds]);
 
   useEffect(() => {
     let active = true;
@@ -20,7 +23,7 @@ export function useViewerSession(bridge: ViewerBridge, roomCode: string, initial
     void bridge.openViewer({ roomCode, bounds: boundsRef.current() }).then((result) => {
       if (!active) return;
       if (result.ok) setState((current) => (current && current.updatedAt > result.value.updatedAt ? current : result.value));
-      else setActionError(result.error.message);
+      else setActionError(result.error);
     });
     return () => {
       active = false;
@@ -32,7 +35,7 @@ export function useViewerSession(bridge: ViewerBridge, roomCode: string, initial
   const reload = useCallback(async () => {
     setActionError(null);
     const result = await bridge.reloadViewer({ roomCode });
-    if (!result.ok) setActionError(result.error.message);
+    if (!result.ok) setActionError(result.error);
   }, [bridge, roomCode]);
 
   const close = useCallback(async () => {
@@ -43,7 +46,7 @@ export function useViewerSession(bridge: ViewerBridge, roomCode: string, initial
   const reopen = useCallback(async () => {
     setActionError(null);
     const result = await bridge.openViewer({ roomCode, bounds: boundsRef.current() });
-    if (!result.ok) setActionError(result.error.message);
+    if (!result.ok) setActionError(result.error);
   }, [bridge, roomCode]);
 
   return { state, actionError, setActionError, reload, close, reopen };

@@ -3,6 +3,7 @@ import { usePreflight } from './use-preflight';
 import { useVoiceSession, type VoiceIssue } from './use-voice-session';
 import type { AdapterFactory, VoiceBridge } from './voice-bridge';
 import { useMessages } from '../../i18n/I18nProvider';
+import { ErrorPanel } from '../../ui/ErrorPanel';
 
 export interface VoicePanelProps {
   roomCode: string;
@@ -86,8 +87,7 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
           ) : null}
           {preflight.state.gateway ? (
             <li data-check="gateway" data-ok={preflight.state.gateway.ok}>
-              {preflight.state.gateway.ok ? t.gatewayOk : t.gatewayFailed(preflight.state.gateway.message)}
-              {!preflight.state.gateway.ok && preflight.state.gateway.requestId ? ` ${t.requestId(preflight.state.gateway.requestId)}` : null}
+              {preflight.state.gateway.ok ? t.gatewayOk : <ErrorPanel error={preflight.state.gateway.error} lead={t.gatewayFailed} compact />}
             </li>
           ) : null}
         </ul>

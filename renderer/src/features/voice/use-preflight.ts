@@ -1,3 +1,4 @@
+import type { AppError } from '../../../../common/errors';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toVoiceFailure } from './media-errors';
 import { probeMicrophone } from './microphone';
@@ -8,7 +9,7 @@ export interface PreflightState {
   running: boolean;
   level: number;
   microphone: { ok: true; peak: number } | { ok: false; issue: VoiceIssue } | null;
-  gateway: { ok: true } | { ok: false; message: string; requestId?: string } | null;
+  gateway: { ok: true } | { ok: false; error: AppError } | null;
 }
 
 const initial: PreflightState = { running: false, level: 0, microphone: null, gateway: null };
@@ -51,9 +52,9 @@ export function usePreflight({ roomCode, bridge, onDevices }: { roomCode: string
           update({
             gateway: answer.ok
               ? { ok: true }
-              : { ok: false, message: answer.error.message, ...(answer.error.requestId ? { requestId: answer.error.requestId } : {}) },
+              : { ok: false, error: answer.error },
           }),
-        (error: unknown) => update({ gateway: { ok: false, message: error instanceof Error ? error.message : String(error) } }),
+        (error: unknown) => update({ gateway: { ok: false, error: { kind: 'internal', message: error instanceof Error ? error.message : String(error) } } }),
       );
       await Promise.all([microphone, gateway]);
       update({ running: false, level: 0 });
