@@ -58,7 +58,6 @@ export const historyEn = {
   autoDestroy: 'Closes by itself',
   yes: 'Yes',
   no: 'No',
-  seconds: (value: number) => `${value} s`,
   preregisteredGuests: 'Invited guests',
   timeline: 'Timeline',
   timelineEntry: {
@@ -97,7 +96,7 @@ export const historyEn = {
   exportSelection: (count: number) => `Selected rooms (${count.toLocaleString('en')})`,
   exportStart: 'Choose file and export',
   exporting: 'Exporting…',
-  exportSaved: (rooms: number) => `Exported ${rooms.toLocaleString('en')} rooms to:`,
+  exportSaved: (rooms: number) => `Exported ${rooms.toLocaleString('en')} ${rooms === 1 ? 'room' : 'rooms'} to:`,
   exportCancelled: 'Export cancelled: no file was written.',
   exportFailed: 'The export failed',
 
@@ -192,7 +191,6 @@ export const historyZhCN: HistoryMessages = {
   autoDestroy: '自动销毁',
   yes: '是',
   no: '否',
-  seconds: (value) => `${value} 秒`,
   preregisteredGuests: '受邀客户',
   timeline: '时间线',
   timelineEntry: {

@@ -78,6 +78,10 @@ export const zhCN: Messages = {
     testing: '正在测试连接…',
     testOk: (p) => `连接正常，凭据已于 ${p.time} 通过验证。`,
     save: '保存并使用',
+    failedTestTitle: '连接测试未通过',
+    failedTestText: '测试时如视没有接受这个配置。仍要保存并把它设为当前配置吗？',
+    saveAnyway: '仍然保存',
+    keepEditing: '继续编辑',
     saving: '正在保存…',
     cancel: '取消',
     invalid: {
@@ -240,6 +244,7 @@ export const zhCN: Messages = {
   },
   voiceSignature: {
     title: '语音',
+    diagnostics: '语音诊断',
     get: '获取语音签名',
     getting: '正在获取语音签名…',
     obtained: (p) => `已为 ${p.user} 获取语音房间 ${p.voiceRoom} 的语音签名，有效期至 ${p.time}。`,

@@ -1,5 +1,7 @@
 import type { DetailSnapshot } from '../../../../common/history';
 import { useMessages } from '../../i18n/I18nProvider';
+import { formatDuration } from '../../lib/date-time';
+import { UntrustedText } from '../../ui/UntrustedText';
 
 const IN_ROOM = 1;
 
@@ -20,7 +22,7 @@ export function ParticipantsList({ snapshot, labelId }: { snapshot: DetailSnapsh
       <tbody>
         {participants.map((participant, index) => (
           <tr key={`${participant.id ?? 'unknown'}-${index}`}>
-            <td>{participant.nickname || participant.id || '—'}</td>
+            <td>{participant.nickname || participant.id ? <UntrustedText text={participant.nickname || participant.id || ''} /> : '—'}</td>
             <td>{participant.role ?? '—'}</td>
             <td>{participant.status === IN_ROOM ? t.inRoom : participant.status === null ? '—' : t.left}</td>
           </tr>
@@ -33,8 +35,10 @@ export function ParticipantsList({ snapshot, labelId }: { snapshot: DetailSnapsh
 /** The room's limits at the last snapshot. */
 export function LimitsList({ snapshot, labelId }: { snapshot: DetailSnapshot | undefined; labelId: string }) {
   const t = useMessages('history');
+  const time = useMessages('time');
   const limits = snapshot?.limits;
-  const seconds = (value: number | null | undefined) => (value == null ? '—' : t.seconds(value));
+  // The same units as the room page: "2 hours", not "7200 s".
+  const seconds = (value: number | null | undefined) => (value == null ? '—' : formatDuration(value, time));
   const flag = (value: boolean | null | undefined) => (value == null ? '—' : value ? t.yes : t.no);
   const rows: Array<[string, string]> = [
     [t.maxUsers, limits?.maxUserCount == null ? '—' : String(limits.maxUserCount)],

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../lib/date-time';
 import { useI18n, useMessages } from '../../i18n/I18nProvider';
 import type { Messages } from '../../i18n/en';
 import type { HistoryMessages } from '../../i18n/history';
+import { plainText } from '../../lib/untrusted-text';
 
 function describe(entry: TimelineEntry, t: HistoryMessages, statusLabel: Messages['room']['statusLabel']): string {
   const text = t.timelineEntry;
@@ -12,7 +13,7 @@ function describe(entry: TimelineEntry, t: HistoryMessages, statusLabel: Message
     case 'joined-as-host':
       return text['joined-as-host'](entry.userId);
     case 'guest-pass-issued':
-      return text['guest-pass-issued'](entry.nickname ? `${entry.nickname} (${entry.userId})` : entry.userId, entry.role);
+      return text['guest-pass-issued'](plainText(entry.nickname ? `${entry.nickname} (${entry.userId})` : entry.userId), plainText(entry.role));
     case 'voice-joined':
       return text['voice-joined'](entry.userId);
     case 'voice-left':

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { TextField } from '../../ui/Field';
 import type { GuestRow, NewRoomErrors } from './new-room-form';
@@ -13,8 +14,19 @@ interface GuestRowsProps {
 
 export function GuestRows({ rows, errors, onChange, onAdd, onRemove }: GuestRowsProps) {
   const { t } = useI18n();
+  const container = useRef<HTMLDivElement>(null);
+  const focusNewRow = useRef(false);
+
+  // "Add guest" puts the agent in the new row, not back above it.
+  useEffect(() => {
+    if (!focusNewRow.current) return;
+    focusNewRow.current = false;
+    const rowsShown = container.current?.querySelectorAll('.guest-row');
+    rowsShown?.[rowsShown.length - 1]?.querySelector('input')?.focus();
+  }, [rows.length]);
+
   return (
-    <div className="guest-rows">
+    <div className="guest-rows" ref={container}>
       {rows.length === 0 ? <p className="muted">{t.newRoom.noGuests}</p> : null}
       {rows.map((row, index) => {
         const n = index + 1;
@@ -34,7 +46,14 @@ export function GuestRows({ rows, errors, onChange, onAdd, onRemove }: GuestRows
           </fieldset>
         );
       })}
-      <button type="button" className="button button--ghost" onClick={onAdd}>
+      <button
+        type="button"
+        className="button button--ghost"
+        onClick={() => {
+          onAdd();
+          focusNewRow.current = true;
+        }}
+      >
         <Icon glyph="＋" /> {t.newRoom.addGuest}
       </button>
     </div>

@@ -5,7 +5,8 @@ import { useNavigation } from '../../lib/navigation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAction } from '../../lib/use-action';
 import { GuestRows } from './GuestRows';
-import { validateNewRoom, type GuestRow, type ListingValues, type NewRoomErrors } from './new-room-form';
+import { hasFieldErrors, validateNewRoom, withoutGuestErrors, type GuestRow, type ListingValues, type NewRoomErrors } from './new-room-form';
+import { useFocusFirstProblem } from '../../lib/use-focus-first-problem';
 import { useProfiles } from '../../lib/ProfilesProvider';
 import { profileName } from '../../lib/profile-label';
 import { useSessionRooms } from '../../lib/SessionRoomsProvider';
@@ -25,6 +26,8 @@ export function NewRoomScreen() {
   const [guests, setGuests] = useState<GuestRow[]>([]);
   const [listing, setListing] = useState<ListingValues>({ title: '', address: '', vr: '', notes: '' });
   const [errors, setErrors] = useState<NewRoomErrors>(noErrors);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstProblem = useFocusFirstProblem(formRef);
   const create = useAction((input: { guests: Guest[]; listing: Listing }) => newRoomBridge().createRoom(input));
 
   if (!active) return null;
@@ -41,11 +44,15 @@ export function NewRoomScreen() {
     const checked = validateNewRoom(guests, listing, t.newRoom.invalid);
     if (!checked.ok) {
       setErrors(checked.errors);
+      focusFirstProblem();
       return;
     }
     setErrors(noErrors);
     const result = await create.run({ guests: checked.guests, listing: checked.listing });
-    if (!result.ok) return;
+    if (!result.ok) {
+      focusFirstProblem();
+      return;
+    }
     sessionRooms.add({
       profileId,
       roomCode: result.value.roomCode,
@@ -60,7 +67,7 @@ export function NewRoomScreen() {
   }
 
   const failure = create.state.phase === 'failed' ? create.state.error : null;
-  const hasErrors = Object.keys(errors.guests).length > 0 || Object.values(errors.listing).some(Boolean);
+  const hasErrors = hasFieldErrors(errors);
 
   return (
     <div className="screen screen--narrow">
@@ -84,7 +91,7 @@ export function NewRoomScreen() {
         </section>
       ) : null}
 
-      <form onSubmit={onSubmit} noValidate className="stack">
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="stack">
         <section className="card" aria-labelledby="new-room-host">
           <h2 id="new-room-host">{t.newRoom.host}</h2>
           <div className="form-grid">
@@ -104,7 +111,7 @@ export function NewRoomScreen() {
             onRemove={(key) => setGuests((rows) => rows.filter((row) => row.key !== key))}
             onChange={(key, patch) => {
               setGuests((rows) => rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-              setErrors((current) => ({ ...current, guests: { ...current.guests, [key]: {} } }));
+              setErrors((current) => withoutGuestErrors(current, key));
             }}
           />
         </section>

@@ -20,6 +20,19 @@ export type NewRoomErrors = {
   listing: Partial<Record<keyof ListingValues, string>>;
 };
 
+/** True when any field has a message; a row or field whose error was cleared does not count. */
+export function hasFieldErrors(errors: NewRoomErrors): boolean {
+  return Object.values(errors.guests).some((row) => Object.values(row).some(Boolean)) || Object.values(errors.listing).some(Boolean);
+}
+
+/** The errors without the given guest row's: what is left once the agent edits that row. */
+export function withoutGuestErrors(errors: NewRoomErrors, key: number): NewRoomErrors {
+  if (!(key in errors.guests)) return errors;
+  const guests = { ...errors.guests };
+  delete guests[key];
+  return { ...errors, guests };
+}
+
 const VR_CODE = /^80[0-9A-Za-z]{16}$/;
 const listingLimits: Record<keyof ListingValues, number> = { title: 200, address: 300, vr: 500, notes: 5000 };
 

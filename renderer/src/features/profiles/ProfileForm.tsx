@@ -1,10 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ProfileSummary } from '../../../../common/profile';
 import { profilesBridge, type ProfilesBridge } from './profiles-bridge';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatClock } from '../../lib/date-time';
 import { useAction } from '../../lib/use-action';
+import { useFocusFirstProblem } from '../../lib/use-focus-first-problem';
 import { ActionButton } from '../../ui/ActionButton';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { SelectField, TextField } from '../../ui/Field';
 import { useProfiles } from '../../lib/ProfilesProvider';
@@ -30,6 +32,9 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
   const { reload } = useProfiles();
   const [values, setValues] = useState<ProfileFormValues>(() => initialFormValues(existing));
   const [errors, setErrors] = useState<ProfileFieldErrors>({});
+  const [confirmUntested, setConfirmUntested] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstProblem = useFocusFirstProblem(formRef);
   const test = useAction((input: Parameters<ProfilesBridge['testProfileConnection']>[0]) => profilesBridge().testProfileConnection(input));
   const save = useAction(async (draft: Parameters<ProfilesBridge['saveProfile']>[0]) => {
     const saved = await profilesBridge().saveProfile(draft);
@@ -61,7 +66,10 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
 
   async function onTest() {
     const checked = validate();
-    if (!checked.ok) return;
+    if (!checked.ok) {
+      focusFirstProblem();
+      return;
+    }
     // Editing without typing a new secret tests the saved profile with its stored secret.
     await test.run(existing && values.appSecret === '' ? { id: existing.id } : { draft: checked.draft });
   }
@@ -69,11 +77,25 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const checked = validate();
-    if (!checked.ok) return;
-    const result = await save.run(checked.draft);
+    if (!checked.ok) {
+      focusFirstProblem();
+      return;
+    }
+    // A profile Realsee just refused is not made the active one without asking.
+    if (test.state.phase === 'failed') {
+      setConfirmUntested(true);
+      return;
+    }
+    await saveAndUse(checked.draft);
+  }
+
+  async function saveAndUse(draft: Parameters<ProfilesBridge['saveProfile']>[0]) {
+    const result = await save.run(draft);
     if (result.ok) {
       setValues((current) => ({ ...current, appSecret: '' }));
       onSaved(result.value);
+    } else {
+      focusFirstProblem();
     }
   }
 
@@ -83,7 +105,7 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
   }));
 
   return (
-    <form className="profile-form" onSubmit={onSubmit} noValidate>
+    <form ref={formRef} className="profile-form" onSubmit={onSubmit} noValidate>
       <div className="form-grid">
         <TextField label={t.profileForm.name} value={values.name} onValue={set('name')} error={errors.name} placeholder={t.profileForm.namePlaceholder} autoComplete="off" />
         <SelectField label={t.profileForm.region} value={values.region} options={regionOptions} onValue={set('region')} />
@@ -156,6 +178,21 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
           {t.profileForm.save}
         </ActionButton>
       </div>
+      {confirmUntested ? (
+        <ConfirmDialog
+          title={t.profileForm.failedTestTitle}
+          text={t.profileForm.failedTestText}
+          confirmLabel={t.profileForm.saveAnyway}
+          cancelLabel={t.profileForm.keepEditing}
+          closeLabel={t.profileForm.keepEditing}
+          onCancel={() => setConfirmUntested(false)}
+          onConfirm={() => {
+            setConfirmUntested(false);
+            const checked = validate();
+            if (checked.ok) void saveAndUse(checked.draft);
+          }}
+        />
+      ) : null}
     </form>
   );
 }

@@ -79,10 +79,10 @@ function ProfileList({ onEdit }: { onEdit(profile: ProfileSummary): void }) {
                 <span className="muted small">{t.settings.builtIn}</span>
               ) : (
                 <>
-                  <button type="button" className="button button--ghost button--small" onClick={() => onEdit(profile)} aria-label={`${t.settings.edit}: ${profile.name}`}>
+                  <button type="button" className="button button--ghost button--small" onClick={() => onEdit(profile)} aria-label={`${t.settings.edit}: ${profileName(profile, t)}`}>
                     {t.settings.edit}
                   </button>
-                  <button type="button" className="button button--ghost button--small danger-text" onClick={() => setDeleting(profile)} aria-label={`${t.settings.delete}: ${profile.name}`}>
+                  <button type="button" className="button button--ghost button--small danger-text" onClick={() => setDeleting(profile)} aria-label={`${t.settings.delete}: ${profileName(profile, t)}`}>
                     {t.settings.delete}
                   </button>
                 </>
@@ -109,7 +109,7 @@ function DeleteProfileDialog({ profile, onClose, onDeleted }: { profile: Profile
   const { t } = useI18n();
   const remove = useAction(() => profilesBridge().deleteProfile({ id: profile.id }));
   return (
-    <Dialog title={t.settings.deleteConfirmTitle({ name: profile.name })} onClose={onClose} closeLabel={t.profileForm.cancel}>
+    <Dialog title={t.settings.deleteConfirmTitle({ name: profileName(profile, t) })} onClose={onClose} closeLabel={t.profileForm.cancel}>
       <p>{t.settings.deleteConfirmText}</p>
       {remove.state.phase === 'failed' ? <ErrorPanel error={remove.state.error} compact /> : null}
       <div className="form-actions">

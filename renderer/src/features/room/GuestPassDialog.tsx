@@ -1,13 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Guest } from '../../../../common/room';
 import { roomBridge } from './room-bridge';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAction } from '../../lib/use-action';
+import { useFocusFirstProblem } from '../../lib/use-focus-first-problem';
 import { ActionButton } from '../../ui/ActionButton';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { SelectField, TextField } from '../../ui/Field';
 import { InvitePanel } from './InvitePanel';
+import { plainText } from '../../lib/untrusted-text';
 
 interface GuestPassDialogProps {
   roomCode: string;
@@ -32,6 +34,8 @@ export function GuestPassDialog({ roomCode, preregistered, defaultRole, initialG
   const [nickname, setNickname] = useState(initialGuest?.nickname ?? '');
   const [errors, setErrors] = useState<{ userId?: string; role?: string; nickname?: string }>({});
   const issue = useAction((guest: Guest) => roomBridge().issueGuestPass({ roomCode, guest }));
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstProblem = useFocusFirstProblem(formRef);
 
   function pick(id: string) {
     setPicked(id);
@@ -57,7 +61,8 @@ export function GuestPassDialog({ roomCode, preregistered, defaultRole, initialG
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const guest = currentGuest();
-    if (guest) await issue.run(guest);
+    const result = guest ? await issue.run(guest) : null;
+    if (!result?.ok) focusFirstProblem();
   }
 
   const pass = issue.state.phase === 'done' ? issue.state.value : null;
@@ -67,14 +72,14 @@ export function GuestPassDialog({ roomCode, preregistered, defaultRole, initialG
       {pass ? (
         <InvitePanel key={pass.obtainedAt} pass={pass} listingTitle={listingTitle} onIssueNew={() => void issue.run(pass.guest)} />
       ) : (
-        <form onSubmit={onSubmit} noValidate className="stack">
+        <form ref={formRef} onSubmit={onSubmit} noValidate className="stack">
           {preregistered.length > 0 ? (
             <SelectField
               label={t.pass.pickGuest}
               value={picked}
               onValue={pick}
               options={[
-                ...preregistered.map((guest) => ({ value: guest.userId, label: guest.nickname ? `${guest.nickname} (${guest.userId})` : guest.userId })),
+                ...preregistered.map((guest) => ({ value: guest.userId, label: plainText(guest.nickname ? `${guest.nickname} (${guest.userId})` : guest.userId) })),
                 { value: SOMEONE_ELSE, label: t.pass.newGuest },
               ]}
             />

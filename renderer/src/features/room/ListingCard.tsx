@@ -1,10 +1,12 @@
 import type { Guest, Listing } from '../../../../common/room';
 import { useI18n } from '../../i18n/I18nProvider';
+import { UntrustedText } from '../../ui/UntrustedText';
 
 interface ListingCardProps {
   listing: Listing | null;
   guests: Guest[];
-  onPass(guest: Guest): void;
+  /** Offers a guest pass per invited guest; absent when the room can no longer be entered. */
+  onPass?(guest: Guest): void;
 }
 
 /** What the agent typed when creating the room: the home, and who was invited. */
@@ -40,11 +42,13 @@ export function ListingCard({ listing, guests, onPass }: ListingCardProps) {
               return (
                 <li key={guest.userId}>
                   <span>
-                    {name} <span className="muted mono">{guest.nickname ? guest.userId : ''}</span> <span className="muted">· {guest.role}</span>
+                    <UntrustedText text={name} /> <span className="muted mono">{guest.nickname ? guest.userId : ''}</span> <span className="muted">· {guest.role}</span>
                   </span>
-                  <button type="button" className="button button--ghost button--small" onClick={() => onPass(guest)} aria-label={t.room.passFor({ name })}>
-                    {t.pass.open}
-                  </button>
+                  {onPass ? (
+                    <button type="button" className="button button--ghost button--small" onClick={() => onPass(guest)} aria-label={t.room.passFor({ name })}>
+                      {t.pass.open}
+                    </button>
+                  ) : null}
                 </li>
               );
             })}

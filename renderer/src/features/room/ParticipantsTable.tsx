@@ -2,6 +2,7 @@ import type { RoleNames } from '../../../../common/profile';
 import type { Participant } from '../../../../common/room';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatRealseeTime } from '../../lib/date-time';
+import { UntrustedText } from '../../ui/UntrustedText';
 
 export function ParticipantsTable({ participants, roles }: { participants: Participant[]; roles: RoleNames | null }) {
   const { t, locale } = useI18n();
@@ -34,7 +35,7 @@ export function ParticipantsTable({ participants, roles }: { participants: Parti
               const hint = roleHint(participant.role);
               return (
                 <tr key={`${participant.userId ?? 'unknown'}-${index}`}>
-                  <td>{participant.nickname ?? t.room.notSet}</td>
+                  <td>{participant.nickname ? <UntrustedText text={participant.nickname} /> : t.room.notSet}</td>
                   <td className="mono">{participant.userId ?? t.room.notSet}</td>
                   <td>
                     {participant.role ?? t.room.notSet}

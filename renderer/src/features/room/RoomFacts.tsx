@@ -2,6 +2,7 @@ import type { RoomSummary } from '../../../../common/room';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDuration, formatRealseeTime } from '../../lib/date-time';
 import { RoomStatusBadge } from '../../ui/RoomStatusBadge';
+import { plainText } from '../../lib/untrusted-text';
 
 /** The room's details as an agent reads them: status, times, creator, limits and voice room. */
 export function RoomFacts({ summary }: { summary: RoomSummary }) {
@@ -9,7 +10,7 @@ export function RoomFacts({ summary }: { summary: RoomSummary }) {
   const time = (text: string | null) => formatRealseeTime(text, locale);
   const duration = (seconds: number | null) => (seconds === null ? t.room.notSet : formatDuration(seconds, t.time));
   const { nickname, userId } = summary.creator;
-  const creator = nickname && userId && nickname !== userId ? `${nickname} (${userId})` : (nickname ?? userId ?? '');
+  const creator = plainText(nickname && userId && nickname !== userId ? `${nickname} (${userId})` : (nickname ?? userId ?? ''));
   return (
     <div className="facts-grid">
       <section className="card" aria-labelledby="room-details-title">

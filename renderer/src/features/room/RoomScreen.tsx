@@ -15,7 +15,7 @@ import { ParticipantsTable } from './ParticipantsTable';
 import { RoomFacts } from './RoomFacts';
 import { useRoomDetails } from './use-room-details';
 import { useStoredRoom } from './use-stored-room';
-import { VoicePanel } from './VoicePanel';
+import { VoiceSignaturePanel } from './VoiceSignaturePanel';
 import { ActionButton } from '../../ui/ActionButton';
 import { CopyButton } from '../../ui/CopyButton';
 import { ErrorPanel } from '../../ui/ErrorPanel';
@@ -51,6 +51,7 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
   const summary = details.summary;
   // Realsee cannot be reached and nothing live was fetched: show the room as last saved.
   const showSaved = !summary && (details.error?.kind === 'network' || details.error?.kind === 'timeout');
+  const closed = summary?.status === CLOSED;
   const title = sessionRoom?.listing.title || t.room.titleFallback({ code: roomCode });
 
   return (
@@ -104,21 +105,27 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
 
       {summary ? (
         <>
-          {summary.status === CLOSED ? <p className="notice notice--warning">{t.room.closedNote}</p> : null}
-          <section className="card actions-card" aria-label={t.join.title}>
-            <div className="actions-card__row">
-              <HostJoinPanel viewerOpen={viewerOpen} onJoin={() => setViewerOpen(true)} />
-              <div>
-                <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
-                  {t.pass.open}
-                </button>
+          {closed ? (
+            <p className="notice notice--warning" role="status">
+              {t.room.closedNote}
+            </p>
+          ) : (
+            <section className="card actions-card" aria-label={t.join.title}>
+              <div className="actions-card__row">
+                <HostJoinPanel viewerOpen={viewerOpen} onJoin={() => setViewerOpen(true)} />
+                <div>
+                  <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
+                    {t.pass.open}
+                  </button>
+                </div>
               </div>
-              <div className="room-voice">
-                <VoicePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />
-                {slots.voice({ roomCode, roomClosed: summary.status === CLOSED })}
-              </div>
-            </div>
-          </section>
+              <div className="room-voice">{slots.voice({ roomCode, roomClosed: closed })}</div>
+              <details className="room-voice__diagnostics">
+                <summary>{t.voiceSignature.diagnostics}</summary>
+                <VoiceSignaturePanel roomCode={roomCode} knownVoiceId={summary.voiceId} />
+              </details>
+            </section>
+          )}
           {viewerOpen ? (
             <div id="room-viewer" ref={viewerRef} className="room-viewer-host">
               {slots.viewer({ roomCode, obscured: passFor !== null, onBack: () => setViewerOpen(false), onClosed: () => setViewerOpen(false) })}
@@ -131,10 +138,10 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
       {showSaved ? (
         slots.savedRoom({ roomCode, onDeleted: () => navigate({ screen: 'rooms' }) })
       ) : (
-        <ListingCard listing={sessionRoom?.listing ?? null} guests={sessionRoom?.guests ?? []} onPass={(guest) => setPassFor({ guest })} />
+        <ListingCard listing={sessionRoom?.listing ?? null} guests={sessionRoom?.guests ?? []} {...(closed ? {} : { onPass: (guest: Guest) => setPassFor({ guest }) })} />
       )}
 
-      {passFor && active ? (
+      {passFor && active && !closed ? (
         <GuestPassDialog
           roomCode={roomCode}
           preregistered={sessionRoom?.guests ?? []}

@@ -1,6 +1,7 @@
 import type { PresenceToast } from './use-live-presence';
 import type { LivePresence } from './viewer-bridge';
 import { useMessages } from '../../i18n/I18nProvider';
+import { UntrustedText } from '../../ui/UntrustedText';
 
 interface LivePresencePanelProps {
   presence: LivePresence | null;
@@ -28,7 +29,9 @@ export function LivePresencePanel({ presence, toasts, now, onEndRoom, onReconnec
         <ul className="viewer-presence__list" aria-label={t.presenceTitle}>
           {presence.users.map((user) => (
             <li key={user.userId}>
-              <span className="viewer-presence__name">{user.nickname ?? user.userId}</span>
+              <span className="viewer-presence__name">
+                <UntrustedText text={user.nickname ?? user.userId} />
+              </span>
               {user.role ? <span className="viewer-presence__role"> · {user.role}</span> : null}
               {user.userId === selfId ? <span className="viewer-presence__you"> ({t.you})</span> : null}
             </li>

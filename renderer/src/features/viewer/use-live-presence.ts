@@ -1,3 +1,4 @@
+import { plainText } from '../../lib/untrusted-text';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LivePresence, ViewerBridge } from './viewer-bridge';
 
@@ -23,7 +24,7 @@ export function useLivePresence(bridge: ViewerBridge, roomCode: string, enabled:
       if (!active || next.roomCode !== roomCode) return;
       setPresence(next);
       if (next.changes.length === 0) return;
-      const added = next.changes.map((change) => ({ id: nextId.current++, kind: change.kind, name: change.user.nickname ?? change.user.userId }));
+      const added = next.changes.map((change) => ({ id: nextId.current++, kind: change.kind, name: plainText(change.user.nickname ?? change.user.userId) }));
       setToasts((current) => [...current, ...added].slice(-5));
       const timer = setTimeout(() => {
         timers.delete(timer);

@@ -51,6 +51,18 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [joined, toggleMute, listInputDevices]);
 
+  // Join becomes Mute/Leave and back: the pressed button is gone, so keep focus in the panel
+  // (on its first action) instead of letting it fall to the page, where M would do nothing.
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const wasJoined = useRef(joined);
+  useEffect(() => {
+    if (wasJoined.current === joined) return;
+    wasJoined.current = joined;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    actionsRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  }, [joined]);
+
   const onPanelKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (!joined || event.key.toLowerCase() !== 'm' || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTextEntry(event.target)) return;
@@ -72,7 +84,7 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
 
       <div className="voice-panel__preflight">
         <h4>{t.preflightTitle}</h4>
-        <button type="button" disabled={preflight.state.running || status !== 'idle'} onClick={() => void preflight.run(deviceId || undefined)}>
+        <button type="button" className="button button--secondary" disabled={preflight.state.running || status !== 'idle'} onClick={() => void preflight.run(deviceId || undefined)}>
           {preflight.state.running ? t.checking : t.runCheck}
         </button>
         <ul className="voice-panel__checks" aria-live="polite">
@@ -123,18 +135,18 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
         </p>
       ) : null}
 
-      <div className="voice-panel__actions">
+      <div className="voice-panel__actions" ref={actionsRef}>
         {joined ? (
           <>
-            <button type="button" aria-pressed={muted} aria-keyshortcuts="M Control+Shift+M Meta+Shift+M" onClick={toggleMute}>
+            <button type="button" className="button button--secondary" aria-pressed={muted} aria-keyshortcuts="M Control+Shift+M Meta+Shift+M" onClick={toggleMute}>
               {muted ? t.unmute : t.mute}
             </button>
-            <button type="button" onClick={() => void session.leave()}>
+            <button type="button" className="button button--secondary" onClick={() => void session.leave()}>
               {t.leave}
             </button>
           </>
         ) : (
-          <button type="button" disabled={status === 'joining' || roomClosed} onClick={() => void session.join(deviceId || undefined)}>
+          <button type="button" className="button button--primary" disabled={status === 'joining' || roomClosed} onClick={() => void session.join(deviceId || undefined)}>
             {status === 'joining' ? t.joining : t.join}
           </button>
         )}

@@ -6,7 +6,7 @@ import { ActionButton } from '../../ui/ActionButton';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 
 /** Fetches a voice signature in main and says that it was obtained — never the signature. */
-export function VoicePanel({ roomCode, knownVoiceId }: { roomCode: string; knownVoiceId: number | null }) {
+export function VoiceSignaturePanel({ roomCode, knownVoiceId }: { roomCode: string; knownVoiceId: number | null }) {
   const { t, locale } = useI18n();
   const voice = useAction(() => roomBridge().getVoiceSignature({ roomCode }));
   return (
