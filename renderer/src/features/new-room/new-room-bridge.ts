@@ -4,5 +4,5 @@ export type NewRoomBridge = BridgeMethods<'createRoom'>;
 
 /** The bridge methods this feature uses. */
 export function newRoomBridge(): NewRoomBridge {
-  return newRoomBridge();
+  return bridge();
 }

@@ -4,5 +4,5 @@ export type ProfilesBridge = BridgeMethods<'testProfileConnection' | 'saveProfil
 
 /** The bridge methods this feature uses. */
 export function profilesBridge(): ProfilesBridge {
-  return profilesBridge();
+  return bridge();
 }

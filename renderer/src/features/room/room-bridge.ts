@@ -4,5 +4,5 @@ export type RoomBridge = BridgeMethods<'getRoomDetails' | 'getHistoryRoom' | 'is
 
 /** The bridge methods the room page uses. */
 export function roomBridge(): RoomBridge {
-  return roomBridge();
+  return bridge();
 }

@@ -4,5 +4,5 @@ export type RoomsBridge = BridgeMethods<'queryHistory'>;
 
 /** The bridge methods this feature uses. */
 export function roomsBridge(): RoomsBridge {
-  return roomsBridge();
+  return bridge();
 }
