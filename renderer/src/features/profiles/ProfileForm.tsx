@@ -184,7 +184,7 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
           text={t.profileForm.failedTestText}
           confirmLabel={t.profileForm.saveAnyway}
           cancelLabel={t.profileForm.keepEditing}
-          closeLabel={t.profileForm.keepEditing}
+          closeLabel={t.profileForm.cancel}
           onCancel={() => setConfirmUntested(false)}
           onConfirm={() => {
             setConfirmUntested(false);
