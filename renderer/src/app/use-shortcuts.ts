@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { CommandRegistry } from '../lib/commands';
 import { isMac } from '../lib/keys';
 import type { Route } from '../lib/navigation';
+import { useLatest } from '../lib/use-latest';
 
 
 function isTyping(target: EventTarget | null): boolean {
@@ -22,8 +23,7 @@ interface ShortcutHandlers {
  * drops the session's rooms), so Ctrl/⌘+R and F5 are always taken over.
  */
 export function useShortcuts(handlers: ShortcutHandlers): void {
-  const ref = useRef(handlers);
-  ref.current = handlers;
+  const ref = useLatest(handlers);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect } from 'react';
+import { useLatest } from './use-latest';
 
 /** Actions a keyboard shortcut triggers on whichever screen currently offers them. */
 export type CommandName = 'refresh' | 'focusSearch';
@@ -8,8 +9,7 @@ export const CommandsContext = createContext<CommandRegistry | null>(null);
 
 export function useCommand(name: CommandName, handler: () => void): void {
   const registry = useContext(CommandsContext);
-  const handlerRef = useRef(handler);
-  handlerRef.current = handler;
+  const handlerRef = useLatest(handler);
   useEffect(() => {
     if (!registry) return;
     const invoke = () => handlerRef.current();

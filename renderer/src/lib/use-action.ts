@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../../common/errors';
+import { useLatest } from './use-latest';
 
 export type ActionState<T> =
   | { phase: 'idle' }
@@ -15,8 +16,7 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
   const [state, setState] = useState<ActionState<T>>({ phase: 'idle' });
   const latestRun = useRef(0);
   const mounted = useRef(true);
-  const actionRef = useRef(action);
-  actionRef.current = action;
+  const actionRef = useLatest(action);
 
   useEffect(() => {
     mounted.current = true;

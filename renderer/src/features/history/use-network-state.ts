@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { historyBridge } from './history-bridge';
+import { useLatest } from '../../lib/use-latest';
 
 export interface NetworkStatus {
   /** Null until main has answered. */
@@ -46,8 +47,7 @@ export function useNetworkState(): NetworkStatus {
 /** Calls `onReturn` each time the network comes back after having been away. */
 export function useOnNetworkReturn(online: boolean | null, onReturn: () => void): void {
   const previous = useRef(online);
-  const callback = useRef(onReturn);
-  callback.current = onReturn;
+  const callback = useLatest(onReturn);
   useEffect(() => {
     const was = previous.current;
     previous.current = online;

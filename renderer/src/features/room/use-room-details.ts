@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../common/errors';
 import type { RoomSummary } from '../../../../common/room';
 import { roomBridge } from './room-bridge';
+import { useLatest } from '../../lib/use-latest';
 
 export const AUTO_REFRESH_MS = 10_000;
 
@@ -25,8 +26,7 @@ export function useRoomDetails(roomCode: string, onUpdate?: (summary: RoomSummar
   const [lastUpdated, setLastUpdated] = useState<number | null>(null);
   const inFlight = useRef(false);
   const lastUpdatedRef = useRef(0);
-  const onUpdateRef = useRef(onUpdate);
-  onUpdateRef.current = onUpdate;
+  const onUpdateRef = useLatest(onUpdate);
   const mounted = useRef(true);
 
   const refresh = useCallback(async () => {

@@ -15,7 +15,7 @@ export function useRoomListPage(source: RoomListSource, text: string): Result<Ro
     return () => {
       current = false;
     };
-    // `source.version` says when the data behind the source changed.
-  }, [source.version, text]); // eslint-disable-line react-hooks/exhaustive-deps
+    // The caller memoises `source` on its version, so a new source means the data behind it changed.
+  }, [source, text]);
   return page;
 }

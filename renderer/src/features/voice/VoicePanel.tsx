@@ -4,6 +4,7 @@ import { useVoiceSession, type VoiceIssue } from './use-voice-session';
 import type { AdapterFactory, VoiceBridge } from './voice-bridge';
 import { useMessages } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { useLatest } from '../../lib/use-latest';
 
 export interface VoicePanelProps {
   roomCode: string;
@@ -27,8 +28,7 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
   const { status, muted, level, speaking, issue, vendor } = session.state;
   const joined = status === 'joined';
 
-  const mutedRef = useRef(muted);
-  mutedRef.current = muted;
+  const mutedRef = useLatest(muted);
   const { setMuted, listInputDevices, leave } = session;
   const toggleMute = useCallback(() => void setMuted(!mutedRef.current), [setMuted]);
 
