@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../../common/profile';
-import { initialFormValues, toDraft, validateProfileForm } from '../../../renderer/src/profiles/profileFormValues';
+import { initialFormValues, toDraft, validateProfileForm } from '../../../renderer/src/features/profiles/profile-form-values';
 
 const messages = {
   name: 'name',

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MeetingSessionConfiguration } from 'amazon-chime-sdk-js';
 import { chimeSign } from '../../../main/sandbox/voice-sign';
 import { toJoinParams, type FetchedVoiceSignature } from '../../../main/voice/voice-params';
-import { VoiceFailure } from '../../../renderer/src/voice/voice-adapter';
+import { VoiceFailure } from '../../../renderer/src/features/voice/voice-adapter';
 
 /**
  * The renderer's vendor adapters, fed the parameters main decodes from signatures in the shapes the
@@ -67,7 +67,7 @@ describe('the Chime adapter', () => {
   it('builds its meeting session configuration from the decoded sandbox-issued Chime signature', async () => {
     const sign = chimeSign({ appKey: 'APP', userIdentifier: 'agent-7', roomCode: 'RC1', voiceId: 123456789, expiresAt: 1_900_000_000, signature: SIGNATURE });
     const params = toJoinParams({ roomCode: 'RC1', vendor: 'chime', vendorSource: 'room-config', voiceId: '123456789', signature: fetched(sign) });
-    const { createChimeAdapter } = await import('../../../renderer/src/voice/chime-adapter');
+    const { createChimeAdapter } = await import('../../../renderer/src/features/voice/chime-adapter');
 
     const failure = await createChimeAdapter().join(params).then(() => null, (error: unknown) => error);
 
@@ -89,7 +89,7 @@ describe('the TRTC adapter', () => {
   it('enters the room with sdkAppId, userId, userSig and the numeric room id from a TRTC-shape signature', async () => {
     const sign = `1900000000.${SIGNATURE}`;
     const params = toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'room-config', voiceId: '123456789', signature: fetched(sign) });
-    const { createTrtcAdapter } = await import('../../../renderer/src/voice/trtc-adapter');
+    const { createTrtcAdapter } = await import('../../../renderer/src/features/voice/trtc-adapter');
 
     const failure = await createTrtcAdapter().join(params).then(() => null, (error: unknown) => error);
 
