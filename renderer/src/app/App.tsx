@@ -66,7 +66,7 @@ export function App() {
   const profiles = useProfiles();
   const [route, setRoute] = useState<Route>(initialRoute);
   const [showShortcuts, setShowShortcuts] = useState(false);
-  const commands = useRef<CommandRegistry>(new Map()).current;
+  const [commands] = useState<CommandRegistry>(() => new Map());
   const mainRef = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
 

@@ -32,6 +32,8 @@ export function ProfilesProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    // reload() sets state only after the bridge answers.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void reload();
   }, [reload]);
 

@@ -74,6 +74,8 @@ export function useHistoryPages(filter: HistoryFilter, pageSize: number): Histor
     pages.current = new Map();
     requested.current = new Set();
     if (!sameFilter) setTotal(null);
+    // A new filter starts paging again; the rows themselves live in refs (see itemAt).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setError(null);
     loadPage(0);
     setLoadedCount((count) => count + 1);
@@ -93,5 +95,7 @@ export function useHistoryPages(filter: HistoryFilter, pageSize: number): Histor
   }, [pageSize]);
   const reload = useCallback(() => setReloads((count) => count + 1), []);
 
+  // `loadedCount` re-renders whenever a page lands, so the page count read here is current.
+  // eslint-disable-next-line react-hooks/refs
   return { total, error, itemAt, ensureRange, reload, loaded: pages.current.size };
 }

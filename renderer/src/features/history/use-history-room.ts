@@ -24,6 +24,8 @@ export function useHistoryRoom(roomCode: string): { state: SavedRoomState; reloa
 
   useEffect(() => {
     mounted.current = true;
+    // Another room was asked for: what is shown must not be the previous one.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setState({ phase: 'loading' });
     void reload();
     return () => {

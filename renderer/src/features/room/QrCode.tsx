@@ -13,13 +13,14 @@ async function drawQr(text: string): Promise<string> {
 
 export function QrCode({ text, label }: { text: string; label: string }) {
   const { t } = useI18n();
-  const [src, setSrc] = useState<string | null>(null);
+  // The code drawn for a text; while a new text is drawn, nothing older is shown.
+  const [drawn, setDrawn] = useState<{ text: string; src: string | null } | null>(null);
+  const src = drawn?.text === text ? drawn.src : null;
   useEffect(() => {
     let current = true;
-    setSrc(null);
     drawQr(text).then(
-      (url) => current && setSrc(url),
-      () => current && setSrc(null),
+      (url) => current && setDrawn({ text, src: url }),
+      () => current && setDrawn({ text, src: null }),
     );
     return () => {
       current = false;

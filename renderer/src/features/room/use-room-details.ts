@@ -51,6 +51,8 @@ export function useRoomDetails(roomCode: string, onUpdate?: (summary: RoomSummar
 
   useEffect(() => {
     mounted.current = true;
+    // refresh() sets state only after the bridge answers.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
     const timer = window.setInterval(() => {
       if (document.visibilityState === 'visible') void refresh();

@@ -22,6 +22,8 @@ export function measure(element: HTMLElement | null): ViewerBounds {
  */
 export function useReportedBounds(bridge: ViewerBridge, area: RefObject<HTMLElement | null>, visible: boolean) {
   const last = useRef<string>('');
+  // `area` is a ref: it is read when the report runs, so the ref (not its current element) is the dependency.
+  // eslint-disable-next-line react-hooks/preserve-manual-memoization
   const report = useCallback(() => {
     const bounds = measure(area.current);
     const shown = visible && document.visibilityState === 'visible';
