@@ -64,7 +64,8 @@ window.__voiceE2E = {
       document.body.append(host);
     }
     root ??= createRoot(host);
-    root.render(createElement(I18nProvider, { initialChoice: locale ?? 'en' }, createElement(VoicePanel, { roomCode, bridge: voiceBridge(), roomClosed })));
+    // The provider reads its language once: a new language mounts a new provider (and panel).
+    root.render(createElement(I18nProvider, { key: locale ?? 'en', initialChoice: locale ?? 'en' }, createElement(VoicePanel, { roomCode, bridge: voiceBridge(), roomClosed })));
   },
   unmount() {
     root?.unmount();
