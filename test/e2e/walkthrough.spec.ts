@@ -151,6 +151,37 @@ test.describe('walkthrough defects', () => {
     expect((await app.services.profiles.list()).length).toBe(before + 1);
   });
 
+  test('a profile keeps its Realsee time zone, and a changed gateway asks for the App Secret again', async ({ app }) => {
+    const { page, sandbox } = app;
+    await openWorkspace(app);
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.addProfile.click();
+    const form = settings.form;
+    await form.name.fill('Berlin office');
+    await form.region.selectOption('custom');
+    await form.customBaseUrl.fill(sandbox.baseUrl);
+    await form.appKey.fill(sandbox.demoApp.appKey);
+    await form.appSecret.fill(sandbox.demoApp.appSecret);
+    await form.userId.fill('agent-7');
+    await form.advanced.click();
+    await expect(form.timeZone).toHaveValue('Asia/Shanghai');
+    await form.timeZone.fill('Mars/Olympus');
+    await form.save.click();
+    await expect(page.getByText('Enter a time zone name such as Asia/Shanghai or Europe/Berlin.')).toBeVisible();
+    await form.timeZone.fill('Europe/Berlin');
+    await form.save.click();
+    await expect(settings.profileItem('Berlin office')).toBeVisible();
+    const saved = (await app.services.profiles.list()).find((profile) => profile.name === 'Berlin office');
+    expect(saved?.timeZone).toBe('Europe/Berlin');
+
+    await settings.editProfile('Berlin office').click();
+    await expect(form.appSecret).toHaveAttribute('placeholder', 'Leave empty to keep the stored secret');
+    await form.region.selectOption('global');
+    await expect(page.getByText('The gateway changed: type the App Secret again.', { exact: false })).toBeVisible();
+    await expect(form.appSecret).not.toHaveAttribute('placeholder', 'Leave empty to keep the stored secret');
+  });
+
   test('at 1024 px the voice controls stay inside their card', async ({ app }) => {
     const { page } = app;
     await page.setViewportSize({ width: 1024, height: 700 });

@@ -21,6 +21,10 @@ export class SettingsPage extends AppShell {
   profileItem(name: string): Locator {
     return this.page.locator('.profile-list__item').filter({ hasText: name });
   }
+
+  editProfile(name: string): Locator {
+    return this.page.getByRole('button', { name: `Edit: ${name}` });
+  }
 }
 
 /** The profile form, as on the welcome screen and in Settings. */
@@ -31,6 +35,8 @@ export class ProfileFormPart {
   readonly appKey: Locator;
   readonly appSecret: Locator;
   readonly userId: Locator;
+  readonly advanced: Locator;
+  readonly timeZone: Locator;
   readonly test: Locator;
   readonly save: Locator;
 
@@ -41,6 +47,8 @@ export class ProfileFormPart {
     this.appKey = page.getByLabel('App Key');
     this.appSecret = page.getByLabel('App Secret');
     this.userId = page.getByLabel('Your user ID', { exact: false });
+    this.advanced = page.getByText('Advanced: API paths');
+    this.timeZone = page.getByLabel('Time zone of Realsee’s times');
     this.test = page.getByRole('button', { name: 'Test connection' });
     this.save = page.getByRole('button', { name: 'Save and use' });
   }
