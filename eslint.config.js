@@ -11,8 +11,14 @@ import tseslint from 'typescript-eslint';
 /** The one renderer module that may read `window.roomdesk`; every other module gets the bridge from it. */
 export const BRIDGE_ACCESSOR = 'renderer/src/lib/bridge.ts';
 
-/** One file-naming convention for the whole tree (check-file's names: KEBAB_CASE, CAMEL_CASE, PASCAL_CASE, …). */
+/** The file-naming convention of the tree (check-file's names: KEBAB_CASE, CAMEL_CASE, PASCAL_CASE, …). */
 const FILE_NAMING = 'KEBAB_CASE';
+/** In the renderer a React component's module is PascalCase.tsx (`RoomScreen.tsx`); every other module is kebab-case.ts. */
+const COMPONENT_NAMING = 'PASCAL_CASE';
+/** Entry scripts of the renderer's pages: .tsx, but no component. */
+const RENDERER_ENTRY_POINTS = ['renderer/src/main.tsx', 'renderer/src/features/history/preview/preview.tsx'];
+/** A dictionary is named by its locale tag (`en.ts`, `zh-CN.ts`). */
+const LOCALE_TAG = '+([a-z])?(-+([A-Z]))';
 
 const nodeBuiltins = [...new Set(builtinModules.map((name) => name.replace(/^node:/, '')))];
 const noNodeBuiltins = {
@@ -199,5 +205,14 @@ export default tseslint.config(
       'check-file/filename-naming-convention': ['error', { '**/*.{ts,tsx,js,mjs}': FILE_NAMING }, { ignoreMiddleExtensions: true }],
       'check-file/folder-naming-convention': ['error', { '**/': FILE_NAMING }],
     },
+  },
+  {
+    files: ['renderer/src/**/*.tsx'],
+    ignores: RENDERER_ENTRY_POINTS,
+    rules: { 'check-file/filename-naming-convention': ['error', { '**/*.tsx': COMPONENT_NAMING }] },
+  },
+  {
+    files: ['renderer/src/i18n/*.ts'],
+    rules: { 'check-file/filename-naming-convention': ['error', { '**/*.ts': `@(${LOCALE_TAG}|+([a-z])*([a-z0-9])*(-+([a-z0-9])))` }] },
   },
 );

@@ -3,9 +3,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { I18nProvider } from './i18n/I18nProvider';
-import { ProfilesProvider } from './profiles/ProfilesProvider';
-import { SessionRoomsProvider } from './rooms/SessionRoomsProvider';
-import './styles.css';
+import { ProfilesProvider } from './lib/ProfilesProvider';
+import { SessionRoomsProvider } from './lib/SessionRoomsProvider';
+import './ui/styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,6 @@
 // The room history list in Chromium: time to first render and row elements in the DOM with 10,000
 // rooms (5 snapshots each), against the same page with no rooms measured in the same run. The
-// page is the history review built on its own (renderer/src/history/preview) with the real
+// page is the history review built on its own (renderer/src/features/history/preview) with the real
 // preload bundle, calling the real main dispatcher and history service, as the browser tests do.
 import { chromium, type Browser } from '@playwright/test';
 import Conf from 'conf';

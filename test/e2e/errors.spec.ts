@@ -1,3 +1,4 @@
+import { RoomPage } from './pages/room-page';
 import { defaultEndpoints } from '../../common/profile';
 import { createRoom, expect, openWorkspace, test } from './workspace';
 
@@ -76,7 +77,7 @@ test.describe('errors from the gateway', () => {
     await createRoom(page);
 
     sandbox.faults.inject({ path: defaultEndpoints.voiceSign, latencyMs: 3_000, times: 1 });
-    await page.getByRole('button', { name: 'Get voice signature' }).click();
+    await new RoomPage(page).getVoiceSignature();
     const progress = page.getByRole('button', { name: 'Getting voice signature…' });
     await expect(progress).toBeVisible();
     await expect(progress).toBeDisabled();

@@ -1,3 +1,4 @@
+import { RoomPage } from './pages/room-page';
 import { createRoom, expect, openWorkspace, test } from './workspace';
 
 // These flows open the sandbox's http room page in the viewer (the real service returns a ws link).
@@ -119,7 +120,7 @@ test.describe('joining a room', () => {
     const code = await createRoom(page);
     const voiceId = sandbox.rooms.get(code)!.voiceId;
 
-    await page.getByRole('button', { name: 'Get voice signature' }).click();
+    await new RoomPage(page).getVoiceSignature();
     const status = page.getByRole('status').filter({ hasText: 'Voice signature obtained' });
     await expect(status).toContainText(new RegExp(`Voice signature obtained for .+ in voice room ${voiceId}, valid until \\d\\d:\\d\\d\\.`));
     await expect(page.locator('body')).not.toContainText(/sign["=:]/i);

@@ -1,4 +1,4 @@
-import { createRoom, expect, openWorkspace, test } from './workspace';
+import { expect, openWorkspace, test } from './workspace';
 
 test.describe('keyboard', () => {
   test('shortcuts: new room, refresh, search, help; Esc closes dialogs; focus is visible', async ({ app }) => {

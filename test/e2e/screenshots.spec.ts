@@ -18,11 +18,11 @@ const labels = {
     create: 'Create room',
     lastUpdated: /^Last updated /,
     joinHost: 'Join as host',
-    voice: 'Get voice signature',
     passFor: 'Guest pass for Mr Zhang',
     issue: 'Issue guest pass',
     invite: 'Invite link',
     refresh: 'Refresh',
+    refreshFromRealsee: 'Refresh from Realsee',
     nav: 'Main',
     rooms: 'Rooms',
     newRoom: 'New room',
@@ -55,11 +55,11 @@ const labels = {
     create: '创建房间',
     lastUpdated: /^更新于 /,
     joinHost: '以主播身份进入',
-    voice: '获取语音签名',
     passFor: '为 张先生 生成嘉宾邀请',
     issue: '生成嘉宾邀请',
     invite: '邀请链接',
     refresh: '刷新',
+    refreshFromRealsee: '从如视刷新',
     nav: '主导航',
     rooms: '带看房间',
     newRoom: '新建房间',
@@ -87,7 +87,7 @@ async function tour(app: HarnessApp, locale: Locale) {
   const l = labels[locale];
   const shot = (screen: string) => saveScreenshot(page, locale, screen);
   const nav = page.getByRole('navigation', { name: l.nav });
-  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.setViewportSize({ width: 1024, height: 700 });
 
   await app.open();
   await expect(page.getByRole('button', { name: l.trySandbox })).toBeVisible();
@@ -128,8 +128,6 @@ async function tour(app: HarnessApp, locale: Locale) {
   await page.request.get(link);
   await page.getByRole('button', { name: l.refresh }).click();
   await expect(page.locator('table')).toBeVisible();
-  await page.getByRole('button', { name: l.voice }).click();
-  await expect(page.locator('.voice-panel .notice')).toBeVisible();
   await shot('room');
   await page.getByRole('button', { name: l.joinHost }).click();
   await expect(page.locator('.room-viewer')).toHaveAttribute('data-viewer-phase', 'showing', { timeout: 20_000 });
@@ -153,6 +151,14 @@ async function tour(app: HarnessApp, locale: Locale) {
   await nav.getByRole('button', { name: l.history }).click();
   await expect(page.locator('[role="listbox"] [role="option"]')).toHaveCount(3);
   await shot('history');
+
+  // A history error as main reports it: the advice in the agent's language first, main's words as a detail.
+  await page.locator('[role="listbox"] [role="option"]').first().click();
+  sandbox.faults.inject({ path: defaultEndpoints.roomDetail, httpStatus: 503 });
+  await page.getByRole('button', { name: l.refreshFromRealsee }).click();
+  await expect(page.locator('.rd-room [role="alert"]')).toBeVisible({ timeout: 15_000 });
+  await shot('history-error');
+  sandbox.faults.clear();
 
   await nav.getByRole('button', { name: l.settings }).click();
   await shot('settings');

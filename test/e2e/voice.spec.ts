@@ -5,10 +5,6 @@ import type { Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build, type Plugin } from 'vite';
 import { defaultEndpoints } from '../../common/profile';
-import { joinVoiceOutputSchema } from '../../common/voice';
-import { createJoinVoiceHandler } from '../../main/voice/join-voice';
-import { createVoiceHintsResolver } from '../../main/voice/hints-resolver';
-import { bridgeContract } from '../../preload/contract';
 import { test, expect as harnessExpect, type HarnessApp } from './support/harness';
 
 /** The machine running these may be busy: UI waits get 15 s instead of 7. */
@@ -17,25 +13,22 @@ const expect = harnessExpect.configure({ timeout: 15_000 });
 /**
  * Voice in real Chromium with fake media devices, inside the real app page (built renderer, real
  * preload bundle, real main handlers, real sandbox gateway). The voice panel is bundled from
- * renderer/src/voice by this spec and loaded into the app's own origin, under the app's CSP.
- *
- * The panel calls `joinVoice` on `window.roomdesk` once that method is in the bridge contract;
- * until then the page reaches the very same main handler (createJoinVoiceHandler over the app's
- * room service) through a test binding that mirrors the dispatcher's result shape.
+ * renderer/src/features/voice by this spec and loaded into the app's own origin, under the app's CSP.
+ * The panel calls `joinVoice` on `window.roomdesk`, through the bridge contract.
  */
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const PANEL_PATH = '/__voice-e2e__/';
-const joinVoiceIsWired = 'joinVoice' in bridgeContract;
 
 let bundleDir = '';
 
 const entrySource = `
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { VoicePanel } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/index.ts'))};
-import { createSandboxAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/sandbox-adapter.ts'))};
-import { createVoiceAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/voice/adapter-factory.ts'))};
+import { VoicePanel } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/index.ts'))};
+import { I18nProvider } from ${JSON.stringify(join(projectRoot, 'renderer/src/i18n/I18nProvider.tsx'))};
+import { createSandboxAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/sandbox-adapter.ts'))};
+import { createVoiceAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/adapter-factory.ts'))};
 
 let root = null;
 let lastSign = null;
@@ -49,7 +42,7 @@ navigator.mediaDevices.getUserMedia = async (constraints) => {
 
 function voiceBridge() {
   const app = window.roomdesk;
-  const joinVoice = typeof app.joinVoice === 'function' ? app.joinVoice : (input) => window.__voiceE2EJoin(input);
+  const joinVoice = app.joinVoice;
   return {
     getRoomDetails: app.getRoomDetails,
     async joinVoice(input) {
@@ -71,7 +64,8 @@ window.__voiceE2E = {
       document.body.append(host);
     }
     root ??= createRoot(host);
-    root.render(createElement(VoicePanel, { roomCode, bridge: voiceBridge(), locale, roomClosed }));
+    // The provider reads its language once: a new language mounts a new provider (and panel).
+    root.render(createElement(I18nProvider, { key: locale ?? 'en', initialChoice: locale ?? 'en' }, createElement(VoicePanel, { roomCode, bridge: voiceBridge(), roomClosed })));
   },
   unmount() {
     root?.unmount();
@@ -133,20 +127,6 @@ async function openWithVoice(app: HarnessApp): Promise<{ page: Page; fetched: st
     if (!file.startsWith(bundleDir) || extname(file) !== '.js') return route.fulfill({ status: 404 });
     await route.fulfill({ status: 200, contentType: 'text/javascript', body: await readFile(file) });
   });
-  if (!joinVoiceIsWired) {
-    const joinVoice = createJoinVoiceHandler({
-      rooms: app.services.rooms,
-      resolveHints: createVoiceHintsResolver({ activeProfile: () => app.services.profiles.getActive() }),
-    });
-    await page.exposeFunction('__voiceE2EJoin', async (input: { roomCode: string }) => {
-      try {
-        return { ok: true, value: joinVoiceOutputSchema.parse(await joinVoice(input)) };
-      } catch (error) {
-        const appError = (error as { appError?: unknown }).appError;
-        return { ok: false, error: appError ?? { kind: 'internal', message: 'unexpected failure' } };
-      }
-    });
-  }
   // Harness artefact: the shimmed preload runs in the page's world under its CSP, and zod decides
   // once whether it may compile schemas with `new Function`. That first decision happens inside a
   // Playwright binding callback, where eval is allowed, so a schema first used later from a click
@@ -178,8 +158,8 @@ interface VoiceTestWindow {
     unmount(): void;
     lastSign(): string | null;
     liveMicrophoneTracks(): number;
-    createSandboxAdapter(): import('../../renderer/src/voice/voice-adapter').VoiceAdapter;
-    createVoiceAdapter(vendor: string): Promise<import('../../renderer/src/voice/voice-adapter').VoiceAdapter>;
+    createSandboxAdapter(): import('../../renderer/src/features/voice/voice-adapter').VoiceAdapter;
+    createVoiceAdapter(vendor: string): Promise<import('../../renderer/src/features/voice/voice-adapter').VoiceAdapter>;
   };
 }
 
@@ -200,7 +180,6 @@ test.describe('voice', () => {
   // Real capture, an AudioContext and the app's full stack per test: generous on a loaded machine.
   test.describe.configure({ timeout: 120_000 });
   test('pre-flight, join with the fake microphone, level moves, mute by keyboard, leave, and unmount releases the microphone', async ({ app }) => {
-    test.info().annotations.push({ type: 'joinVoice', description: joinVoiceIsWired ? 'through the bridge contract' : 'through the main handler, bridge method not wired yet' });
     const { page, fetched } = await openWithVoice(app);
     const roomCode = await newRoomCode(app);
     await mount(page, { roomCode });
@@ -215,8 +194,9 @@ test.describe('voice', () => {
     await expect(panel.getByText('In voice (sandbox: local microphone only)')).toBeVisible();
     await expect.poll(() => meterValue(page), { timeout: 10_000 }).toBeGreaterThan(0);
 
-    // M while the panel has focus mutes: the meter falls to 0 and stays there.
-    await panel.getByRole('heading', { name: 'Voice' }).click();
+    // Join gave way to Mute and Leave: focus moved to Mute, not to the page, so M mutes straight
+    // away — the meter falls to 0 and stays there.
+    await expect(panel.getByRole('button', { name: 'Mute' })).toBeFocused();
     await page.keyboard.press('m');
     const muteButton = panel.getByRole('button', { name: 'Unmute' });
     await expect(muteButton).toHaveAttribute('aria-pressed', 'true');
@@ -241,6 +221,7 @@ test.describe('voice', () => {
 
     await panel.getByRole('button', { name: 'Leave voice' }).click();
     await expect(panel.getByRole('button', { name: 'Join voice' })).toBeEnabled();
+    await expect(panel.getByRole('button', { name: 'Join voice' })).toBeFocused();
     await expect.poll(() => meterValue(page)).toBe(0);
     await expect.poll(() => page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.liveMicrophoneTracks())).toBe(0);
 

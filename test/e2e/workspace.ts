@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { NewRoomPage, type NewRoomInput } from './pages/new-room-page';
+import { RoomPage } from './pages/room-page';
 import { test as harnessTest, expect, type HarnessApp } from './support/harness';
 
 /** The harness's fixtures, with room for the longer multi-screen flows these specs walk through. */
@@ -30,32 +32,19 @@ export async function openWorkspace(app: HarnessApp): Promise<void> {
   await app.open();
 }
 
-export interface NewRoomInput {
-  title?: string;
-  address?: string;
-  vr?: string;
-  notes?: string;
-  guests?: Array<{ userId: string; nickname?: string }>;
-}
+export type { NewRoomInput } from './pages/new-room-page';
 
 /** Fills the new-room form in English and waits for the created room's page. Returns its code. */
 export async function createRoom(page: Page, input: NewRoomInput = {}): Promise<string> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'New room' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'New viewing room' })).toBeVisible();
-  for (const [index, guest] of (input.guests ?? []).entries()) {
-    await page.getByRole('button', { name: 'Add guest' }).click();
-    await page.getByLabel(`Guest ${index + 1} user ID`).fill(guest.userId);
-    if (guest.nickname) await page.getByLabel(`Guest ${index + 1} nickname`).fill(guest.nickname);
-  }
-  if (input.title) await page.getByLabel('Listing title').fill(input.title);
-  if (input.address) await page.getByLabel('Address').fill(input.address);
-  if (input.vr) await page.getByLabel('VR link or code').fill(input.vr);
-  if (input.notes) await page.getByLabel('Private notes').fill(input.notes);
-  await page.getByRole('button', { name: 'Create room' }).click();
-  const code = page.locator('.room-header__meta .mono');
-  await expect(code).toHaveText(/^[A-Za-z0-9_-]+$/, { timeout: 10_000 });
-  await expect(page.getByText(/^Last updated \d\d:\d\d:\d\d$/)).toBeVisible();
-  return (await code.textContent())!.trim();
+  const form = new NewRoomPage(page);
+  await form.open();
+  await expect(form.heading1).toBeVisible();
+  await form.fill(input);
+  await form.create.click();
+  const room = new RoomPage(page);
+  await expect(room.code).toHaveText(/^[A-Za-z0-9_-]+$/, { timeout: 10_000 });
+  await expect(room.lastUpdated).toBeVisible();
+  return (await room.code.textContent())!.trim();
 }
 
 export function onlyRoom(app: HarnessApp) {

@@ -81,9 +81,26 @@ describe('the bridge object', () => {
 });
 
 describe('file names', () => {
+  const followsNaming = async (file: string) => (await rulesHit(file, 'export const a = 1;\n')).includes('check-file/filename-naming-convention') === false;
+
   it('are kebab-case', async () => {
-    expect(await rulesHit('main/rooms/roomService.ts', 'export const a = 1;\n')).toContain('check-file/filename-naming-convention');
-    expect(await rulesHit('main/rooms/room-service.ts', 'export const a = 1;\n')).not.toContain('check-file/filename-naming-convention');
+    expect(await followsNaming('main/rooms/roomService.ts')).toBe(false);
+    expect(await followsNaming('main/rooms/room-service.ts')).toBe(true);
+  });
+
+  it('are PascalCase.tsx for renderer components and kebab-case.ts for the other renderer modules', async () => {
+    expect(await followsNaming('renderer/src/features/room/RoomScreen.tsx')).toBe(true);
+    expect(await followsNaming('renderer/src/features/room/room-screen.tsx')).toBe(false);
+    expect(await followsNaming('renderer/src/lib/use-now.ts')).toBe(true);
+    expect(await followsNaming('renderer/src/lib/useNow.ts')).toBe(false);
+    expect(await followsNaming('renderer/src/lib/UseNow.ts')).toBe(false);
+    expect(await followsNaming('renderer/src/main.tsx')).toBe(true);
+  });
+
+  it('name a dictionary by its locale tag', async () => {
+    expect(await followsNaming('renderer/src/i18n/zh-CN.ts')).toBe(true);
+    expect(await followsNaming('renderer/src/i18n/history.ts')).toBe(true);
+    expect(await followsNaming('renderer/src/i18n/zhCN.ts')).toBe(false);
   });
 });
 
@@ -91,10 +108,10 @@ describe('features', () => {
   // A renderer tree of its own, so the rule is checked whatever features the app has today.
   const root = mkdtempSync(join(tmpdir(), 'roomdesk-lint-'));
   const files = {
-    'renderer/src/features/rooms/room-list.tsx': 'export const list = 1;\n',
-    'renderer/src/features/rooms/parts/row.tsx': 'export const row = 1;\n',
-    'renderer/src/features/room/room-screen.tsx': 'export const screen = 1;\n',
-    'renderer/src/ui/button.tsx': 'export const button = 1;\n',
+    'renderer/src/features/rooms/RoomList.tsx': 'export const list = 1;\n',
+    'renderer/src/features/rooms/parts/Row.tsx': 'export const row = 1;\n',
+    'renderer/src/features/room/RoomScreen.tsx': 'export const screen = 1;\n',
+    'renderer/src/ui/Button.tsx': 'export const button = 1;\n',
   };
   let treeLint: ESLint;
   beforeAll(() => {
@@ -116,17 +133,17 @@ describe('features', () => {
   }
 
   it('do not import each other', async () => {
-    const code = "import { list } from '../rooms/room-list';\nexport const a = list;\n";
-    expect(await treeRulesHit('renderer/src/features/room/room-screen.tsx', code)).toContain('boundaries/dependencies');
+    const code = "import { list } from '../rooms/RoomList';\nexport const a = list;\n";
+    expect(await treeRulesHit('renderer/src/features/room/RoomScreen.tsx', code)).toContain('boundaries/dependencies');
   });
 
   it('import their own parts and the shared ui', async () => {
-    const code = "import { row } from './parts/row';\nimport { button } from '../../ui/button';\nexport const a = [row, button];\n";
-    expect(await treeRulesHit('renderer/src/features/rooms/room-list.tsx', code)).toEqual([]);
+    const code = "import { row } from './parts/Row';\nimport { button } from '../../ui/Button';\nexport const a = [row, button];\n";
+    expect(await treeRulesHit('renderer/src/features/rooms/RoomList.tsx', code)).toEqual([]);
   });
 
   it('are not imported by the shared ui', async () => {
-    const code = "import { list } from '../features/rooms/room-list';\nexport const a = list;\n";
-    expect(await treeRulesHit('renderer/src/ui/button.tsx', code)).toContain('boundaries/dependencies');
+    const code = "import { list } from '../features/rooms/RoomList';\nexport const a = list;\n";
+    expect(await treeRulesHit('renderer/src/ui/Button.tsx', code)).toContain('boundaries/dependencies');
   });
 });

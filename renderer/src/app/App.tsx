@@ -1,26 +1,26 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { readPreference } from '../lib/preferences';
-import { useProfiles } from '../profiles/ProfilesProvider';
-import { profileName } from '../profiles/profileLabel';
+import { useProfiles } from '../lib/ProfilesProvider';
+import { profileName } from '../lib/profile-label';
 import { ErrorPanel } from '../ui/ErrorPanel';
 import { Spinner } from '../ui/Spinner';
-import { CommandsContext, type CommandRegistry } from './commands';
-import { NavigationContext, type Navigation, type Route } from './navigation';
+import { CommandsContext, type CommandRegistry } from '../lib/commands';
+import { NavigationContext, type Navigation, type Route } from '../lib/navigation';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
-import { useShortcuts } from './useShortcuts';
+import { useShortcuts } from './use-shortcuts';
 
-const WelcomeScreen = lazy(() => import('../screens/WelcomeScreen').then((m) => ({ default: m.WelcomeScreen })));
-const RoomsScreen = lazy(() => import('../screens/RoomsScreen').then((m) => ({ default: m.RoomsScreen })));
-const NewRoomScreen = lazy(() => import('../screens/NewRoomScreen').then((m) => ({ default: m.NewRoomScreen })));
-const RoomScreen = lazy(() => import('../screens/RoomScreen').then((m) => ({ default: m.RoomScreen })));
-const SettingsScreen = lazy(() => import('../screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
-const HistoryScreen = lazy(() => import('../history').then((m) => ({ default: m.HistoryScreen })));
+const WelcomeScreen = lazy(() => import('../features/profiles/WelcomeScreen').then((m) => ({ default: m.WelcomeScreen })));
+const RoomsScreen = lazy(() => import('../features/rooms/RoomsScreen').then((m) => ({ default: m.RoomsScreen })));
+const NewRoomScreen = lazy(() => import('../features/new-room/NewRoomScreen').then((m) => ({ default: m.NewRoomScreen })));
+const RoomRoute = lazy(() => import('./routes/RoomRoute').then((m) => ({ default: m.RoomRoute })));
+const SettingsRoute = lazy(() => import('./routes/SettingsRoute').then((m) => ({ default: m.SettingsRoute })));
+const HistoryScreen = lazy(() => import('../features/history').then((m) => ({ default: m.HistoryScreen })));
 // The banners live in the history module: a static import would pull all of history (and its
 // styles) into the first-load bundle, so they arrive with its chunk instead.
-const StartupReportBanner = lazy(() => import('../history').then((m) => ({ default: m.StartupReportBanner })));
-const OfflineBanner = lazy(() => import('../history').then((m) => ({ default: m.OfflineBanner })));
+const StartupReportBanner = lazy(() => import('../features/history').then((m) => ({ default: m.StartupReportBanner })));
+const OfflineBanner = lazy(() => import('../features/history').then((m) => ({ default: m.OfflineBanner })));
 
 function initialRoute(): Route {
   return readPreference('welcomeSeen') === 'true' ? { screen: 'rooms' } : { screen: 'welcome' };
@@ -35,7 +35,7 @@ function ReadyMarker() {
 }
 
 function CurrentScreen({ route }: { route: Route }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { profiles } = useProfiles();
   switch (route.screen) {
     case 'welcome':
@@ -45,28 +45,28 @@ function CurrentScreen({ route }: { route: Route }) {
     case 'new-room':
       return <NewRoomScreen />;
     case 'room':
-      return <RoomScreen key={route.roomCode} roomCode={route.roomCode} />;
+      return <RoomRoute key={route.roomCode} roomCode={route.roomCode} />;
     case 'history':
       return (
         <HistoryScreen
           key={route.roomCode ?? ''}
-          locale={locale}
+         
           showBanners={false}
           profiles={profiles.map((profile) => ({ id: profile.id, label: profileName(profile, t) }))}
           {...(route.roomCode ? { initialRoomCode: route.roomCode } : {})}
         />
       );
     case 'settings':
-      return <SettingsScreen />;
+      return <SettingsRoute />;
   }
 }
 
 export function App() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const profiles = useProfiles();
   const [route, setRoute] = useState<Route>(initialRoute);
   const [showShortcuts, setShowShortcuts] = useState(false);
-  const commands = useRef<CommandRegistry>(new Map()).current;
+  const [commands] = useState<CommandRegistry>(() => new Map());
   const mainRef = useRef<HTMLElement>(null);
   const firstRoute = useRef(true);
 
@@ -94,8 +94,8 @@ export function App() {
           <Sidebar onShowShortcuts={() => setShowShortcuts(true)} />
           <main id="main" ref={mainRef} tabIndex={-1} className="main">
             <Suspense fallback={null}>
-              <StartupReportBanner locale={locale} />
-              <OfflineBanner locale={locale} />
+              <StartupReportBanner />
+              <OfflineBanner />
             </Suspense>
             {profiles.state.phase === 'loading' ? (
               <p className="loading" role="status">

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider';
 import { Dialog } from '../ui/Dialog';
-import { modKeyLabel } from './useShortcuts';
+import { modKeyLabel } from '../lib/keys';
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const { t } = useI18n();

@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/I18nProvider';
-import { useNavigation, type Route } from './navigation';
-import { ProfileSwitcher } from './ProfileSwitcher';
+import { useNavigation, type Route } from '../lib/navigation';
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { Icon } from '../ui/Icon';
 
 const items: Array<{ screen: Extract<Route['screen'], 'rooms' | 'new-room' | 'history' | 'settings'>; icon: string }> = [

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en, type Messages } from './en';
+import { en, type Messages, type Namespace } from './en';
 import { zhCN } from './zh-CN';
-import { readLanguageChoice, resolveLocale, storeLanguageChoice, type LanguageChoice, type Locale } from './locale';
+import { readLanguageChoice, storeLanguageChoice, systemLocale, type LanguageChoice, type Locale } from './locale';
 
 const dictionaries: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 
@@ -14,13 +14,14 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [choice, setChoiceState] = useState<LanguageChoice>(readLanguageChoice);
-  const [systemTick, setSystemTick] = useState(0);
-  const locale = useMemo(() => resolveLocale(choice), [choice, systemTick]);
+/** `initialChoice` replaces the stored choice for pages that show one part of the app in a given language. */
+export function I18nProvider({ children, initialChoice }: { children: ReactNode; initialChoice?: LanguageChoice }) {
+  const [choice, setChoiceState] = useState<LanguageChoice>(() => initialChoice ?? readLanguageChoice());
+  const [system, setSystem] = useState<Locale>(systemLocale);
+  const locale = choice === 'system' ? system : choice;
 
   useEffect(() => {
-    const onChange = () => setSystemTick((n) => n + 1);
+    const onChange = () => setSystem(systemLocale());
     window.addEventListener('languagechange', onChange);
     return () => window.removeEventListener('languagechange', onChange);
   }, []);
@@ -48,4 +49,9 @@ export function useI18n(): I18nValue {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
   return value;
+}
+
+/** One namespace of the dictionary, e.g. `useMessages('history')`. */
+export function useMessages<N extends Namespace>(namespace: N): Messages[N] {
+  return useI18n().t[namespace];
 }

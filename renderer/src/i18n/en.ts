@@ -1,5 +1,8 @@
 import type { ErrorKind } from '../../../common/errors';
 import { participantStatusMeaning, type RawStatus } from '../../../common/room-status';
+import { historyEn } from './history';
+import { viewerEn } from './viewer';
+import { voiceEn } from './voice';
 
 /**
  * English texts. The Chinese dictionary is typed as `Messages`, so a key missing there (or an
@@ -84,6 +87,10 @@ export const en = {
     testing: 'Testing connection…',
     testOk: (p: { time: string }) => `Connection works — credentials accepted at ${p.time}.`,
     save: 'Save and use',
+    failedTestTitle: 'The connection test failed',
+    failedTestText: 'Realsee did not accept this profile when it was tested. Save it and make it the active profile anyway?',
+    saveAnyway: 'Save anyway',
+    keepEditing: 'Keep editing',
     saving: 'Saving…',
     cancel: 'Cancel',
     invalid: {
@@ -107,7 +114,7 @@ export const en = {
     empty: 'No rooms yet',
     emptyText: 'Create a viewing room, then invite your client with a guest pass.',
     noMatch: (p: { text: string }) => `No room matches “${p.text}”.`,
-    count: (p: { shown: number; total: number }) => (p.shown === p.total ? `${p.total} rooms` : `${p.shown} of ${p.total} rooms`),
+    count: (p: { shown: number; total: number }) => (p.shown === p.total ? `${p.total} ${p.total === 1 ? 'room' : 'rooms'}` : `${p.shown} of ${p.total} ${p.total === 1 ? 'room' : 'rooms'}`),
     historyNote: 'Kept on this computer, newest first — available offline.',
     untitled: 'Untitled room',
     guests: (p: { count: number }) => (p.count === 1 ? '1 guest' : `${p.count} guests`),
@@ -242,14 +249,15 @@ export const en = {
     fallbackNameEn: 'there',
     fallbackNameZh: '',
   },
-  voice: {
+  voiceSignature: {
     title: 'Voice',
+    diagnostics: 'Voice diagnostics',
     get: 'Get voice signature',
     getting: 'Getting voice signature…',
     obtained: (p: { user: string; voiceRoom: string; time: string }) =>
       `Voice signature obtained for ${p.user} in voice room ${p.voiceRoom}, valid until ${p.time}.`,
     unknownVoiceRoom: '(not given)',
-    note: 'The signature itself stays inside Roomdesk. Join voice below to talk to your guests.',
+    note: 'The signature itself stays inside Roomdesk. Use Join voice to talk to your guests.',
   },
   settings: {
     title: 'Settings',
@@ -328,6 +336,10 @@ export const en = {
     dismiss: 'Dismiss',
     openSettings: 'Open Settings',
   },
+  history: historyEn,
+  viewer: viewerEn,
+  voice: voiceEn,
 };
 
 export type Messages = typeof en;
+export type Namespace = keyof Messages;

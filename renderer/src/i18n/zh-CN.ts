@@ -1,5 +1,8 @@
 import { participantStatusMeaning } from '../../../common/room-status';
 import type { Messages } from './en';
+import { historyZhCN } from './history';
+import { viewerZhCN } from './viewer';
+import { voiceZhCN } from './voice';
 
 /** Simplified Chinese texts, written for agents who run VR 带看 every day. */
 export const zhCN: Messages = {
@@ -81,6 +84,10 @@ export const zhCN: Messages = {
     testing: '正在测试连接…',
     testOk: (p) => `连接正常，凭据已于 ${p.time} 通过验证。`,
     save: '保存并使用',
+    failedTestTitle: '连接测试未通过',
+    failedTestText: '测试时如视没有接受这个配置。仍要保存并把它设为当前配置吗？',
+    saveAnyway: '仍然保存',
+    keepEditing: '继续编辑',
     saving: '正在保存…',
     cancel: '取消',
     invalid: {
@@ -238,8 +245,9 @@ export const zhCN: Messages = {
     fallbackNameEn: 'there',
     fallbackNameZh: '',
   },
-  voice: {
+  voiceSignature: {
     title: '语音',
+    diagnostics: '语音诊断',
     get: '获取语音签名',
     getting: '正在获取语音签名…',
     obtained: (p) => `已为 ${p.user} 获取语音房间 ${p.voiceRoom} 的语音签名，有效期至 ${p.time}。`,
@@ -323,4 +331,7 @@ export const zhCN: Messages = {
     dismiss: '关闭',
     openSettings: '打开设置',
   },
+  history: historyZhCN,
+  viewer: viewerZhCN,
+  voice: voiceZhCN,
 };

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useModalDialog } from './useModalDialog';
+import { useModalDialog } from './use-modal-dialog';
 
 interface DialogProps {
   title: string;
@@ -7,14 +7,16 @@ interface DialogProps {
   children: ReactNode;
   /** Visible label of the close button, in the current language. */
   closeLabel: string;
+  /** Buttons at the bottom, right-aligned. */
+  actions?: ReactNode;
   wide?: boolean;
 }
 
 /**
- * A modal built on the native <dialog>: the browser traps focus, gives it the dialog role and
- * closes it on Esc (the "cancel" event), which we turn into `onClose`.
+ * The app's one modal, built on the native <dialog>: the browser traps focus, gives it the dialog
+ * role and closes it on Esc (the "cancel" event), which we turn into `onClose`.
  */
-export function Dialog({ title, onClose, children, closeLabel, wide = false }: DialogProps) {
+export function Dialog({ title, onClose, children, closeLabel, actions, wide = false }: DialogProps) {
   const titleId = useId();
   const { ref, close } = useModalDialog(onClose);
 
@@ -26,7 +28,14 @@ export function Dialog({ title, onClose, children, closeLabel, wide = false }: D
           ×
         </button>
       </header>
-      <div className="dialog__body">{children}</div>
+      <div className="dialog__body" data-dialog-body="">
+        {children}
+      </div>
+      {actions ? (
+        <div className="dialog__actions" data-dialog-actions="">
+          {actions}
+        </div>
+      ) : null}
     </dialog>
   );
 }

@@ -49,6 +49,8 @@ export function TextField({ label, value, onValue, hint, error, fieldClassName, 
           id={inputId}
           type="text"
           {...input}
+          // A read-only value is copied with its Copy button; it is not a stop on the way through the form.
+          {...(input.readOnly && input.tabIndex === undefined ? { tabIndex: -1 } : {})}
           value={value}
           onChange={(event) => onValue(event.target.value)}
           aria-invalid={error ? true : undefined}
@@ -77,6 +79,7 @@ export function TextAreaField({ label, value, onValue, hint, error, ...area }: T
           value={value}
           onChange={onValue ? (event) => onValue(event.target.value) : undefined}
           readOnly={!onValue}
+          {...(!onValue && area.tabIndex === undefined ? { tabIndex: -1 } : {})}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
         />

@@ -84,6 +84,17 @@ test.describe('the RoomViewer component', () => {
     await expect.poll(() => app.viewer.openedExternally).toEqual(['https://example.com/brochure.pdf']);
   });
 
+  test('asks the agent before a room page gets the microphone, and main gets the answer', async ({ app }) => {
+    const { page } = await mountViewer(app);
+    await expect(page.getByRole('region', { name: 'Room viewer' })).toHaveAttribute('data-viewer-phase', 'showing', SHOWN);
+    const answer = app.services.microphone.ask(`${app.sandbox.baseUrl}/room`);
+    const banner = page.getByRole('alert').filter({ hasText: 'wants to use your microphone' });
+    await expect(banner).toContainText(new URL(app.sandbox.baseUrl).host);
+    await banner.getByRole('button', { name: 'Allow microphone' }).click();
+    expect(await answer).toBe(true);
+    await expect(banner).toBeHidden();
+  });
+
   test('shows why a room cannot be shown, with Realsee\'s request id and a retry', async ({ app }) => {
     const { page, roomCode } = await mountViewer(app);
     const viewer = page.getByRole('region', { name: 'Room viewer' });

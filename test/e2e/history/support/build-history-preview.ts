@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { build } from 'vite';
 
 const projectRoot = resolve(import.meta.dirname, '../../../..');
-export const historyPreviewRoot = resolve(projectRoot, 'renderer/src/history/preview');
+export const historyPreviewRoot = resolve(projectRoot, 'renderer/src/features/history/preview');
 
 /**
- * Builds the page that shows only the history review (renderer/src/history/preview) into
+ * Builds the page that shows only the history review (renderer/src/features/history/preview) into
  * `outDir`, as a production build under the app's CSP: no inline scripts or styles.
  */
 export async function buildHistoryPreview(outDir: string): Promise<void> {

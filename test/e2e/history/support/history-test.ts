@@ -6,7 +6,7 @@ import { test as harnessTest, expect, type HarnessApp } from '../../support/harn
 import { buildHistoryPreview } from './build-history-preview';
 
 /**
- * The browser harness with the history review page (renderer/src/history/preview) in place of
+ * The browser harness with the history review page (renderer/src/features/history/preview) in place of
  * the app shell, built once per worker, and a fast background probe so "back online" is quick.
  */
 export const test = harnessTest.extend<object, { historyPreviewDir: string }>({

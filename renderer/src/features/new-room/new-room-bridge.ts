@@ -1,0 +1,8 @@
+import { bridge, type BridgeMethods } from '../../lib/bridge';
+
+export type NewRoomBridge = BridgeMethods<'createRoom'>;
+
+/** The bridge methods this feature uses. */
+export function newRoomBridge(): NewRoomBridge {
+  return bridge();
+}

@@ -1,0 +1,17 @@
+import type { VoiceVendor } from '../../../../common/voice';
+import type { VoiceAdapter } from './voice-adapter';
+
+/**
+ * Creates the adapter for a vendor. Each adapter module (and with it its vendor SDK) is imported
+ * only here, on join, so none of them weighs on the app's first screen.
+ */
+export async function createVoiceAdapter(vendor: VoiceVendor): Promise<VoiceAdapter> {
+  switch (vendor) {
+    case 'trtc':
+      return (await import('./trtc-adapter')).createTrtcAdapter();
+    case 'chime':
+      return (await import('./chime-adapter')).createChimeAdapter();
+    case 'sandbox':
+      return (await import('./sandbox-adapter')).createSandboxAdapter();
+  }
+}

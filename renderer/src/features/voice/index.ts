@@ -1,0 +1,3 @@
+export { VoicePanel, type VoicePanelProps } from './VoicePanel';
+export type { VoiceBridge, AdapterFactory } from './voice-bridge';
+export type { VoiceAdapter, VoiceFailureKind, VoiceJoinOptions, VoiceJoinParams } from './voice-adapter';

@@ -1,0 +1,161 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppError } from '../../../../common/errors';
+import type { VoiceVendor } from '../../../../common/voice';
+import { createVoiceAdapter } from './adapter-factory';
+import { toVoiceFailure } from './media-errors';
+import type { VoiceProblem } from '../../lib/voice-problem';
+import { VoiceFailure, type Unsubscribe, type VoiceAdapter } from './voice-adapter';
+import type { AdapterFactory, VoiceBridge } from './voice-bridge';
+
+export type VoiceStatus = 'idle' | 'joining' | 'joined';
+
+export interface VoiceIssue {
+  problem: VoiceProblem;
+  /** The vendor's, browser's or gateway's own words. */
+  detail?: string;
+  requestId?: string;
+}
+
+export interface VoiceSessionState {
+  status: VoiceStatus;
+  vendor: VoiceVendor | null;
+  muted: boolean;
+  level: number;
+  speaking: boolean;
+  issue: VoiceIssue | null;
+}
+
+const idle: VoiceSessionState = { status: 'idle', vendor: null, muted: false, level: 0, speaking: false, issue: null };
+
+/**
+ * One voice session for one room: join fetches a fresh signature through the bridge and hands it
+ * straight to the adapter (it is never put in React state), leave and unmount release everything.
+ */
+export function useVoiceSession({ roomCode, bridge, createAdapter = createVoiceAdapter }: { roomCode: string; bridge: VoiceBridge; createAdapter?: AdapterFactory }) {
+  const [state, setState] = useState<VoiceSessionState>(idle);
+  const adapterRef = useRef<VoiceAdapter | null>(null);
+  const subscriptionsRef = useRef<Unsubscribe[]>([]);
+  /** Bumped by every join and leave, so a join that finishes after a leave cleans up after itself. */
+  const attemptRef = useRef(0);
+  /** The room whose voice is joined, so leaving it goes on that room's timeline. */
+  const joinedRef = useRef<{ roomCode: string; bridge: VoiceBridge } | null>(null);
+
+  const release = useCallback(async () => {
+    for (const unsubscribe of subscriptionsRef.current) unsubscribe();
+    subscriptionsRef.current = [];
+    const adapter = adapterRef.current;
+    adapterRef.current = null;
+    const joined = joinedRef.current;
+    joinedRef.current = null;
+    await adapter?.leave().catch(() => undefined);
+    if (joined) void joined.bridge.leaveVoice?.({ roomCode: joined.roomCode });
+  }, []);
+
+  const leave = useCallback(async () => {
+    attemptRef.current += 1;
+    await release();
+    setState((current) => ({ ...idle, issue: current.issue }));
+  }, [release]);
+
+  const join = useCallback(
+    async (deviceId?: string) => {
+      const attempt = ++attemptRef.current;
+      await release();
+      setState({ ...idle, status: 'joining' });
+      const stillCurrent = () => attempt === attemptRef.current;
+      const fail = (issue: VoiceIssue) => {
+        if (stillCurrent()) setState({ ...idle, issue });
+      };
+
+      const answer = await bridge.joinVoice({ roomCode });
+      if (!stillCurrent()) return;
+      if (!answer.ok) return fail(signatureIssue(answer.error));
+
+      let adapter: VoiceAdapter;
+      try {
+        adapter = await createAdapter(answer.value.vendor);
+      } catch (error) {
+        return fail({ problem: 'join-failed', detail: describe(error) });
+      }
+      if (!stillCurrent()) return;
+      adapterRef.current = adapter;
+      subscriptionsRef.current = [
+        adapter.onLevel((level) => setState((current) => (current.level === level ? current : { ...current, level }))),
+        adapter.onSpeaking((speaking) => setState((current) => ({ ...current, speaking }))),
+        adapter.onError((failure) => {
+          if (!stillCurrent()) return;
+          void release();
+          setState({ ...idle, issue: { problem: failure.kind, ...(failure.detail ? { detail: failure.detail } : {}) } });
+        }),
+      ];
+      try {
+        await adapter.join(answer.value, deviceId ? { deviceId } : {});
+      } catch (error) {
+        if (!stillCurrent()) return;
+        await release();
+        const failure = toVoiceFailure(error, 'join-failed');
+        return fail({ problem: failure.kind, ...(failure.detail ? { detail: failure.detail } : {}) });
+      }
+      if (!stillCurrent()) {
+        await adapter.leave().catch(() => undefined);
+        return;
+      }
+      joinedRef.current = { roomCode, bridge };
+      setState({ ...idle, status: 'joined', vendor: answer.value.vendor });
+    },
+    [bridge, createAdapter, release, roomCode],
+  );
+
+  const setMuted = useCallback(async (muted: boolean) => {
+    const adapter = adapterRef.current;
+    if (!adapter) return;
+    try {
+      await adapter.setMuted(muted);
+    } catch (error) {
+      // The microphone keeps its previous state, and the button keeps showing it.
+      const failure = toVoiceFailure(error, 'microphone-busy');
+      setState((current) => ({ ...current, issue: { problem: failure.kind, ...(failure.detail ? { detail: failure.detail } : {}) } }));
+      return;
+    }
+    setState((current) => ({ ...current, muted, issue: null, ...(muted ? { speaking: false, level: 0 } : {}) }));
+  }, []);
+
+  const setInputDevice = useCallback(async (deviceId: string) => {
+    const adapter = adapterRef.current;
+    if (!adapter) return;
+    try {
+      await adapter.setInputDevice(deviceId);
+    } catch (error) {
+      const failure = toVoiceFailure(error, 'microphone-busy');
+      setState((current) => ({ ...current, issue: { problem: failure.kind, ...(failure.detail ? { detail: failure.detail } : {}) } }));
+    }
+  }, []);
+
+  const listInputDevices = useCallback(async () => (await adapterRef.current?.listInputDevices()) ?? [], []);
+
+  // Leaving the room (another room code) or closing the panel leaves voice.
+  useEffect(
+    () => () => {
+      attemptRef.current += 1;
+      void release();
+    },
+    [roomCode, release],
+  );
+
+  return { state, join, leave, setMuted, setInputDevice, listInputDevices, dismissIssue: () => setState((current) => ({ ...current, issue: null })) };
+}
+
+/** Refusals are Realsee saying no; anything else means the signature could not be fetched at all. */
+const refusalKinds = new Set<AppError['kind']>(['gateway', 'auth', 'forbidden', 'rate-limit', 'not-found']);
+
+function signatureIssue(error: AppError): VoiceIssue {
+  return {
+    problem: refusalKinds.has(error.kind) ? 'signature-refused' : 'signature-unavailable',
+    detail: error.message,
+    ...(error.requestId ? { requestId: error.requestId } : {}),
+  };
+}
+
+function describe(error: unknown): string | undefined {
+  return error instanceof VoiceFailure ? error.detail : error instanceof Error ? error.message.slice(0, 200) : undefined;
+}

@@ -1,0 +1,42 @@
+import type { JoinVoiceOutput } from '../../../../common/voice';
+
+/** What a vendor adapter joins with: the bridge's `joinVoice` answer. */
+export type VoiceJoinParams = JoinVoiceOutput;
+
+export interface VoiceJoinOptions {
+  /** A microphone's `deviceId`; the system default when absent. */
+  deviceId?: string;
+}
+
+export type { VoiceFailureKind } from '../../lib/voice-problem';
+import type { VoiceFailureKind } from '../../lib/voice-problem';
+
+export class VoiceFailure extends Error {
+  constructor(
+    readonly kind: VoiceFailureKind,
+    /** The vendor's or browser's own words, for the details line; never a signature. */
+    readonly detail?: string,
+  ) {
+    super(detail ? `${kind}: ${detail}` : kind);
+    this.name = 'VoiceFailure';
+  }
+}
+
+export type Unsubscribe = () => void;
+
+/**
+ * One voice vendor. `join` resolves once the local microphone is live in the room; the adapter
+ * must not keep the join parameters (they hold the signature) beyond what its SDK needs.
+ */
+export interface VoiceAdapter {
+  join(params: VoiceJoinParams, options?: VoiceJoinOptions): Promise<void>;
+  leave(): Promise<void>;
+  setMuted(muted: boolean): Promise<void>;
+  setInputDevice(deviceId: string): Promise<void>;
+  listInputDevices(): Promise<MediaDeviceInfo[]>;
+  /** The local microphone level, 0..1, a few times a second while joined. */
+  onLevel(listener: (level: number) => void): Unsubscribe;
+  onSpeaking(listener: (speaking: boolean) => void): Unsubscribe;
+  /** Failures after `join` resolved (device lost, vendor dropped the call). */
+  onError(listener: (failure: VoiceFailure) => void): Unsubscribe;
+}

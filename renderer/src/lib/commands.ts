@@ -1,0 +1,21 @@
+import { createContext, useContext, useEffect } from 'react';
+import { useLatest } from './use-latest';
+
+/** Actions a keyboard shortcut triggers on whichever screen currently offers them. */
+export type CommandName = 'refresh' | 'focusSearch';
+export type CommandRegistry = Map<CommandName, () => void>;
+
+export const CommandsContext = createContext<CommandRegistry | null>(null);
+
+export function useCommand(name: CommandName, handler: () => void): void {
+  const registry = useContext(CommandsContext);
+  const handlerRef = useLatest(handler);
+  useEffect(() => {
+    if (!registry) return;
+    const invoke = () => handlerRef.current();
+    registry.set(name, invoke);
+    return () => {
+      if (registry.get(name) === invoke) registry.delete(name);
+    };
+  }, [registry, name]);
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { inviteText } from '../../../renderer/src/features/room/invite-text';
+import { en } from '../../../renderer/src/i18n/en';
+
+const facts = { guestName: 'Ann', listingTitle: 'Riverside flat', link: 'https://example.test/r/1?t=x', time: '14:05', minutes: 30 };
+
+describe('the invitation text', () => {
+  it('carries the name, the home, the link and the expiry in the chosen language', () => {
+    const text = inviteText('en', facts, en.invite);
+    for (const part of ['Ann', 'Riverside flat', facts.link, '14:05']) expect(text).toContain(part);
+    expect(inviteText('zh', facts, en.invite)).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('puts Chinese first and English second when both are asked for', () => {
+    const both = inviteText('both', facts, en.invite);
+    expect(both).toBe(`${inviteText('zh', facts, en.invite)}\n\n${inviteText('en', facts, en.invite)}`);
+  });
+
+  it('falls back to a polite name and title when none were given', () => {
+    const text = inviteText('en', { ...facts, guestName: undefined, listingTitle: undefined }, en.invite);
+    expect(text).toContain(en.invite.fallbackNameEn);
+    expect(text).toContain(en.invite.fallbackTitleEn);
+  });
+});
