@@ -64,7 +64,7 @@ window.__voiceE2E = {
       document.body.append(host);
     }
     root ??= createRoot(host);
-    root.render(createElement(I18nProvider, { initialChoice: locale ?? 'en' }, createElement(VoicePanel, { roomCode, bridge: voiceBridge(), roomClosed })));
+    root.render(createElement(I18nProvider, { key: locale ?? 'en', initialChoice: locale ?? 'en' }, createElement(VoicePanel, { roomCode, bridge: voiceBridge(), roomClosed })));
   },
   unmount() {
     root?.unmount();
