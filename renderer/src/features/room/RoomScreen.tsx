@@ -21,8 +21,7 @@ import { CopyButton } from '../../ui/CopyButton';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Spinner } from '../../ui/Spinner';
 import { Icon } from '../../ui/Icon';
-
-const CLOSED = 2;
+import { isClosedStatus } from '../../lib/room-status';
 
 /** What the shell plugs into the room page from the viewer, voice and history features. */
 export interface RoomScreenSlots {
@@ -51,7 +50,7 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
   const summary = details.summary;
   // Realsee cannot be reached and nothing live was fetched: show the room as last saved.
   const showSaved = !summary && (details.error?.kind === 'network' || details.error?.kind === 'timeout');
-  const closed = summary?.status === CLOSED;
+  const closed = isClosedStatus(summary?.status);
   const title = sessionRoom?.listing.title || t.room.titleFallback({ code: roomCode });
 
   return (
