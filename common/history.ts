@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
 import { guestSchema, listingSchema, roomLimitsSchema } from './room';
+import { ROOM_CODE_PATTERN } from './room-constants';
 import { rawStatusSchema } from './room-status';
 
 /**
@@ -13,7 +14,6 @@ const epochMs = z.number().int().nonnegative();
  * Room codes are stored only in this spelling: no path characters, spaces, line breaks or
  * separators, so every stored record can be opened and deleted again (same rule as the bridge).
  */
-export const ROOM_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const historyRoomCodeSchema = z.string().regex(ROOM_CODE_PATTERN, 'A room code has letters, digits, - or _ only.');
 const roomCode = historyRoomCodeSchema;
 const profileId = z.string().min(1).max(64);

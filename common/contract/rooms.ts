@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { guestSchema, listingSchema, roomCodeSchema as roomCode, roomSummarySchema } from '../room';
+import { VR_CODE_PATTERN } from '../room-constants';
 import { method } from './method';
 
 export const createRoomInputSchema = z.strictObject({
@@ -35,7 +36,7 @@ export const vrListSchema = z.object({
   total: z.number().nullable(),
 });
 
-const vrCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A VR code has letters, digits, - or _ only.');
+const vrCode = z.string().trim().regex(VR_CODE_PATTERN, 'A VR code has letters, digits, - or _ only.');
 
 /**
  * A VR's Work for the tour's renderer: `work` is the gateway's Work exactly as sent (Five checks a

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidInput } from './failures';
+import { VR_CODE_PATTERN } from '../../common/room-constants';
 
 /** Inputs of the gateway client, checked before anything is sent. */
 
@@ -48,7 +49,7 @@ export const voiceSignatureInputSchema = z.object({
 export type VoiceSignatureInput = z.input<typeof voiceSignatureInputSchema>;
 
 /** A published VR's code (18 digits starting with 80) or a current resource code. */
-export const vrCodeSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - or _ only, at most 64');
+export const vrCodeSchema = z.string().trim().regex(VR_CODE_PATTERN, 'letters, digits, - or _ only, at most 64');
 
 export const vrListPageSchema = z.object({
   page: z.number().int().min(1).max(100_000),

@@ -1,3 +1,4 @@
+import { SettingsPage } from './pages/settings-page';
 import { expect, openWorkspace, test } from './workspace';
 
 test.describe('keyboard', () => {
@@ -48,8 +49,9 @@ test.describe('languages', () => {
   test('switching to Simplified Chinese in Settings changes the whole UI and is remembered', async ({ app }) => {
     const { page } = app;
     await openWorkspace(app);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+    const settings = new SettingsPage(page);
+    await settings.open();
+    await settings.language.selectOption('zh-CN');
     await expect(page.getByRole('heading', { level: 1, name: '设置' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '带看房间' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');

@@ -1,42 +1,43 @@
+import { HistoryPage } from './pages/history-page';
+import { NewRoomPage } from './pages/new-room-page';
+import { RoomPage } from './pages/room-page';
+import { RoomsPage } from './pages/rooms-page';
 import { createRoom, expect, onlyRoom, openWorkspace, test } from './workspace';
 
 test.describe('rooms', () => {
   test('a new room with guests and a listing: agent prefilled, inline validation, progress, then its page', async ({ app }) => {
     const { page, sandbox } = app;
     await openWorkspace(app);
+    const form = new NewRoomPage(page);
     await page.keyboard.press('Control+N');
-    await expect(page.getByRole('heading', { level: 1, name: 'New viewing room' })).toBeVisible();
-    await expect(page.getByLabel('Agent user ID')).toHaveValue(/.+/);
-    await expect(page.getByLabel('Host role')).toHaveValue('anchor');
+    await expect(form.heading1).toBeVisible();
+    await expect(form.agentId).toHaveValue(/.+/);
+    await expect(form.hostRole).toHaveValue('anchor');
 
-    await page.getByRole('button', { name: 'Add guest' }).click();
-    await page.getByRole('button', { name: 'Add guest' }).click();
-    await page.getByRole('button', { name: 'Add guest' }).click();
-    await expect(page.getByLabel('Guest 1 role')).toHaveValue('audience');
-    await page.getByLabel('Guest 1 user ID').fill('client-zhang');
-    await page.getByLabel('Guest 1 nickname').fill('Mr Zhang');
-    await page.getByLabel('Guest 2 user ID').fill('client-zhang');
-    await page.getByLabel('VR link or code').fill('12345');
-    await page.getByRole('button', { name: 'Create room' }).click();
+    await form.addGuest.click();
+    await form.addGuest.click();
+    await form.addGuest.click();
+    await expect(form.guestRole(1)).toHaveValue('audience');
+    await form.guestUserId(1).fill('client-zhang');
+    await form.guestNickname(1).fill('Mr Zhang');
+    await form.guestUserId(2).fill('client-zhang');
+    await form.vr.fill('12345');
+    await form.create.click();
 
     await expect(page.getByText('Each guest needs a different user ID.')).toBeVisible();
     await expect(page.getByText('Enter the guest’s user ID.')).toBeVisible();
     await expect(page.getByText('Enter an 18-character code starting with 80, or an https link.')).toBeVisible();
     expect(sandbox.rooms.list()).toHaveLength(0);
 
-    await page.getByRole('button', { name: 'Remove guest 3' }).click();
-    await page.getByLabel('Guest 2 user ID').fill('client-wang');
-    await page.getByLabel('Guest 2 nickname').fill('Ms Wang');
-    await page.getByLabel('Listing title').fill('Riverside two-bedroom');
-    await page.getByLabel('Address').fill('88 Binjiang Road, Shanghai');
-    await page.getByLabel('VR link or code').fill('800000000000000001');
-    await page.getByLabel('Private notes').fill('Client prefers mornings');
+    await form.removeGuest(3).click();
+    await form.guestUserId(2).fill('client-wang');
+    await form.guestNickname(2).fill('Ms Wang');
+    await form.fill({ title: 'Riverside two-bedroom', address: '88 Binjiang Road, Shanghai', vr: '800000000000000001', notes: 'Client prefers mornings' });
 
     sandbox.faults.inject({ path: '/open/v1/live/entrance', latencyMs: 1500, times: 1 });
-    await page.getByRole('button', { name: 'Create room' }).click();
-    const creating = page.getByRole('button', { name: 'Creating room…' });
-    await expect(creating).toBeVisible();
-    await expect(creating).toBeDisabled();
+    await form.create.click();
+    await expect(form.creating).toBeVisible();
+    await expect(form.creating).toBeDisabled();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Riverside two-bedroom' })).toBeVisible({ timeout: 10_000 });
     const room = onlyRoom(app);
@@ -47,8 +48,9 @@ test.describe('rooms', () => {
     expect(room.additive).toMatchObject({ title: 'Riverside two-bedroom', vr: '800000000000000001' });
     expect(JSON.stringify(room.additive)).not.toContain('mornings');
     await expect(page.getByText(room.roomCode, { exact: true })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Listing' })).toContainText('Client prefers mornings');
-    await expect(page.getByRole('button', { name: 'Guest pass for Mr Zhang' })).toBeVisible();
+    const roomPage = new RoomPage(page);
+    await expect(roomPage.listing).toContainText('Client prefers mornings');
+    await expect(roomPage.passFor('Mr Zhang')).toBeVisible();
   });
 
   test('the room page shows details for people, refreshes on demand and by itself, and says when it last updated', async ({ app }) => {
@@ -57,25 +59,26 @@ test.describe('rooms', () => {
     await openWorkspace(app);
     const code = await createRoom(page, { title: 'City loft' });
 
-    const details = page.getByRole('region', { name: 'Details' });
+    const room = new RoomPage(page);
+    const details = room.details;
     // Room status values are undocumented: shown raw; the creation time keeps Realsee's raw text on hover.
     await expect(details).toContainText('Status 0');
     await expect(details.locator('time[data-realsee-time]').first()).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(Asia\/Shanghai\)$/);
     await expect(details).toContainText('Not closed');
     await expect(details).toContainText(String(sandbox.rooms.get(code)!.voiceId));
-    const limits = page.getByRole('region', { name: 'Limits' });
+    const limits = room.limits;
     await expect(limits).toContainText('10');
     await expect(limits).toContainText('2 hours');
     await expect(limits).toContainText('5 min');
-    await expect(page.getByRole('region', { name: 'Participants' })).toContainText('Nobody has joined yet.');
+    await expect(room.participants).toContainText('Nobody has joined yet.');
 
-    const lastUpdated = page.getByText(/^Last updated \d\d:\d\d:\d\d$/);
+    const lastUpdated = room.lastUpdated;
     const firstStamp = (await lastUpdated.textContent())!;
     sandbox.rooms.close(code);
     await page.clock.fastForward(3_000);
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await room.refresh.click();
     await expect(details).toContainText('Closed (status 2)');
-    await expect(page.getByText('This room is closed.', { exact: false })).toBeVisible();
+    await expect(room.closedNote).toBeVisible();
     await expect(lastUpdated).not.toHaveText(firstStamp);
 
     // While the window is visible the page refreshes itself about every 10 seconds.
@@ -93,13 +96,14 @@ test.describe('rooms', () => {
     await createRoom(page, { title: 'Garden townhouse', address: 'Hongqiao' });
     await createRoom(page, { title: 'City loft', address: 'Jing’an' });
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Rooms' }).click();
-    const list = page.getByRole('list', { name: 'Rooms' });
-    await expect(list.getByRole('listitem')).toHaveCount(3);
+    const rooms = new RoomsPage(page);
+    await rooms.open();
+    const list = rooms.list;
+    await expect(rooms.rows()).toHaveCount(3);
     // Newest first.
     await expect(list.getByRole('listitem').first()).toContainText('City loft');
 
-    const search = page.getByRole('searchbox', { name: 'Search rooms' });
+    const search = rooms.search;
     await search.fill('garden');
     await expect(list.getByRole('listitem')).toHaveCount(1);
     await expect(list).toContainText('Garden townhouse');
@@ -116,25 +120,25 @@ test.describe('rooms', () => {
     // The list comes from the offline history: it survives a reload of the window.
     await page.reload();
     await expect(list.getByRole('listitem')).toHaveCount(3);
-    await list.getByRole('button', { name: /Garden townhouse/ }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Garden townhouse' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Listing' })).toContainText('Hongqiao');
+    await rooms.openRoom(/Garden townhouse/);
+    await expect(rooms.heading('Garden townhouse')).toBeVisible();
+    await expect(new RoomPage(page).listing).toContainText('Hongqiao');
   });
   test('with Realsee unreachable a room page shows the room as last saved, and History lists the saved rooms', async ({ app }) => {
     const { page } = app;
     await openWorkspace(app);
     const code = await createRoom(page, { title: 'Riverside two-bedroom', address: 'Binjiang Road' });
-    const nav = page.getByRole('navigation', { name: 'Main' });
+    const history = new HistoryPage(page);
+    await history.open();
+    await expect(history.navButton('History')).toHaveAttribute('aria-current', 'page');
+    await expect(history.row(code)).toContainText('Riverside two-bedroom');
 
-    await nav.getByRole('button', { name: 'History' }).click();
-    await expect(nav.getByRole('button', { name: 'History' })).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByRole('listbox', { name: 'Saved rooms' }).locator(`[data-room-code="${code}"]`)).toContainText('Riverside two-bedroom');
-
-    await nav.getByRole('button', { name: 'Rooms' }).click();
+    const rooms = new RoomsPage(page);
+    await rooms.open();
     await app.sandbox.close();
-    await page.getByRole('list', { name: 'Rooms' }).getByRole('button', { name: /Riverside two-bedroom/ }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Riverside two-bedroom' })).toBeVisible();
-    await expect(page.locator('[data-as-of]')).toContainText(/^As of .+/, { timeout: 15_000 });
+    await rooms.openRoom(/Riverside two-bedroom/);
+    await expect(rooms.heading('Riverside two-bedroom')).toBeVisible();
+    await expect(history.asOf).toContainText(/^As of .+/, { timeout: 15_000 });
     await expect(page.getByRole('heading', { level: 2, name: 'Riverside two-bedroom' })).toBeVisible();
     await expect(page.getByText(/^Realsee is unreachable/)).toBeVisible();
   });

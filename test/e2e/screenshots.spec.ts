@@ -161,6 +161,7 @@ async function tour(app: HarnessApp, locale: Locale) {
   sandbox.faults.clear();
 
   await nav.getByRole('button', { name: l.settings }).click();
+  await expect(page.getByRole('heading', { level: 1, name: l.settings })).toBeVisible();
   await shot('settings');
 
   await page.keyboard.press('Shift+?');

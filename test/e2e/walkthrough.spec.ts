@@ -197,4 +197,15 @@ test.describe('walkthrough defects', () => {
     });
     expect(overflow).toEqual([]);
   });
+
+  test('a name with bidi controls is shown isolated and without them', async ({ app }) => {
+    const { page } = app;
+    await openWorkspace(app);
+    // U+202E (right-to-left override) would show "Annexe.jpg" for "Ann\u202Egpj.exe".
+    await createRoom(page, { title: 'Bidi check', guests: [{ userId: 'client-b', nickname: 'Ann\u202Egpj.exe' }] });
+    const room = new RoomPage(page);
+    const name = room.listing.locator('bdi');
+    await expect(name).toHaveText('Anngpj.exe');
+    expect(await room.listing.evaluate((element) => /[\u202A-\u202E\u2066-\u2069]/.test(element.textContent ?? ''))).toBe(false);
+  });
 });

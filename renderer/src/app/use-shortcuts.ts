@@ -58,5 +58,5 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [ref]);
 }

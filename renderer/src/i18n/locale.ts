@@ -24,6 +24,3 @@ export function storeLanguageChoice(choice: LanguageChoice): void {
   writePreference('language', choice === 'system' ? null : choice);
 }
 
-export function resolveLocale(choice: LanguageChoice): Locale {
-  return choice === 'system' ? systemLocale() : choice;
-}

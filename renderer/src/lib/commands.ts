@@ -17,5 +17,5 @@ export function useCommand(name: CommandName, handler: () => void): void {
     return () => {
       if (registry.get(name) === invoke) registry.delete(name);
     };
-  }, [registry, name]);
+  }, [registry, name, handlerRef]);
 }

@@ -38,7 +38,7 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
       setState(result.ok ? { phase: 'done', value: result.value } : { phase: 'failed', error: result.error });
     }
     return result;
-  }, []);
+  }, [actionRef]);
 
   const reset = useCallback(() => {
     latestRun.current += 1;

@@ -39,7 +39,7 @@ export function useModalDialog(onClose: () => void) {
       const back = opener?.isConnected && opener !== document.body ? opener : document.getElementById('main');
       back?.focus({ preventScroll: true });
     };
-  }, [opener]);
+  }, [opener, onCloseRef]);
 
   return { ref, close: () => onCloseRef.current() };
 }

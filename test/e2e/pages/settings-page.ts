@@ -9,7 +9,7 @@ export class SettingsPage extends AppShell {
 
   constructor(page: Page) {
     super(page);
-    this.language = page.getByLabel('Language', { exact: true });
+    this.language = page.getByRole('combobox', { name: 'Language' });
     this.addProfile = page.getByRole('button', { name: 'Add a Realsee account' });
     this.form = new ProfileFormPart(page);
   }

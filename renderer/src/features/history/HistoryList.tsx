@@ -147,7 +147,7 @@ export function HistoryList({
           <span>
             {' · '}
             {t.selectedCount(selection.size)}{' '}
-            <button type="button" className="rd-link" onClick={() => setSelection(new Set())}>
+            <button type="button" className="link-button" onClick={() => setSelection(new Set())}>
               {t.clearSelection}
             </button>
           </span>

@@ -59,7 +59,7 @@ export function HistoryRoomView({ roomCode, onBack, onDeleted, onChanged }: Hist
     <article className="rd-room" aria-busy={state.phase === 'loading' || refresh.kind === 'refreshing'} data-room-view={roomCode}>
       {onBack ? (
         <nav aria-label={t.back}>
-          <button type="button" className="rd-link" onClick={onBack}>
+          <button type="button" className="link-button" onClick={onBack}>
             ← {t.back}
           </button>
         </nav>

@@ -52,5 +52,5 @@ export function useOnNetworkReturn(online: boolean | null, onReturn: () => void)
     const was = previous.current;
     previous.current = online;
     if (was === false && online === true) callback.current();
-  }, [online]);
+  }, [online, callback]);
 }

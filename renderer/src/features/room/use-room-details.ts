@@ -47,7 +47,7 @@ export function useRoomDetails(roomCode: string, onUpdate?: (summary: RoomSummar
     } else {
       setError(result.error);
     }
-  }, [roomCode]);
+  }, [roomCode, onUpdateRef]);
 
   useEffect(() => {
     mounted.current = true;

@@ -12,8 +12,8 @@ import { useSessionRooms } from '../../lib/SessionRoomsProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { TextField } from '../../ui/Field';
 import { Icon } from '../../ui/Icon';
+import { ROOM_CODE_PATTERN } from '../../../../common/room-constants';
 
-const ROOM_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function RoomsScreen({ focusSearch }: { focusSearch: boolean }) {
   const { t } = useI18n();
@@ -114,7 +114,7 @@ function OpenByCode({ onOpen }: { onOpen(roomCode: string): void }) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const trimmed = code.trim();
-    if (!ROOM_CODE.test(trimmed)) {
+    if (!ROOM_CODE_PATTERN.test(trimmed)) {
       setError(t.rooms.invalidCode);
       return;
     }

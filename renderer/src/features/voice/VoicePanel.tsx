@@ -30,7 +30,7 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
 
   const mutedRef = useLatest(muted);
   const { setMuted, listInputDevices, leave } = session;
-  const toggleMute = useCallback(() => void setMuted(!mutedRef.current), [setMuted]);
+  const toggleMute = useCallback(() => void setMuted(!mutedRef.current), [setMuted, mutedRef]);
 
   useEffect(() => {
     if (roomClosed) void leave();
