@@ -142,7 +142,9 @@ export function parseServerFrame(text: string, expect: { roomCode?: string } = {
     return { ok: false, problem: 'frame for another room' };
   }
   const event = readEvent(envelope.data);
-  return 'problem' in event ? { ok: false, problem: `${envelope.data.command}: ${event.problem}` } : { ok: true, frame: { envelope: envelope.data, event } };
+  return 'problem' in event
+    ? { ok: false, problem: `${envelope.data.command}: ${event.problem}` }
+    : { ok: true, frame: { envelope: envelope.data, event } };
 }
 
 export const isSuccessCode = (code: string): boolean => code === LIVE_SUCCESS_CODE || code === '0';
@@ -172,7 +174,12 @@ function readEvent(envelope: ServerEnvelope): LiveEvent | { problem: string } {
         toUserIds: builtin.to_user_ids ?? [],
       }));
     case 'CUSTOM_EVENT':
-      return read(customEventDataSchema, (custom) => ({ type: 'CUSTOM_EVENT', eventId: custom.event_id, payload: custom.data, toUserIds: custom.to_user_ids ?? [] }));
+      return read(customEventDataSchema, (custom) => ({
+        type: 'CUSTOM_EVENT',
+        eventId: custom.event_id,
+        payload: custom.data,
+        toUserIds: custom.to_user_ids ?? [],
+      }));
     case 'KEYFRAME_SYNC':
       return read(keyframeDataSchema, ({ to_user_ids: to, ...frames }) => {
         const toUserIds = toUserIdsSchema.safeParse(to ?? []);
@@ -249,7 +256,12 @@ export const builtinActions = {
 
 export const KICK_OUT = 'KICK_OUT';
 
-export function clientMessage(command: string, frontRequestId: string, data: Record<string, unknown>, toUserIds: readonly string[] = []): ClientMessage {
+export function clientMessage(
+  command: string,
+  frontRequestId: string,
+  data: Record<string, unknown>,
+  toUserIds: readonly string[] = [],
+): ClientMessage {
   return { command, front_request_id: frontRequestId, data: { ...data, to_user_ids: [...toUserIds] } };
 }
 
@@ -257,7 +269,12 @@ export function keyframeMessage(frontRequestId: string, frames: Record<string, u
   return clientMessage('KEYFRAME_SYNC', frontRequestId, frames, toUserIds);
 }
 
-export function customEventMessage(frontRequestId: string, eventId: string, data: unknown, toUserIds: readonly string[] = []): ClientMessage {
+export function customEventMessage(
+  frontRequestId: string,
+  eventId: string,
+  data: unknown,
+  toUserIds: readonly string[] = [],
+): ClientMessage {
   return clientMessage('CUSTOM_EVENT', frontRequestId, { event_id: eventId, data }, toUserIds);
 }
 
@@ -272,7 +289,8 @@ export function builtinMessage(
 }
 
 /** Exactly the SDK's close: `{event_type:"room_change", action:"close", data:{}, to_user_ids:[]}`. */
-export const closeRoomMessage = (frontRequestId: string) => builtinMessage(frontRequestId, builtinEvents.roomChange, builtinActions.close, {});
+export const closeRoomMessage = (frontRequestId: string) =>
+  builtinMessage(frontRequestId, builtinEvents.roomChange, builtinActions.close, {});
 
 /** A user_change built-in applies to the users in `to_user_ids`, or to the sender when it is empty. */
 export const kickMessage = (frontRequestId: string, userId: string) =>
@@ -283,7 +301,13 @@ export const changePermissionMessage = (frontRequestId: string, userId: string, 
 
 /** Opens or closes a microphone: the sender's own with no user id, someone else's (host) with one. */
 export const changeMicroStatusMessage = (frontRequestId: string, open: boolean, userId?: string) =>
-  builtinMessage(frontRequestId, builtinEvents.userChange, builtinActions.changeMicroStatus, { status: open ? 'OPEN' : 'CLOSE' }, userId === undefined ? [] : [userId]);
+  builtinMessage(
+    frontRequestId,
+    builtinEvents.userChange,
+    builtinActions.changeMicroStatus,
+    { status: open ? 'OPEN' : 'CLOSE' },
+    userId === undefined ? [] : [userId],
+  );
 
 // ── Building server frames (the sandbox twin) ───────────────────────────────────────────────
 

@@ -76,7 +76,8 @@ export function parseRealseeTime(text: string | null | undefined, timeZone: stri
   const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0), Number((frac ?? '').padEnd(3, '0')));
   const date = new Date(wall);
   // Date.UTC rolls 2026-02-30 over into March: such a text is not a real time.
-  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return null;
+  if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(mo) - 1 || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59)
+    return null;
   if (offset) return wall - offsetMinutes(offset) * 60_000;
   if (!isTimeZone(timeZone)) return null;
   return instantOfWallClock(wall, timeZone);

@@ -12,7 +12,13 @@ import type { HistoryExportOptions } from '../common/history';
 import type { EventName, EventPayload } from '../common/contract/index';
 import { writeFileAtomic } from './history/atomic-file';
 import { acquireDataFolderLock } from './data-folder-lock';
-import { createLiveChannels, createViewerController, wsSocketFactory, type LiveSocketFactory, type ViewerHostFactory } from './viewer/index';
+import {
+  createLiveChannels,
+  createViewerController,
+  wsSocketFactory,
+  type LiveSocketFactory,
+  type ViewerHostFactory,
+} from './viewer/index';
 import { createMicrophoneConsent } from './viewer/microphone-consent';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 import { runEveryStep } from './lifecycle/shutdown';
@@ -90,8 +96,10 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
   });
   void history.ready.then(() => {
     const report = history.startupReport;
-    if (report?.problem) options.logger.warn('room history could not be used as it was', { outcome: report.outcome, movedTo: report.movedTo });
-    else if (report?.outcome === 'migrated') options.logger.info('room history migrated', { from: report.migratedFrom, backup: report.backupPath });
+    if (report?.problem)
+      options.logger.warn('room history could not be used as it was', { outcome: report.outcome, movedTo: report.movedTo });
+    else if (report?.outcome === 'migrated')
+      options.logger.info('room history migrated', { from: report.migratedFrom, backup: report.backupPath });
   });
 
   const activity = historyActivityRecorder(history, (error) => options.logger.warn('room history: a change was not saved', { error }));
@@ -105,7 +113,10 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     now,
     ...(options.networkBackoff ? { backoff: options.networkBackoff } : {}),
   });
-  const rooms: RoomService = observeCalls(createRoomService({ profiles, clients, activity, roomOwner: (roomCode) => history.ownerOf(roomCode), now }), network);
+  const rooms: RoomService = observeCalls(
+    createRoomService({ profiles, clients, activity, roomOwner: (roomCode) => history.ownerOf(roomCode), now }),
+    network,
+  );
 
   // Room pages get the microphone only after the agent said yes for that room (asked once per room).
   const microphone = createMicrophoneConsent({

@@ -22,7 +22,8 @@ import { decideAppNavigation, rendererEntryOrigins, rendererEntryUrl, type Rende
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const isDev = !app.isPackaged && typeof devServerUrl === 'string';
-const rendererEntry: RendererEntry = isDev && devServerUrl ? { url: devServerUrl } : { file: join(import.meta.dirname, '../renderer/index.html') };
+const rendererEntry: RendererEntry =
+  isDev && devServerUrl ? { url: devServerUrl } : { file: join(import.meta.dirname, '../renderer/index.html') };
 
 const logDir = join(app.getPath('userData'), 'logs');
 mkdirSync(logDir, { recursive: true });
@@ -47,16 +48,21 @@ if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 process.on('uncaughtException', (error) => logger.error('uncaught exception in main', { error }));
 process.on('unhandledRejection', (error) => logger.error('unhandled rejection in main', { error }));
 
-if (acquireSingleInstance(app, () => {
-  const window = appWindow();
-  if (window) revealWindow(window);
-})) {
+if (
+  acquireSingleInstance(app, () => {
+    const window = appWindow();
+    if (window) revealWindow(window);
+  })
+) {
   installAppWideGuards(app);
-  void app.whenReady().then(start).catch((error: unknown) => {
-    logger.error('Roomdesk could not start', { error });
-    dialog.showErrorBox('Roomdesk could not start', error instanceof Error ? error.message : String(error));
-    app.quit();
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('Roomdesk could not start', { error });
+      dialog.showErrorBox('Roomdesk could not start', error instanceof Error ? error.message : String(error));
+      app.quit();
+    });
 }
 
 async function start(): Promise<void> {
@@ -83,7 +89,8 @@ async function start(): Promise<void> {
   });
 
   const profileStore = openProfileSettings(() => new ElectronStore({ name: 'profiles' }), join(app.getPath('userData'), 'profiles.json'));
-  if (profileStore.startupProblem) logger.warn('saved profiles were unreadable and moved aside', { problem: profileStore.startupProblem.message });
+  if (profileStore.startupProblem)
+    logger.warn('saved profiles were unreadable and moved aside', { problem: profileStore.startupProblem.message });
 
   services = await createAppServices({
     dataDir: app.getPath('userData'),
@@ -129,7 +136,10 @@ function openMainWindow(): void {
     report: (what, details) => logger.warn(what, details),
     giveUp: () => {
       logger.error('the app page keeps failing; Roomdesk stops reloading it');
-      dialog.showErrorBox('Roomdesk stopped working', 'The Roomdesk window failed several times in a row. Your room history is saved; restart Roomdesk.');
+      dialog.showErrorBox(
+        'Roomdesk stopped working',
+        'The Roomdesk window failed several times in a row. Your room history is saved; restart Roomdesk.',
+      );
     },
   });
   // Windows ends the session (log-off, shutdown) without a quit: save what is pending first.

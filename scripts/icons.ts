@@ -9,7 +9,8 @@ export const ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512] as const;
 
 export function writeIconSet(source: string, outDir: string): string[] {
   const image = decodePng(readFileSync(source));
-  if (image.width !== image.height || image.width < 512) throw new Error(`${source} must be square and at least 512 px (it is ${image.width}×${image.height})`);
+  if (image.width !== image.height || image.width < 512)
+    throw new Error(`${source} must be square and at least 512 px (it is ${image.width}×${image.height})`);
   mkdirSync(outDir, { recursive: true });
   return ICON_SIZES.map((size) => {
     const file = join(outDir, `${size}x${size}.png`);

@@ -59,7 +59,9 @@ if (process.platform === 'linux' && !forTests) {
   const binary = join(distDir, 'electron');
   const helperPath = join(distDir, 'chrome-sandbox');
   const helper = existsSync(helperPath) ? statSync(helperPath) : null;
-  const profiles = existsSync('/etc/apparmor.d') ? readdirSync('/etc/apparmor.d', { withFileTypes: true }).filter((entry) => entry.isFile()) : [];
+  const profiles = existsSync('/etc/apparmor.d')
+    ? readdirSync('/etc/apparmor.d', { withFileTypes: true }).filter((entry) => entry.isFile())
+    : [];
   const sandbox = sandboxVerdict({
     platform: process.platform,
     restrictUnprivilegedUserns: readOrNull('/proc/sys/kernel/apparmor_restrict_unprivileged_userns'),

@@ -32,7 +32,10 @@ const buildOk = run('build', bin('electron-vite'), ['build']);
 totals[buildOk ? 'passed' : 'failed'] += 1;
 
 run('unit and service tests (vitest)', bin('vitest'), [
-  'run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'vitest.json')}`,
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${join(reports, 'vitest.json')}`,
 ]);
 countVitest(join(reports, 'vitest.json'));
 
@@ -78,7 +81,10 @@ function countPlaywright(file) {
         const outcome = test.status; // expected | unexpected | flaky | skipped
         if (outcome === 'skipped') {
           totals.skipped += 1;
-          const reason = (test.annotations ?? []).map((a) => a.description).filter(Boolean).join('; ');
+          const reason = (test.annotations ?? [])
+            .map((a) => a.description)
+            .filter(Boolean)
+            .join('; ');
           skipReasons.push(`${spec.title}: ${reason || 'no reason given'}`);
         } else if (outcome === 'expected' || outcome === 'flaky') totals.passed += 1;
         else totals.failed += 1;

@@ -6,7 +6,11 @@ import { channelFor, eventChannelFor, methodNames, type EventName, type EventPay
  * Serves every contract method on its channel. Which sender counts as trusted is decided by the
  * caller (the app window's top frame); the dispatcher does the rest and never throws.
  */
-export function registerBridge(ipcMain: IpcMain, dispatch: BridgeDispatcher, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
+export function registerBridge(
+  ipcMain: IpcMain,
+  dispatch: BridgeDispatcher,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+): void {
   for (const method of methodNames) {
     ipcMain.handle(channelFor(method), (event, input: unknown) => dispatch(method, input, { trusted: isTrustedSender(event) }));
   }

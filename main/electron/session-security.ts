@@ -38,17 +38,22 @@ export type SessionHardening =
  */
 export function hardenSession(session: Session, options: SessionHardening): void {
   const query = (permission: string, requestingUrl: string, frame: FrameContext, mediaTypes: readonly string[]) => ({
-      permission,
-      requestingOrigin: requestingUrl,
-      // A subframe is judged together with the page embedding it; an unknown embedder is denied.
-      ...(frame.isMainFrame ? {} : { embeddingOrigin: liveUrl(frame.contents) ?? frame.embeddingOrigin ?? '' }),
-      mediaTypes,
-      isViewer: options.isViewer,
-      allowedOrigins: options.allowedOrigins(),
-      voiceEnabled: options.voiceEnabled(),
-    });
+    permission,
+    requestingOrigin: requestingUrl,
+    // A subframe is judged together with the page embedding it; an unknown embedder is denied.
+    ...(frame.isMainFrame ? {} : { embeddingOrigin: liveUrl(frame.contents) ?? frame.embeddingOrigin ?? '' }),
+    mediaTypes,
+    isViewer: options.isViewer,
+    allowedOrigins: options.allowedOrigins(),
+    voiceEnabled: options.voiceEnabled(),
+  });
   /** In the viewer the microphone also needs the agent's yes for the room; 'ask' waits for it. */
-  const decide = (permission: string, requestingUrl: string, frame: FrameContext, mediaTypes: readonly string[]): 'grant' | 'deny' | 'ask' => {
+  const decide = (
+    permission: string,
+    requestingUrl: string,
+    frame: FrameContext,
+    mediaTypes: readonly string[],
+  ): 'grant' | 'deny' | 'ask' => {
     const asked = query(permission, requestingUrl, frame, mediaTypes);
     if (options.isViewer && permission === 'media') return decideViewerMicrophone(asked, options.microphoneConsent.state());
     return decidePermission(asked) ? 'grant' : 'deny';
@@ -71,7 +76,10 @@ export function hardenSession(session: Session, options: SessionHardening): void
   session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
     const origin = details.securityOrigin ?? details.requestingUrl ?? requestingOrigin;
     const mediaTypes = details.mediaType ? [details.mediaType] : [];
-    return decide(permission, origin, { isMainFrame: details.isMainFrame, contents, embeddingOrigin: details.embeddingOrigin }, mediaTypes) === 'grant';
+    return (
+      decide(permission, origin, { isMainFrame: details.isMainFrame, contents, embeddingOrigin: details.embeddingOrigin }, mediaTypes) ===
+      'grant'
+    );
   });
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());

@@ -64,15 +64,24 @@ export function historyActivityRecorder(
       ),
     hostJoined: (entry) =>
       ifRecorded(entry.profileId, entry.roomCode, () =>
-        history.recordEvent({ profileId: entry.profileId, roomCode: entry.roomCode }, { type: 'joined-as-host', at: entry.at, userId: entry.userId }),
+        history.recordEvent(
+          { profileId: entry.profileId, roomCode: entry.roomCode },
+          { type: 'joined-as-host', at: entry.at, userId: entry.userId },
+        ),
       ),
     voiceJoined: (entry) =>
       ifRecorded(entry.profileId, entry.roomCode, () =>
-        history.recordEvent({ profileId: entry.profileId, roomCode: entry.roomCode }, { type: 'voice-joined', userId: entry.userId, ...at(entry.at) }),
+        history.recordEvent(
+          { profileId: entry.profileId, roomCode: entry.roomCode },
+          { type: 'voice-joined', userId: entry.userId, ...at(entry.at) },
+        ),
       ),
     voiceLeft: (entry) =>
       ifRecorded(entry.profileId, entry.roomCode, () =>
-        history.recordEvent({ profileId: entry.profileId, roomCode: entry.roomCode }, { type: 'voice-left', userId: entry.userId, ...at(entry.at) }),
+        history.recordEvent(
+          { profileId: entry.profileId, roomCode: entry.roomCode },
+          { type: 'voice-left', userId: entry.userId, ...at(entry.at) },
+        ),
       ),
     roomClosed: (entry) =>
       ifRecorded(entry.profileId, entry.roomCode, () =>

@@ -76,8 +76,6 @@ export async function removeStaleTempFiles(path: string): Promise<void> {
     return;
   }
   await Promise.all(
-    names
-      .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
-      .map((name) => rm(join(folder, name), { force: true })),
+    names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => rm(join(folder, name), { force: true })),
   );
 }

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  detailSnapshotSchema,
-  historyRoomSchema,
-  strictGuestSchema,
-  type HistoryRoom,
-} from '../../common/history';
+import { detailSnapshotSchema, historyRoomSchema, strictGuestSchema, type HistoryRoom } from '../../common/history';
 import { stripTicketFromLink } from './link-scrub';
 
 /**
@@ -54,9 +49,7 @@ export function migrateV1ToV2(file: HistoryFileV1): HistoryFileV2 {
   };
 }
 
-export type ParsedHistoryFile =
-  | { ok: true; file: HistoryFileV2; fromVersion: number }
-  | { ok: false; reason: string };
+export type ParsedHistoryFile = { ok: true; file: HistoryFileV2; fromVersion: number } | { ok: false; reason: string };
 
 /** Validates a parsed file of any known version and brings it to the current one. */
 export function upgradeHistoryFile(data: unknown): ParsedHistoryFile {
@@ -67,9 +60,7 @@ export function upgradeHistoryFile(data: unknown): ParsedHistoryFile {
   }
   if (version === 2) {
     const parsed = historyFileV2Schema.safeParse(data);
-    return parsed.success
-      ? { ok: true, file: parsed.data, fromVersion: 2 }
-      : { ok: false, reason: describeIssues(parsed.error) };
+    return parsed.success ? { ok: true, file: parsed.data, fromVersion: 2 } : { ok: false, reason: describeIssues(parsed.error) };
   }
   if (version === 1) {
     const parsed = historyFileV1Schema.safeParse(data);

@@ -32,4 +32,3 @@ export function serializeHistory(rooms: readonly HistoryRoom[]): Buffer[] {
   parts.push(SUFFIX);
   return parts;
 }
-

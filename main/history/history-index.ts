@@ -90,7 +90,9 @@ export class HistoryIndex {
   }
 
   query(query: HistoryQuery): HistoryPage {
-    const terms = normalizeForSearch(query.text ?? '').split(/\s+/).filter((term) => term !== '');
+    const terms = normalizeForSearch(query.text ?? '')
+      .split(/\s+/)
+      .filter((term) => term !== '');
     const items: HistoryListItem[] = [];
     const end = query.offset + query.limit;
     let total = 0;

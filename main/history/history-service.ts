@@ -198,7 +198,10 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       return fail(error as AppFailure);
     }
     const earlier = [...pending].filter(([pendingKey]) => pendingKey !== key);
-    const lines = [...earlier.map(([pendingKey, pendingRoom]) => ({ key: pendingKey, line: HistoryStore.encode(pendingRoom) })), { key, line }];
+    const lines = [
+      ...earlier.map(([pendingKey, pendingRoom]) => ({ key: pendingKey, line: HistoryStore.encode(pendingRoom) })),
+      { key, line },
+    ];
     pending.set(key, room);
     remember(key, room);
     index.upsert(toIndexEntry(room));
@@ -220,10 +223,12 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
   });
 
   const change = <T>(operation: () => Promise<T>): Promise<T> =>
-    ready.then(() => serial(async () => {
-      requireStore();
-      return operation();
-    }));
+    ready.then(() =>
+      serial(async () => {
+        requireStore();
+        return operation();
+      }),
+    );
 
   return {
     ready,
@@ -236,7 +241,9 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
 
     async recordCreated(input) {
       if (!historyRoomCodeSchema.safeParse((input as { roomCode?: unknown }).roomCode).success) {
-        return Promise.reject(appFailure('protocol', 'The gateway answered a new room with a room code Roomdesk cannot store (letters, digits, - and _ only).'));
+        return Promise.reject(
+          appFailure('protocol', 'The gateway answered a new room with a room code Roomdesk cannot store (letters, digits, - and _ only).'),
+        );
       }
       const parsed = parseInput(recordCreatedInputSchema, input);
       return change(async () => {

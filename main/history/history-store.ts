@@ -96,8 +96,14 @@ export class HistoryStore {
     try {
       journal = await JournalFile.open(path);
     } catch (error) {
-      const problem = storageProblem(`The history ${path} could not be opened (${describeFsError(error)}). Roomdesk shows an empty history and does not overwrite it.`);
-      return { store: HistoryStore.unavailable(dir), rooms: new Map(), report: { outcome: 'unreadable', roomCount: 0, problem, writable: false } };
+      const problem = storageProblem(
+        `The history ${path} could not be opened (${describeFsError(error)}). Roomdesk shows an empty history and does not overwrite it.`,
+      );
+      return {
+        store: HistoryStore.unavailable(dir),
+        rooms: new Map(),
+        report: { outcome: 'unreadable', roomCount: 0, problem, writable: false },
+      };
     }
     const store = new HistoryStore(journal, dir);
     const rooms = new Map<string, S>();
@@ -143,7 +149,10 @@ export class HistoryStore {
     if (allSetAside.length === 0) return { store, rooms, report: { ...base, roomCount: rooms.size } };
 
     const movedTo = await freeName(dir, `history.set-aside-${fileStamp(now())}`, '.jsonl');
-    await writeFileAtomic(movedTo, allSetAside.flatMap((line) => [line, Buffer.from('\n')]));
+    await writeFileAtomic(
+      movedTo,
+      allSetAside.flatMap((line) => [line, Buffer.from('\n')]),
+    );
     // The set-aside lines now live in their own file; rewriting the journal drops them from it.
     if (setAside.length > 0) await store.compact();
     const problem = storageProblem(
@@ -208,7 +217,7 @@ export class HistoryStore {
     if (location === undefined || this.journal === null) throw appFailure('not-found', 'That room is not in the history.');
     const parsed = parseLine(await this.guard(() => this.journal!.read(location)));
     if (parsed === null || parsed.op !== 'put') {
-      throw appFailure('storage', 'That room\'s record in the history file changed on disk and could not be read.');
+      throw appFailure('storage', "That room's record in the history file changed on disk and could not be read.");
     }
     return parsed.room;
   }
@@ -319,10 +328,16 @@ async function quarantineJournal<S>(
     const problem = storageProblem(
       `The history ${path} could not be used because ${reason}, and it could not be moved aside (${describeFsError(error)}). Roomdesk shows an empty history and does not overwrite it.`,
     );
-    return { store: HistoryStore.unavailable(dir), rooms: new Map(), report: { outcome: 'unreadable', roomCount: 0, problem, writable: false } };
+    return {
+      store: HistoryStore.unavailable(dir),
+      rooms: new Map(),
+      report: { outcome: 'unreadable', roomCount: 0, problem, writable: false },
+    };
   }
   const opened = await HistoryStore.open(options);
-  const problem = storageProblem(`The history could not be used because ${reason}. It was moved to ${movedTo} and Roomdesk started with an empty history.`);
+  const problem = storageProblem(
+    `The history could not be used because ${reason}. It was moved to ${movedTo} and Roomdesk started with an empty history.`,
+  );
   return { ...opened, report: { outcome: 'quarantined', roomCount: 0, problem, movedTo, writable: true } };
 }
 
@@ -385,7 +400,10 @@ async function migrateLegacyFile(dir: string, now: () => number): Promise<Migrat
     await rm(legacyPath, { force: true });
   } catch (error) {
     await rm(join(dir, JOURNAL_FILE_NAME), { force: true }).catch(() => undefined);
-    throw appFailure('storage', `The history needs an update but it could not be written (${describeFsError(error)}); the old file is kept as it was.`);
+    throw appFailure(
+      'storage',
+      `The history needs an update but it could not be written (${describeFsError(error)}); the old file is kept as it was.`,
+    );
   }
   return { report: { outcome: 'migrated', roomCount: byKey.size, backupPath, migratedFrom: fromVersion, writable: true }, setAside };
 }
@@ -406,7 +424,12 @@ const snapshotShape = z.strictObject({
   at: z.number().int().nonnegative(),
   status: z.number().nullable(),
   participants: z.array(
-    z.strictObject({ id: z.string().nullable(), role: z.string().nullable(), status: z.number().nullable(), nickname: z.string().nullable() }),
+    z.strictObject({
+      id: z.string().nullable(),
+      role: z.string().nullable(),
+      status: z.number().nullable(),
+      nickname: z.string().nullable(),
+    }),
   ),
   limits: historyRoomSchema.shape.snapshots.element.shape.limits,
   voiceId: z.number().nullable(),
@@ -425,7 +448,9 @@ async function legacyQuarantine(dir: string, now: () => number, reason: string):
     );
     return { report: { outcome: 'unreadable', roomCount: 0, problem, writable: true }, setAside: [] };
   }
-  const problem = storageProblem(`The history file could not be used because ${reason}. It was moved to ${movedTo} and Roomdesk started with an empty history.`);
+  const problem = storageProblem(
+    `The history file could not be used because ${reason}. It was moved to ${movedTo} and Roomdesk started with an empty history.`,
+  );
   await writeFile(join(dir, JOURNAL_FILE_NAME), Buffer.concat([HEADER, NL]), { flag: 'wx' }).catch(() => undefined);
   return { report: { outcome: 'quarantined', roomCount: 0, problem, movedTo, writable: true }, setAside: [] };
 }

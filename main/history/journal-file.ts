@@ -64,7 +64,9 @@ export class JournalFile {
 
   /** Opens (creating when absent) the journal for reading and appending. */
   static async open(path: string): Promise<JournalFile> {
-    const handle = await open(path, 'a+').then((created) => created.close()).then(() => open(path, 'r+'));
+    const handle = await open(path, 'a+')
+      .then((created) => created.close())
+      .then(() => open(path, 'r+'));
     const { size } = await handle.stat();
     return new JournalFile(path, handle, size);
   }

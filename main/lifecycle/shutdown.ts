@@ -23,9 +23,11 @@ export async function runEveryStep(steps: readonly ShutdownStep[], onFailure: (n
 export function settleWithin(work: Promise<unknown>, ms: number): Promise<'done' | 'timed-out'> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve('timed-out'), ms);
-    void work.then(
-      () => resolve('done'),
-      () => resolve('done'),
-    ).finally(() => clearTimeout(timer));
+    void work
+      .then(
+        () => resolve('done'),
+        () => resolve('done'),
+      )
+      .finally(() => clearTimeout(timer));
   });
 }

@@ -61,10 +61,13 @@ export function createConnectivityMonitor(options: ConnectivityMonitorOptions): 
 
   const scheduleProbe = () => {
     if (disposed || timer !== null || current.online) return;
-    timer = timers.setTimeout(() => {
-      timer = null;
-      void runProbe();
-    }, probeDelay(backoff, failedProbes));
+    timer = timers.setTimeout(
+      () => {
+        timer = null;
+        void runProbe();
+      },
+      probeDelay(backoff, failedProbes),
+    );
   };
 
   const setOnline = (online: boolean) => {

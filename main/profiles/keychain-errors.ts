@@ -12,15 +12,14 @@ const operationText: Record<KeychainOperation, string> = {
 export const keychainAdvice = {
   noSessionBus:
     'No D-Bus session bus is running, so the keychain cannot be reached. Start Roomdesk from your desktop session ' +
-    '(or under dbus-run-session) with gnome-keyring or KeePassXC\'s Secret Service running, then try again.',
+    "(or under dbus-run-session) with gnome-keyring or KeePassXC's Secret Service running, then try again.",
   noSecretService:
-    'No Secret Service is running. Install and start gnome-keyring or KeePassXC\'s Secret Service, ' +
+    "No Secret Service is running. Install and start gnome-keyring or KeePassXC's Secret Service, " +
     'then unlock your login keyring and try again.',
   noLoginKeyring:
     'Your keyring has no default "login" keyring. Open Passwords and Keys (Seahorse) or KeePassXC, create a keyring ' +
     'named "login" with a password (or make an existing one the default), unlock it, then try again.',
-  lockedKeyring:
-    'Your login keyring is locked. Unlock it in Passwords and Keys (Seahorse) or KeePassXC, then try again.',
+  lockedKeyring: 'Your login keyring is locked. Unlock it in Passwords and Keys (Seahorse) or KeePassXC, then try again.',
   macosDenied:
     'macOS Keychain refused access. When macOS asks, enter your login password and choose Allow (or Always Allow); ' +
     'if it keeps failing, unlock the "login" keychain in Keychain Access, then try again.',
@@ -42,8 +41,7 @@ const rules: ReadonlyArray<{ pattern: RegExp; advice: Advice }> = [
   { pattern: /Object does not exist at path .*\/collection\/login/i, advice: 'noLoginKeyring' },
   { pattern: /locked collection|collection is locked|Prompt dismissed/i, advice: 'lockedKeyring' },
   {
-    pattern:
-      /User canceled|user name or passphrase you entered is not correct|errSecAuthFailed|User interaction is not allowed/i,
+    pattern: /User canceled|user name or passphrase you entered is not correct|errSecAuthFailed|User interaction is not allowed/i,
     advice: 'macosDenied',
   },
   {
@@ -84,7 +82,7 @@ export function keychainModuleMissing(error: unknown): AppError {
   return {
     kind: 'keychain',
     message:
-      'Roomdesk\'s keychain module (keytar) could not be loaded, so App Secrets cannot be stored or read. ' +
+      "Roomdesk's keychain module (keytar) could not be loaded, so App Secrets cannot be stored or read. " +
       'Reinstall Roomdesk; on Linux also install libsecret (package libsecret-1-0). ' +
       `App Secrets are never kept anywhere but the OS keychain. (Loader said: ${detail})`,
   };

@@ -162,9 +162,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     }
 
     const storageProblem: AppError | null =
-      contents.problems.length === 0
-        ? null
-        : { kind: 'storage', message: contents.problems.map((problem) => problem.message).join(' ') };
+      contents.problems.length === 0 ? null : { kind: 'storage', message: contents.problems.map((problem) => problem.message).join(' ') };
     return { profiles: summaries, keychainProblem, storageProblem };
   }
 
@@ -184,8 +182,7 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     if (secret === null) {
       throw appFailure(
         'not-found',
-        `No App Secret is stored in the OS keychain for profile "${profile.name}". ` +
-          'Edit the profile and enter the App Secret again.',
+        `No App Secret is stored in the OS keychain for profile "${profile.name}". ` + 'Edit the profile and enter the App Secret again.',
       );
     }
     return gatewayProfileOf(profile, secret);
@@ -267,16 +264,11 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     store.read(); // an unreadable store is reported as such, not as "no active profile"
     const active = (await overview()).profiles.find((profile) => profile.active);
     if (active) return active;
-    throw appFailure(
-      'not-found',
-      `No profile is active and the built-in sandbox is not running. ${ADD_PROFILE_OR_RESTART}`,
-    );
+    throw appFailure('not-found', `No profile is active and the built-in sandbox is not running. ${ADD_PROFILE_OR_RESTART}`);
   }
 
   async function testConnection(input: ConnectionTestInput): Promise<ConnectionTestResult> {
-    const gatewayProfile = input.draft
-      ? await draftGatewayProfile(parseDraft(input.draft))
-      : await resolveGatewayProfile(input.id);
+    const gatewayProfile = input.draft ? await draftGatewayProfile(parseDraft(input.draft)) : await resolveGatewayProfile(input.id);
     try {
       await options.testConnection(gatewayProfile);
     } catch (error) {

@@ -23,13 +23,7 @@ import {
   type RoomTicketInput,
   type VoiceSignatureInput,
 } from './inputs';
-import {
-  endpointUrl,
-  resolveEndpoints,
-  resolveRequestTimeoutMs,
-  resolveTokenSafetyMarginSeconds,
-  type GatewayProfile,
-} from './profile';
+import { endpointUrl, resolveEndpoints, resolveRequestTimeoutMs, resolveTokenSafetyMarginSeconds, type GatewayProfile } from './profile';
 import {
   accessTokenDataSchema,
   createRoomDataSchema,

@@ -125,8 +125,7 @@ export function roomCreationOutcomeUnknown(facts: GatewayAnswerFacts): GatewayEr
     withFacts(
       {
         kind: 'outcome-unknown',
-        message:
-          'The room may or may not have been created: the answer was lost. Check the room list before creating it again.',
+        message: 'The room may or may not have been created: the answer was lost. Check the room list before creating it again.',
       },
       facts,
     ),

@@ -42,9 +42,7 @@ export const voiceSignatureInputSchema = z.object({
    * The voice room id, from room details or the live channel's RTC_INFO. Realsee's docs and SDK type
    * it as a string, so a number is sent as its decimal text.
    */
-  voiceId: z
-    .union([z.number().int().nonnegative().transform(String), z.string().trim().min(1).max(128)])
-    .optional(),
+  voiceId: z.union([z.number().int().nonnegative().transform(String), z.string().trim().min(1).max(128)]).optional(),
 });
 export type VoiceSignatureInput = z.input<typeof voiceSignatureInputSchema>;
 

@@ -32,9 +32,7 @@ export function toRoomSummary(detail: RoomDetail, fetchedAt: number, timeZone = 
       allowDynamicEnter: appExtension?.allow_dynamic_enter ?? null,
       autoDestroy: appExtension?.auto_destroy ?? null,
     },
-    vrAllowHosts: (appExtension?.vr_allow_hosts ?? []).filter(
-      (host): host is string => typeof host === 'string' && host.trim().length > 0,
-    ),
+    vrAllowHosts: (appExtension?.vr_allow_hosts ?? []).filter((host): host is string => typeof host === 'string' && host.trim().length > 0),
     fetchedAt,
     timeZone,
   };

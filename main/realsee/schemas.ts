@@ -42,7 +42,10 @@ export const accessTokenDataSchema = z.looseObject({
 });
 
 /** A room link the gateway hands out: https/wss anywhere, http/ws only on this machine, nothing else. */
-const roomLink = z.string().min(1).refine((link) => isAllowedTransport(link), { message: 'not an https/wss link' });
+const roomLink = z
+  .string()
+  .min(1)
+  .refine((link) => isAllowedTransport(link), { message: 'not an https/wss link' });
 
 export const createRoomDataSchema = z.looseObject({
   room_code: z.string().min(1),

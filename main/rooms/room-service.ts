@@ -19,7 +19,15 @@ export interface ActiveProfileSource {
 
 /** What the room service tells the history; the history decides what to keep. */
 export interface RoomActivityRecorder {
-  roomCreated(entry: { profileId: string; roomCode: string; roomLink: string; creatorUserId: string; listing: Listing; guests: Guest[]; at: number }): Promise<void>;
+  roomCreated(entry: {
+    profileId: string;
+    roomCode: string;
+    roomLink: string;
+    creatorUserId: string;
+    listing: Listing;
+    guests: Guest[];
+    at: number;
+  }): Promise<void>;
   detailsFetched(profileId: string, summary: RoomSummary): Promise<void>;
   guestPassIssued(entry: { profileId: string; roomCode: string; guest: Guest; expiresAt: number; at: number }): Promise<void>;
   hostJoined(entry: { profileId: string; roomCode: string; userId: string; at: number }): Promise<void>;
@@ -119,7 +127,12 @@ export function createRoomService(deps: {
       const obtainedAt = now();
       // Every host ticket is a join (viewer, browser hand-off, live channel): it goes on the timeline.
       await deps.activity.hostJoined({ profileId: profile.id, roomCode, userId: profile.userId, at: obtainedAt });
-      return { url: withTicket(ticket.roomLink, ticket.ticket, force), roomLink: ticket.roomLink, obtainedAt, expiresAt: ticketExpiry(roomCode, obtainedAt) };
+      return {
+        url: withTicket(ticket.roomLink, ticket.ticket, force),
+        roomLink: ticket.roomLink,
+        obtainedAt,
+        expiresAt: ticketExpiry(roomCode, obtainedAt),
+      };
     },
 
     async issueGuestPass(input: { roomCode: string; guest: Guest }) {
@@ -132,8 +145,20 @@ export function createRoomService(deps: {
       });
       const obtainedAt = now();
       const expiresAt = ticketExpiry(input.roomCode, obtainedAt);
-      await deps.activity.guestPassIssued({ profileId: profile.id, roomCode: input.roomCode, guest: input.guest, expiresAt, at: obtainedAt });
-      return { roomCode: input.roomCode, guest: input.guest, inviteUrl: withTicket(ticket.roomLink, ticket.ticket, false), obtainedAt, expiresAt };
+      await deps.activity.guestPassIssued({
+        profileId: profile.id,
+        roomCode: input.roomCode,
+        guest: input.guest,
+        expiresAt,
+        at: obtainedAt,
+      });
+      return {
+        roomCode: input.roomCode,
+        guest: input.guest,
+        inviteUrl: withTicket(ticket.roomLink, ticket.ticket, false),
+        obtainedAt,
+        expiresAt,
+      };
     },
 
     /**

@@ -28,13 +28,7 @@ export function readBody(request: IncomingMessage): Promise<string> {
     });
     request.on('end', () => {
       if (size > MAX_BODY_BYTES) {
-        reject(
-          new GatewayError(
-            SANDBOX_CODES.payloadTooLarge,
-            `request body is larger than ${MAX_BODY_BYTES} bytes`,
-            413,
-          ),
-        );
+        reject(new GatewayError(SANDBOX_CODES.payloadTooLarge, `request body is larger than ${MAX_BODY_BYTES} bytes`, 413));
         return;
       }
       resolve(Buffer.concat(chunks).toString('utf8'));

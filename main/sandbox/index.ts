@@ -8,12 +8,7 @@ export type { FaultHandle, FaultSpec, SandboxFaults } from './faults';
 export { MAX_BODY_BYTES } from './http-io';
 export { PARTICIPANT_STATUS, ROOM_LIMITS, ROOM_STATUS, type RoomStatus } from './room-limits';
 export type { RoomMember, SandboxParticipant, SandboxRoomState } from './rooms';
-export {
-  SANDBOX_DEMO_APP,
-  startSandboxGateway,
-  type SandboxGateway,
-  type SandboxGatewayOptions,
-} from './server';
+export { SANDBOX_DEMO_APP, startSandboxGateway, type SandboxGateway, type SandboxGatewayOptions } from './server';
 export type { RecordedRequest, SandboxStats } from './stats';
 export type { SandboxVoiceVendor } from './voice-sign';
 export type { RoomPageError } from './room-page';

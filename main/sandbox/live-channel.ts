@@ -174,11 +174,25 @@ export function createLiveChannel(context: GatewayContext) {
         return onKeyframe(connection, room, message);
       case 'CUSTOM_EVENT':
         if (typeof message.data.event_id !== 'string' || message.data.event_id === '') {
-          return sendRefusal(connection, room, message.command, 'PARAM_ERROR', 'a custom event needs data.event_id', message.front_request_id);
+          return sendRefusal(
+            connection,
+            room,
+            message.command,
+            'PARAM_ERROR',
+            'a custom event needs data.event_id',
+            message.front_request_id,
+          );
         }
         return deliver(connection, room, message, { echo: false });
       default:
-        return sendRefusal(connection, room, message.command, 'UNKNOWN_COMMAND', `unknown command: ${message.command}`, message.front_request_id);
+        return sendRefusal(
+          connection,
+          room,
+          message.command,
+          'UNKNOWN_COMMAND',
+          `unknown command: ${message.command}`,
+          message.front_request_id,
+        );
     }
   }
 
@@ -199,7 +213,14 @@ export function createLiveChannel(context: GatewayContext) {
     const isHost = from.role === context.roles.host;
     const refuse = (text: string) => sendRefusal(from, room, message.command, 'PERMISSION_DENIED', text, message.front_request_id);
     if (typeof body.event_type !== 'string' || typeof body.action !== 'string') {
-      return sendRefusal(from, room, message.command, 'PARAM_ERROR', 'a built-in message needs data.event_type and data.action', message.front_request_id);
+      return sendRefusal(
+        from,
+        room,
+        message.command,
+        'PARAM_ERROR',
+        'a built-in message needs data.event_type and data.action',
+        message.front_request_id,
+      );
     }
     if (body.event_type === builtinEvents.roomChange && body.action === builtinActions.close) {
       if (!isHost) return refuse('only the host may close the room');
@@ -230,7 +251,8 @@ export function createLiveChannel(context: GatewayContext) {
 
   function applyUserChange(roomCode: string, userId: string, action: string, data: Record<string, unknown>): void {
     const state = userState(roomCode, userId);
-    if (action === builtinActions.changeMicroStatus && (data.status === 'OPEN' || data.status === 'CLOSE')) state.microOpen = data.status === 'OPEN';
+    if (action === builtinActions.changeMicroStatus && (data.status === 'OPEN' || data.status === 'CLOSE'))
+      state.microOpen = data.status === 'OPEN';
     if (action === builtinActions.changePermission && typeof data.sync_frame === 'boolean') state.syncFrame = data.sync_frame;
   }
 
@@ -239,7 +261,12 @@ export function createLiveChannel(context: GatewayContext) {
     const targets = message.data.to_user_ids && message.data.to_user_ids.length > 0 ? new Set(message.data.to_user_ids) : null;
     for (const connection of connections) {
       if (connection.roomCode !== room.roomCode) continue;
-      const addressed = connection === from ? options.echo : targets === null ? connection.userId !== from.userId || options.echo : targets.has(connection.userId);
+      const addressed =
+        connection === from
+          ? options.echo
+          : targets === null
+            ? connection.userId !== from.userId || options.echo
+            : targets.has(connection.userId);
       if (addressed) send(connection, room, message.command, message.data, from.userId, message.front_request_id);
     }
   }
@@ -260,7 +287,13 @@ export function createLiveChannel(context: GatewayContext) {
 
   function kickOut(connection: Connection, room: SandboxRoomState, triggerUserId: string): void {
     const participant = participantOf(room, connection.userId);
-    send(connection, room, 'USER_KICK_OUT', participant ? { ...userInfo(room, participant), current_ws_online: false } : null, triggerUserId);
+    send(
+      connection,
+      room,
+      'USER_KICK_OUT',
+      participant ? { ...userInfo(room, participant), current_ws_online: false } : null,
+      triggerUserId,
+    );
     connections.delete(connection);
     context.rooms.leave(connection.sessionId);
     connection.socket.close(1000, 'kicked');
@@ -332,7 +365,14 @@ export function createLiveChannel(context: GatewayContext) {
     socket.close(LIVE_REFUSAL_CLOSE_CODE, reason);
   }
 
-  function sendRefusal(connection: Connection, room: SandboxRoomState, command: string, code: string, text: string, frontRequestId = ''): void {
+  function sendRefusal(
+    connection: Connection,
+    room: SandboxRoomState,
+    command: string,
+    code: string,
+    text: string,
+    frontRequestId = '',
+  ): void {
     send(connection, room, command, null, connection.userId, frontRequestId, { code, message: ` 【${code}】${text} ` });
   }
 
@@ -365,7 +405,8 @@ export function createLiveChannel(context: GatewayContext) {
       for (const connection of connections) connection.socket.terminate();
       return dropped;
     },
-    connectionCount: (roomCode) => [...connections].filter((connection) => roomCode === undefined || connection.roomCode === roomCode).length,
+    connectionCount: (roomCode) =>
+      [...connections].filter((connection) => roomCode === undefined || connection.roomCode === roomCode).length,
   };
 
   return {

@@ -32,9 +32,10 @@ export interface RoomView {
 }
 
 export function roomPage(view: RoomView): string {
-  const others = view.others.length === 0
-    ? '<li data-nobody>Nobody else is here yet.</li>'
-    : view.others.map((other) => `<li>${escapeHtml(other.displayName)} (${escapeHtml(other.role)})</li>`).join('');
+  const others =
+    view.others.length === 0
+      ? '<li data-nobody>Nobody else is here yet.</li>'
+      : view.others.map((other) => `<li>${escapeHtml(other.displayName)} (${escapeHtml(other.role)})</li>`).join('');
   const endButton = view.isHost ? '<p><button type="button" data-room-end>End room</button></p>' : '';
   return page(
     `Viewing room ${view.roomCode}`,

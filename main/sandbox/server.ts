@@ -247,4 +247,3 @@ function reportInternalError(error: unknown): void {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
   process.stderr.write(`[sandbox] internal error: ${text}\n`);
 }
-

@@ -20,7 +20,12 @@ export const appVoicePolicy = { allowMediaStreams: true, voiceVendorHosts: VOICE
  * and inline scripts/styles are allowed: @vitejs/plugin-react injects an inline React Refresh
  * preamble and Vite injects CSS as <style> elements. The built app has neither.
  */
-export function contentSecurityPolicy({ isDev, devServerOrigin, allowMediaStreams = false, voiceVendorHosts = [] }: ContentSecurityPolicyInput): string {
+export function contentSecurityPolicy({
+  isDev,
+  devServerOrigin,
+  allowMediaStreams = false,
+  voiceVendorHosts = [],
+}: ContentSecurityPolicyInput): string {
   const devServer = isDev && devServerOrigin !== undefined ? devServerSources(devServerOrigin) : null;
   const vendorSources = voiceVendorHosts.flatMap((host) => {
     if (!/^(\*\.)?[a-z0-9.-]+$/i.test(host)) throw new Error(`Not a host for the CSP: "${host}"`);
@@ -75,10 +80,7 @@ function devServerSources(origin: string): { http: string; socket: string } {
  * Response headers with our CSP added. A CSP the server already sent is kept: several policies
  * are all enforced, so adding ours can only make the page stricter, never looser.
  */
-export function withContentSecurityPolicy(
-  headers: Record<string, string[]> | undefined,
-  policy: string,
-): Record<string, string[]> {
+export function withContentSecurityPolicy(headers: Record<string, string[]> | undefined, policy: string): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   const existing: string[] = [];
   for (const [name, values] of Object.entries(headers ?? {})) {

@@ -14,8 +14,7 @@ import { hasCredentials, isLoopbackHostname, tryParseUrl } from './urls';
  * and a wildcard must name a site, not a public suffix (see `isSiteWideEnough`).
  */
 export type HostRule =
-  | { kind: 'file' }
-  | { kind: 'web'; scheme: 'https:' | 'http:'; hostname: string; port: string; includeSubdomains: boolean };
+  { kind: 'file' } | { kind: 'web'; scheme: 'https:' | 'http:'; hostname: string; port: string; includeSubdomains: boolean };
 
 const FORBIDDEN_IN_BARE_HOST = /[/\\@?#\s]/;
 

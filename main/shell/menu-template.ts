@@ -7,24 +7,48 @@ import type { MenuItemConstructorOptions } from 'electron';
  * placed in window pixels over the page, so a zoomed page would no longer line up with it.
  * Dev tools only in development.
  */
-export function buildMenuTemplate({ platform, isDev, appName }: { platform: NodeJS.Platform; isDev: boolean; appName: string }): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  platform,
+  isDev,
+  appName,
+}: {
+  platform: NodeJS.Platform;
+  isDev: boolean;
+  appName: string;
+}): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
-    submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
   };
   const fileMenu: MenuItemConstructorOptions = { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] };
   const editMenu: MenuItemConstructorOptions = {
     label: 'Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
   };
   const viewMenu: MenuItemConstructorOptions = {
     label: 'View',
-    submenu: [
-      { role: 'togglefullscreen' },
-      ...(isDev ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),
-    ],
+    submenu: [{ role: 'togglefullscreen' }, ...(isDev ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : [])],
   };
-  const windowMenu: MenuItemConstructorOptions = { label: 'Window', submenu: [{ role: 'minimize' }, ...(isMac ? [{ role: 'zoom' } as const] : [{ role: 'close' } as const])] };
+  const windowMenu: MenuItemConstructorOptions = {
+    label: 'Window',
+    submenu: [{ role: 'minimize' }, ...(isMac ? [{ role: 'zoom' } as const] : [{ role: 'close' } as const])],
+  };
   return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, windowMenu];
 }

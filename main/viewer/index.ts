@@ -13,4 +13,13 @@ export {
 export { createLiveChannels, type LiveChannels } from './live-channels';
 export { wsSocketFactory, type LiveSocket, type LiveSocketFactory, type LiveSocketHandlers } from './live-socket';
 export { createViewerController, type ViewerController, type ViewerRoomSource, type ViewerState } from './viewer-controller';
-export { parseProbe, ROOM_PAGE_PROBE, type RoomPageProbe, type ViewerBounds, type ViewerHost, type ViewerHostFactory, type ViewerHostListener, type ViewerLoadReport } from './viewer-host';
+export {
+  parseProbe,
+  ROOM_PAGE_PROBE,
+  type RoomPageProbe,
+  type ViewerBounds,
+  type ViewerHost,
+  type ViewerHostFactory,
+  type ViewerHostListener,
+  type ViewerLoadReport,
+} from './viewer-host';

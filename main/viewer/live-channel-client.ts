@@ -181,7 +181,10 @@ export function createLiveChannelClient(options: LiveChannelClientOptions) {
       });
     } catch (error) {
       // A link the socket cannot even try (malformed): retrying with a new ticket would not help.
-      stop({ connection: 'failed', reason: `The room link could not be opened: ${error instanceof Error ? error.message : 'invalid link'}` });
+      stop({
+        connection: 'failed',
+        reason: `The room link could not be opened: ${error instanceof Error ? error.message : 'invalid link'}`,
+      });
     }
   }
 
@@ -212,7 +215,8 @@ export function createLiveChannelClient(options: LiveChannelClientOptions) {
       case 'RTC_INFO':
         return publish({ voice: { voiceId: event.voiceId, type: event.vendor } });
       case 'BUILTIN_MSG':
-        if (event.eventType === builtinEvents.roomChange && event.action === builtinActions.close) return stop({ connection: 'room-closed', reason: null });
+        if (event.eventType === builtinEvents.roomChange && event.action === builtinActions.close)
+          return stop({ connection: 'room-closed', reason: null });
         if (isKickOf(event, presence.self?.userId)) return stop({ connection: 'kicked', reason: null });
         return;
       case 'KEYFRAME_SYNC':
@@ -250,7 +254,9 @@ export function createLiveChannelClient(options: LiveChannelClientOptions) {
     if (wasConnected && now() - connectedAt! >= stableMs) attempts = 0;
     const refused = !wasConnected && (opened || code === 1008 || refusalText !== null);
     if (refused) refusals += 1;
-    const why = refused ? refusalText || reason || 'the room closed the connection before letting us in' : reason || `connection closed (${code})`;
+    const why = refused
+      ? refusalText || reason || 'the room closed the connection before letting us in'
+      : reason || `connection closed (${code})`;
     connectedAt = null;
     void recheck(why);
   }
@@ -378,7 +384,10 @@ function isKickOf(event: Extract<LiveEvent, { type: 'BUILTIN_MSG' }>, selfId: st
 }
 
 /** Who joined and who left between two user lists. */
-export function presenceChanges(before: readonly LiveUser[], after: readonly LiveUser[]): Array<{ kind: 'joined' | 'left'; user: LiveUser }> {
+export function presenceChanges(
+  before: readonly LiveUser[],
+  after: readonly LiveUser[],
+): Array<{ kind: 'joined' | 'left'; user: LiveUser }> {
   const ids = (users: readonly LiveUser[]) => new Set(users.map((user) => user.userId));
   const beforeIds = ids(before);
   const afterIds = ids(after);

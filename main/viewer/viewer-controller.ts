@@ -68,7 +68,17 @@ export function createViewerController(options: ViewerControllerOptions) {
   let state: ViewerState = blankState(null, 'idle');
 
   function blankState(roomCode: string | null, phase: ViewerState['phase']): ViewerState {
-    return { roomCode, phase, failure: null, refusal: null, blocked: null, pageHost: null, title: null, ticketsFetched: 0, updatedAt: now() };
+    return {
+      roomCode,
+      phase,
+      failure: null,
+      refusal: null,
+      blocked: null,
+      pageHost: null,
+      title: null,
+      ticketsFetched: 0,
+      updatedAt: now(),
+    };
   }
 
   function update(patch: Partial<ViewerState>): void {
@@ -105,7 +115,8 @@ export function createViewerController(options: ViewerControllerOptions) {
     try {
       link = await options.rooms.hostTicketLink(current.roomCode, force);
     } catch (error) {
-      if (isCurrent(current, pageGeneration)) fail('ticket-unavailable', null, toAppError(error, 'Roomdesk could not get a ticket for this room.'));
+      if (isCurrent(current, pageGeneration))
+        fail('ticket-unavailable', null, toAppError(error, 'Roomdesk could not get a ticket for this room.'));
       return;
     }
     if (!isCurrent(current, pageGeneration)) return;

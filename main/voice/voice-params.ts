@@ -35,9 +35,7 @@ export function toSdkAppId(voiceAppId: string | number): number {
 export function toRoomId(voiceId: string | number): number {
   const value = numberFromDecimal(voiceId);
   if (value === null || !Number.isInteger(value) || value < 1 || value > MAX_TRTC_ROOM_ID) {
-    throw voiceProtocolError(
-      `The room's voice room number is not a whole number from 1 to ${MAX_TRTC_ROOM_ID} (got "${clip(voiceId)}").`,
-    );
+    throw voiceProtocolError(`The room's voice room number is not a whole number from 1 to ${MAX_TRTC_ROOM_ID} (got "${clip(voiceId)}").`);
   }
   return value;
 }
@@ -66,7 +64,9 @@ export function decodeChimeSign(sign: string): DecodedChimeSign {
   }
   if (!isRecord(parsed)) throw voiceProtocolError('The Amazon Chime voice signature is not a JSON object.');
   const meeting = chimeMeetingSchema.safeParse(canonicalMeeting(unwrap(pick(parsed, 'vendor_wrapper', 'meeting'), 'meeting')));
-  const attendee = chimeAttendeeSchema.safeParse(canonicalAttendee(unwrap(pick(parsed, 'attendence', 'attendance', 'attendee'), 'attendee')));
+  const attendee = chimeAttendeeSchema.safeParse(
+    canonicalAttendee(unwrap(pick(parsed, 'attendence', 'attendance', 'attendee'), 'attendee')),
+  );
   const missing = [...issuePaths('Meeting', meeting.error), ...issuePaths('Attendee', attendee.error)];
   if (!meeting.success || !attendee.success) {
     throw voiceProtocolError(`The Amazon Chime voice signature lacks ${missing.join(', ')}.`);

@@ -114,7 +114,9 @@ async function measure(peer: LoopbackPeer): Promise<void> {
   console.log(`load average during the run: ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
   // The one token the client fetched for the room creation above covers every measured call.
   const authPerThousand = ((authDuringRun + 1) * 1_000) / MEASURED_CALLS;
-  console.log(`auth requests per 1,000 calls in one token lifetime: ${authPerThousand} (target 1) ${authPerThousand <= 1 ? 'OK' : 'OVER TARGET'}`);
+  console.log(
+    `auth requests per 1,000 calls in one token lifetime: ${authPerThousand} (target 1) ${authPerThousand <= 1 ? 'OK' : 'OVER TARGET'}`,
+  );
 }
 
 interface Sample {

@@ -70,7 +70,9 @@ export default {
       console.log(
         `first render, ${ROOMS.toLocaleString('en')} rooms              ${ms(full.firstRenderMs)}   ratio ${(full.firstRenderMs / baseline.firstRenderMs).toFixed(2)} (median of ${LOADS} loads)`,
       );
-      console.log(`row elements in the DOM at ${ROOMS.toLocaleString('en')}       ${String(full.rowElements).padStart(8)}      (target ≤ ${ROW_TARGET})`);
+      console.log(
+        `row elements in the DOM at ${ROOMS.toLocaleString('en')}       ${String(full.rowElements).padStart(8)}      (target ≤ ${ROW_TARGET})`,
+      );
       console.log(`row elements after scrolling midway    ${String(full.rowElementsMidway).padStart(8)}`);
       console.log(`search typed → list updated at ${ROOMS.toLocaleString('en')}  ${ms(full.searchMs)}   (includes the 200 ms debounce)`);
     } finally {
@@ -112,7 +114,9 @@ async function measure(browser: Browser, pageDir: string, roomCount: number): Pr
       await page.addInitScript({ content: preload });
       await page.addInitScript({ content: FIRST_RENDER_PROBE });
       await page.goto(`${server.origin}/index.html?view=list`);
-      await page.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender !== undefined, null, { timeout: 30_000 });
+      await page.waitForFunction(() => (window as unknown as { __firstRender?: number }).__firstRender !== undefined, null, {
+        timeout: 30_000,
+      });
       const firstRenderMs = await page.evaluate(() => (window as unknown as { __firstRender: number }).__firstRender);
       const rows = page.locator('[role="option"]');
       const rowElements = await rows.count();

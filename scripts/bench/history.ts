@@ -160,7 +160,10 @@ async function measureNow(roomCount: number, dir: string): Promise<Row> {
     tick += 1;
     const position = (tick * 7919) % roomCount;
     const code = codeAt(position);
-    await history.recordSnapshot(profileFor(position), summaryFor({ roomCode: code, roomLink: `https://live.realsee.ai/room/${code}` }, tick));
+    await history.recordSnapshot(
+      profileFor(position),
+      summaryFor({ roomCode: code, roomLink: `https://live.realsee.ai/room/${code}` }, tick),
+    );
   };
   const note = async () => {
     tick += 1;
@@ -211,7 +214,8 @@ async function measureCompaction(roomCount: number, dir: string): Promise<void> 
 async function timeUntilWindow(roomCount: number, fromDir?: string): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'roomdesk-history-window-'));
   try {
-    if (fromDir !== undefined && roomCount > 0) writeFileSync(join(dataDir, JOURNAL_FILE_NAME), readFileSync(join(fromDir, JOURNAL_FILE_NAME)));
+    if (fromDir !== undefined && roomCount > 0)
+      writeFileSync(join(dataDir, JOURNAL_FILE_NAME), readFileSync(join(fromDir, JOURNAL_FILE_NAME)));
     const secrets = new SecretRegistry();
     const times: number[] = [];
     for (let run = 0; run < 3; run += 1) {
@@ -219,16 +223,16 @@ async function timeUntilWindow(roomCount: number, fromDir?: string): Promise<num
       times.push(
         await busyMs(async () => {
           services = await createAppServices({
-        dataDir,
-        profileStore: new Conf({ cwd: dataDir, configName: 'profiles', projectName: 'roomdesk-bench' }),
-        vault: { get: async () => null, set: async () => undefined, delete: async () => false },
-        sandbox: null,
-        logger: createLogger(() => undefined, secrets),
-        secrets,
-        appVersion: 'bench',
-        platform: process.platform,
-        chooseExportPath: async () => null,
-        emit: () => undefined,
+            dataDir,
+            profileStore: new Conf({ cwd: dataDir, configName: 'profiles', projectName: 'roomdesk-bench' }),
+            vault: { get: async () => null, set: async () => undefined, delete: async () => false },
+            sandbox: null,
+            logger: createLogger(() => undefined, secrets),
+            secrets,
+            appVersion: 'bench',
+            platform: process.platform,
+            chooseExportPath: async () => null,
+            emit: () => undefined,
           });
           await new Promise((resolve) => setTimeout(resolve, 0));
         }),
@@ -256,7 +260,10 @@ async function perWrite(write: () => Promise<unknown>): Promise<{ bytes: number;
   return { bytes: medianOf(bytes), ms: medianOf(times) };
 }
 
-async function searchTimes(query: (query: HistoryQuery) => unknown, roomCount: number): Promise<{ searchMedianMs: number; searchMaxMs: number }> {
+async function searchTimes(
+  query: (query: HistoryQuery) => unknown,
+  roomCount: number,
+): Promise<{ searchMedianMs: number; searchMaxMs: number }> {
   const start = Date.UTC(2024, 0, 1);
   const queries: HistoryQuery[] = [
     { text: '浦东', sort: 'newest', offset: 0, limit: 50 },
@@ -352,9 +359,22 @@ function printRow(row: Row, emptyWindow: number): void {
 }
 
 function printTable(rows: Row[], emptyWindow: number): void {
-  const head = ['rooms', 'store', 'B/append', 'B/note', 'append ms', 'open block ms', '1st write block ms', 'window ×empty', 'memory MB', 'search med/max ms'];
+  const head = [
+    'rooms',
+    'store',
+    'B/append',
+    'B/note',
+    'append ms',
+    'open block ms',
+    '1st write block ms',
+    'window ×empty',
+    'memory MB',
+    'search med/max ms',
+  ];
   const check = (ok: boolean) => (ok ? '' : ' !');
-  console.log(`\n  targets at 30k: ≤ ${kb(TARGETS.bytesPerChange)} per change and flat; blocks ≤ ${TARGETS.blockMs} ms; window ≤ ${TARGETS.windowRatio}×; memory ≤ +${TARGETS.memoryMb} MB; search ≤ ${TARGETS.searchMs} ms ("!" marks a miss)`);
+  console.log(
+    `\n  targets at 30k: ≤ ${kb(TARGETS.bytesPerChange)} per change and flat; blocks ≤ ${TARGETS.blockMs} ms; window ≤ ${TARGETS.windowRatio}×; memory ≤ +${TARGETS.memoryMb} MB; search ≤ ${TARGETS.searchMs} ms ("!" marks a miss)`,
+  );
   console.log(
     `  empty history: window can show after ${emptyWindow.toFixed(1)} ms. On so small a base a scheduler hiccup moves the ratio; ` +
       'the journal lets at most one 64 KB chunk of loading run before the window, whatever the size.',
@@ -405,7 +425,14 @@ export function generateRooms(count: number): HistoryRoom[] {
         ...(step > 0 ? [{ id: `guest-${index}`, role: 'audience', status: 1, nickname: guest }] : []),
         ...(step > 1 ? [{ id: `guest-${index}-b`, role: 'audience', status: step > 2 ? 0 : 1, nickname: '家属' }] : []),
       ],
-      limits: { maxUserCount: 6, maxUsingTime: 7200, ticketValidateTime: 300, keepAliveTime: 60, allowDynamicEnter: true, autoDestroy: false },
+      limits: {
+        maxUserCount: 6,
+        maxUsingTime: 7200,
+        ticketValidateTime: 300,
+        keepAliveTime: 60,
+        allowDynamicEnter: true,
+        autoDestroy: false,
+      },
       voiceId: 100_000 + index,
       closeTime: step === SNAPSHOTS_PER_ROOM - 1 ? new Date(createdAt + 3_600_000).toISOString() : null,
     }));
@@ -429,7 +456,14 @@ export function generateRooms(count: number): HistoryRoom[] {
       timeline: [
         { type: 'created', at: createdAt },
         { type: 'joined-as-host', at: createdAt + 1000, userId: 'agent-7' },
-        { type: 'guest-pass-issued', at: createdAt + 2000, userId: `guest-${index}`, role: 'audience', nickname: guest, expiresAt: createdAt + 302_000 },
+        {
+          type: 'guest-pass-issued',
+          at: createdAt + 2000,
+          userId: `guest-${index}`,
+          role: 'audience',
+          nickname: guest,
+          expiresAt: createdAt + 302_000,
+        },
         { type: 'room-closed', at: createdAt + 3_600_000 },
       ],
       lastSyncedAt: createdAt + (SNAPSHOTS_PER_ROOM - 1) * 60_000,
@@ -449,7 +483,14 @@ function summaryFor(room: Pick<HistoryRoom, 'roomCode' | 'roomLink'>, tick: numb
     creator: { userId: 'agent-7', nickname: null, avatar: null },
     voiceId: 9,
     participants: [{ userId: `late-${tick}`, role: 'audience', status: 1, nickname: null, avatar: null, joinedAt: null }],
-    limits: { maxUserCount: 6, maxUsingTime: 7200, ticketValidateTime: 300, keepAliveTime: 60, allowDynamicEnter: true, autoDestroy: false },
+    limits: {
+      maxUserCount: 6,
+      maxUsingTime: 7200,
+      ticketValidateTime: 300,
+      keepAliveTime: 60,
+      allowDynamicEnter: true,
+      autoDestroy: false,
+    },
     vrAllowHosts: [],
     fetchedAt: Date.now(),
     timeZone: 'Asia/Shanghai',

@@ -22,14 +22,20 @@ export function architectureVerdict(facts: { platform: string; nodeArch: string;
 
 /** Electron's installer failed: why, in one line. Its own output is a stack trace. */
 export function electronInstallFailure(facts: { exitCode: number | null; output: string; version: string }): string {
-  const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|getaddrinfo|socket hang up/i.test(facts.output);
+  const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|getaddrinfo|socket hang up/i.test(
+    facts.output,
+  );
   if (offline) {
     return (
       `Electron ${facts.version} is not installed yet and its download failed: no internet connection. ` +
       'Connect once (the binary is cached afterwards) and run again, or set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron.'
     );
   }
-  const lastLine = facts.output.trim().split('\n').find((line) => line.trim() !== '') ?? 'no output';
+  const lastLine =
+    facts.output
+      .trim()
+      .split('\n')
+      .find((line) => line.trim() !== '') ?? 'no output';
   return `Electron ${facts.version} could not be installed (installer exit ${facts.exitCode ?? 'signal'}): ${lastLine.trim()}`;
 }
 
@@ -60,10 +66,10 @@ export function sandboxVerdict(facts: SandboxFacts): Verdict {
   return {
     ok: false,
     message: [
-      'This system forbids the user namespaces Electron\'s sandbox needs (kernel.apparmor_restrict_unprivileged_userns=1,',
+      "This system forbids the user namespaces Electron's sandbox needs (kernel.apparmor_restrict_unprivileged_userns=1,",
       'the default since Ubuntu 24.04), so Electron would abort at start. Roomdesk never runs without its sandbox. Fix it once, either way:',
       '',
-      '  1. make Electron\'s sandbox helper root-owned and setuid:',
+      "  1. make Electron's sandbox helper root-owned and setuid:",
       `     sudo chown root:root "${helperPath}" && sudo chmod 4755 "${helperPath}"`,
       '',
       '  2. or give this Electron an AppArmor profile that allows user namespaces:',
@@ -78,8 +84,13 @@ export function sandboxVerdict(facts: SandboxFacts): Verdict {
  * How to run a command that opens windows: on Linux without a display (CI, SSH) under
  * `xvfb-run -a`; elsewhere as it is.
  */
-export function displayWrapper(facts: { platform: string; env: Record<string, string | undefined>; xvfbRunAvailable: boolean }): { prefix: string[] } | { missing: string } {
+export function displayWrapper(facts: {
+  platform: string;
+  env: Record<string, string | undefined>;
+  xvfbRunAvailable: boolean;
+}): { prefix: string[] } | { missing: string } {
   if (facts.platform !== 'linux' || facts.env.DISPLAY || facts.env.WAYLAND_DISPLAY) return { prefix: [] };
-  if (!facts.xvfbRunAvailable) return { missing: 'No display and no xvfb-run: install xvfb (sudo apt-get install xvfb) to run the Electron suite headless.' };
+  if (!facts.xvfbRunAvailable)
+    return { missing: 'No display and no xvfb-run: install xvfb (sudo apt-get install xvfb) to run the Electron suite headless.' };
   return { prefix: ['xvfb-run', '-a'] };
 }

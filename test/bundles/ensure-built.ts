@@ -46,7 +46,11 @@ export function ensureBuilt(): void {
   }
   try {
     // Through node itself, so it runs the same on Windows (where .bin holds .cmd shims).
-    if (isStale()) execFileSync(process.execPath, [join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: projectRoot, stdio: 'ignore' });
+    if (isStale())
+      execFileSync(process.execPath, [join(projectRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+        cwd: projectRoot,
+        stdio: 'ignore',
+      });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

@@ -9,7 +9,10 @@ import { ensureBuilt, projectRoot } from './ensure-built';
 beforeAll(ensureBuilt, 120_000);
 
 function decodeAttribute(value: string): string {
-  return value.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return value
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 describe('the built renderer page', () => {
@@ -33,7 +36,9 @@ describe('the built renderer page', () => {
   });
 
   it('has no inline script the policy would have to allow', () => {
-    const inline = [...html().matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attributes, body]) => !/\bsrc=/.test(attributes!) && body!.trim() !== '');
+    const inline = [...html().matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+      ([, attributes, body]) => !/\bsrc=/.test(attributes!) && body!.trim() !== '',
+    );
     expect(inline).toEqual([]);
   });
 });

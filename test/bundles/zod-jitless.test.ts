@@ -36,7 +36,11 @@ function loadPreloadCounting() {
   const source = readFileSync(join(projectRoot, 'out/preload/index.cjs'), 'utf8');
   const run = runInContext(`(function (require, module, exports) {\n${source}\n})`, context) as (...args: unknown[]) => void;
   run((id: string) => (id === 'electron' ? electron : undefined), module, module.exports);
-  return { bridge: exposed.roomdesk as Record<string, (input?: unknown) => Promise<unknown>>, constructions: () => runInContext('__constructions', context) as number, context };
+  return {
+    bridge: exposed.roomdesk as Record<string, (input?: unknown) => Promise<unknown>>,
+    constructions: () => runInContext('__constructions', context) as number,
+    context,
+  };
 }
 
 describe('zod runs without eval in the preload', () => {

@@ -65,9 +65,23 @@ describe('the contract wire examples', () => {
   });
 
   it('reads built-ins, custom events, keyframes and kick-outs with to_user_ids inside data', () => {
-    expect(event('server-builtin-close.json')).toMatchObject({ type: 'BUILTIN_MSG', eventType: 'room_change', action: 'close', toUserIds: [] });
-    expect(event('server-builtin-micro.json')).toMatchObject({ type: 'BUILTIN_MSG', action: 'change_micro_status', payload: { status: 'OPEN' } });
-    expect(event('server-custom-event.json')).toEqual({ type: 'CUSTOM_EVENT', eventId: 'chat', payload: { text: 'Hello' }, toUserIds: ['client-zhang'] });
+    expect(event('server-builtin-close.json')).toMatchObject({
+      type: 'BUILTIN_MSG',
+      eventType: 'room_change',
+      action: 'close',
+      toUserIds: [],
+    });
+    expect(event('server-builtin-micro.json')).toMatchObject({
+      type: 'BUILTIN_MSG',
+      action: 'change_micro_status',
+      payload: { status: 'OPEN' },
+    });
+    expect(event('server-custom-event.json')).toEqual({
+      type: 'CUSTOM_EVENT',
+      eventId: 'chat',
+      payload: { text: 'Hello' },
+      toUserIds: ['client-zhang'],
+    });
     const keyframe = event('server-keyframe-sync.json');
     expect(keyframe).toMatchObject({ type: 'KEYFRAME_SYNC', toUserIds: [] });
     expect(keyframe.type === 'KEYFRAME_SYNC' && Object.keys(keyframe.frames)).toEqual(['FiveState']);
@@ -84,8 +98,18 @@ describe('the contract wire examples', () => {
   });
 
   it('addresses kicks and microphone changes through to_user_ids inside data', () => {
-    expect(kickMessage('f', 'client-zhang').data).toEqual({ event_type: 'user_change', action: 'change_status', data: { status: 'KICK_OUT' }, to_user_ids: ['client-zhang'] });
-    expect(changeMicroStatusMessage('f', true).data).toEqual({ event_type: 'user_change', action: 'change_micro_status', data: { status: 'OPEN' }, to_user_ids: [] });
+    expect(kickMessage('f', 'client-zhang').data).toEqual({
+      event_type: 'user_change',
+      action: 'change_status',
+      data: { status: 'KICK_OUT' },
+      to_user_ids: ['client-zhang'],
+    });
+    expect(changeMicroStatusMessage('f', true).data).toEqual({
+      event_type: 'user_change',
+      action: 'change_micro_status',
+      data: { status: 'OPEN' },
+      to_user_ids: [],
+    });
   });
 });
 
@@ -106,7 +130,9 @@ describe('frames the client must survive', () => {
     Object.assign(refused, { code: 'PERMISSION_DENIED', message: ' 【PERMISSION_DENIED】no sync_frame ', data: null });
     expect(parseServerFrame(JSON.stringify(refused))).toMatchObject({
       ok: true,
-      frame: { event: { type: 'REFUSED', command: 'KEYFRAME_SYNC', code: 'PERMISSION_DENIED', message: '【PERMISSION_DENIED】no sync_frame' } },
+      frame: {
+        event: { type: 'REFUSED', command: 'KEYFRAME_SYNC', code: 'PERMISSION_DENIED', message: '【PERMISSION_DENIED】no sync_frame' },
+      },
     });
   });
 
@@ -114,7 +140,11 @@ describe('frames the client must survive', () => {
     ['not JSON', 'not json{', /not JSON/],
     ['an array', '[1,2]', /envelope/],
     ['no command', JSON.stringify({ code: 'SUCCESS', data: {} }), /command/],
-    ['a user list that is an object', fixture('server-user-list.json').replace('"data":[', '"data":{"list":[').replace('],"front_request_id"', ']},"front_request_id"'), /USER_LIST/],
+    [
+      'a user list that is an object',
+      fixture('server-user-list.json').replace('"data":[', '"data":{"list":[').replace('],"front_request_id"', ']},"front_request_id"'),
+      /USER_LIST/,
+    ],
     ['a user without id', fixture('server-self-user-info.json').replace('"id":"agent-1",', ''), /SELF_USER_INFO: id/],
     ['a ROOM_INFO without info', fixture('server-room-info.json').replace('"info":', '"inf":'), /ROOM_INFO: info/],
     ['a huge frame', JSON.stringify({ command: 'CUSTOM_EVENT', code: 'SUCCESS', data: 'x'.repeat(MAX_LIVE_FRAME_CHARS) }), /too large/],
@@ -125,7 +155,10 @@ describe('frames the client must survive', () => {
   });
 
   it('refuses a frame for another room', () => {
-    expect(parseServerFrame(fixture('server-room-info.json'), { roomCode: 'OtherRoom0000000' })).toEqual({ ok: false, problem: 'frame for another room' });
+    expect(parseServerFrame(fixture('server-room-info.json'), { roomCode: 'OtherRoom0000000' })).toEqual({
+      ok: false,
+      problem: 'frame for another room',
+    });
     expect(parseServerFrame(fixture('server-room-info.json'), { roomCode: 'gxwdz6VOmaQJmELN' }).ok).toBe(true);
   });
 

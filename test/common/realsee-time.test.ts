@@ -30,7 +30,17 @@ describe('parseRealseeTime', () => {
   });
 
   it('gives null for empty, unreadable or impossible texts, and for an unknown zone', () => {
-    for (const text of [null, undefined, '', '  ', 'yesterday', '14/03/2026 16:30', '2026-02-30 10:00:00', '2026-03-14 24:00:00', '1710405000']) {
+    for (const text of [
+      null,
+      undefined,
+      '',
+      '  ',
+      'yesterday',
+      '14/03/2026 16:30',
+      '2026-02-30 10:00:00',
+      '2026-03-14 24:00:00',
+      '1710405000',
+    ]) {
       expect(parseRealseeTime(text, 'Asia/Shanghai')).toBeNull();
     }
     expect(parseRealseeTime('2026-03-14 16:30:00', 'Mars/Olympus')).toBeNull();
@@ -58,7 +68,11 @@ describe('time zone names', () => {
 describe('viewRealseeTime', () => {
   it('shows the formatted instant and keeps the raw text; unreadable text is shown as it came', () => {
     const view = viewRealseeTime('2026-03-14 16:30:00', { timeZone: 'Asia/Shanghai', locale: 'en', displayTimeZone: 'UTC' });
-    expect(view).toEqual({ raw: '2026-03-14 16:30:00', instant: Date.UTC(2026, 2, 14, 8, 30), text: formatInstant(Date.UTC(2026, 2, 14, 8, 30), 'en', 'UTC') });
+    expect(view).toEqual({
+      raw: '2026-03-14 16:30:00',
+      instant: Date.UTC(2026, 2, 14, 8, 30),
+      text: formatInstant(Date.UTC(2026, 2, 14, 8, 30), 'en', 'UTC'),
+    });
     expect(view?.text).toMatch(/Mar 14, 2026.*08:30/);
     expect(viewRealseeTime('soon', { timeZone: 'Asia/Shanghai', locale: 'en' })).toEqual({ raw: 'soon', instant: null, text: 'soon' });
     expect(viewRealseeTime('', { timeZone: 'Asia/Shanghai', locale: 'en' })).toBeNull();

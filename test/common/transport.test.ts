@@ -13,13 +13,28 @@ describe('the transport rule for secrets, tickets and room links', () => {
     for (const url of ['http://127.0.0.1:4010', 'http://127.9.8.7/room', 'ws://localhost:9/ws', 'http://[::1]:80/']) {
       expect(isAllowedTransport(url)).toBe(true);
     }
-    for (const url of ['http://gateway.example.com', 'ws://live.example.com/x', 'http://10.0.0.1', 'http://127.0.0.1.evil.com', 'http://localhost.evil.com']) {
+    for (const url of [
+      'http://gateway.example.com',
+      'ws://live.example.com/x',
+      'http://10.0.0.1',
+      'http://127.0.0.1.evil.com',
+      'http://localhost.evil.com',
+    ]) {
       expect(isAllowedTransport(url)).toBe(false);
     }
   });
 
   it('never allows other schemes, credentials, or text that is not a URL', () => {
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'chrome://settings', 'ftp://h/x', 'https://u:p@h.example', '', 'h.example']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      'chrome://settings',
+      'ftp://h/x',
+      'https://u:p@h.example',
+      '',
+      'h.example',
+    ]) {
       expect(isAllowedTransport(url)).toBe(false);
     }
   });

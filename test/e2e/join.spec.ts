@@ -69,7 +69,9 @@ test.describe('joining a room', () => {
     await expect(invite.getByRole('img', { name: 'QR code of the invite link' })).toHaveAttribute('src', /^data:image\/png;base64,/);
     await expect(invite).toContainText('Single use');
     await expect(invite).toContainText(/Valid for 4:5\d \(5 min\)/);
-    await expect(invite.getByLabel('Invite text', { exact: true })).toHaveValue(/Hi Mr Zhang, here is your link to our VR viewing of Garden townhouse/);
+    await expect(invite.getByLabel('Invite text', { exact: true })).toHaveValue(
+      /Hi Mr Zhang, here is your link to our VR viewing of Garden townhouse/,
+    );
 
     await invite.getByRole('button', { name: 'Copy link' }).click();
     await expect(invite.getByRole('button', { name: /Copied/ })).toBeVisible();
@@ -122,7 +124,9 @@ test.describe('joining a room', () => {
 
     await new RoomPage(page).getVoiceSignature();
     const status = page.getByRole('status').filter({ hasText: 'Voice signature obtained' });
-    await expect(status).toContainText(new RegExp(`Voice signature obtained for .+ in voice room ${voiceId}, valid until \\d\\d:\\d\\d\\.`));
+    await expect(status).toContainText(
+      new RegExp(`Voice signature obtained for .+ in voice room ${voiceId}, valid until \\d\\d:\\d\\d\\.`),
+    );
     await expect(page.locator('body')).not.toContainText(/sign["=:]/i);
   });
 });

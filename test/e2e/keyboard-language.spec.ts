@@ -57,7 +57,9 @@ test.describe('languages', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
     await page.reload();
-    await expect(page.getByRole('heading', { level: 1, name: '设置' }).or(page.getByRole('heading', { level: 1, name: '带看房间' }))).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: '设置' }).or(page.getByRole('heading', { level: 1, name: '带看房间' })),
+    ).toBeVisible();
     await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '设置' }).click();
     await page.getByRole('combobox', { name: '语言' }).selectOption('en');
     await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

@@ -32,7 +32,12 @@ test.describe('rooms', () => {
     await form.removeGuest(3).click();
     await form.guestUserId(2).fill('client-wang');
     await form.guestNickname(2).fill('Ms Wang');
-    await form.fill({ title: 'Riverside two-bedroom', address: '88 Binjiang Road, Shanghai', vr: '800000000000000001', notes: 'Client prefers mornings' });
+    await form.fill({
+      title: 'Riverside two-bedroom',
+      address: '88 Binjiang Road, Shanghai',
+      vr: '800000000000000001',
+      notes: 'Client prefers mornings',
+    });
 
     sandbox.faults.inject({ path: '/open/v1/live/entrance', latencyMs: 1500, times: 1 });
     await form.create.click();
@@ -63,7 +68,10 @@ test.describe('rooms', () => {
     const details = room.details;
     // Room status values are undocumented: shown raw; the creation time keeps Realsee's raw text on hover.
     await expect(details).toContainText('Status 0');
-    await expect(details.locator('time[data-realsee-time]').first()).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(Asia\/Shanghai\)$/);
+    await expect(details.locator('time[data-realsee-time]').first()).toHaveAttribute(
+      'title',
+      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(Asia\/Shanghai\)$/,
+    );
     await expect(details).toContainText('Not closed');
     await expect(details).toContainText(String(sandbox.rooms.get(code)!.voiceId));
     const limits = room.limits;

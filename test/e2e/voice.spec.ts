@@ -179,7 +179,9 @@ async function peakOver(page: Page, ms: number): Promise<number> {
 test.describe('voice', () => {
   // Real capture, an AudioContext and the app's full stack per test: generous on a loaded machine.
   test.describe.configure({ timeout: 120_000 });
-  test('pre-flight, join with the fake microphone, level moves, mute by keyboard, leave, and unmount releases the microphone', async ({ app }) => {
+  test('pre-flight, join with the fake microphone, level moves, mute by keyboard, leave, and unmount releases the microphone', async ({
+    app,
+  }) => {
     const { page, fetched } = await openWithVoice(app);
     const roomCode = await newRoomCode(app);
     await mount(page, { roomCode });
@@ -213,7 +215,9 @@ test.describe('voice', () => {
     // The signature was used but is nowhere in storage, the page, main's log or data files.
     const sign = await page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.lastSign());
     expect(sign?.length ?? 0).toBeGreaterThan(10);
-    const pageText = await page.evaluate(() => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    const pageText = await page.evaluate(
+      () => document.documentElement.outerHTML + JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     expect(pageText).not.toContain(sign);
     expect(await page.evaluate(() => indexedDB.databases().then((dbs) => dbs.length))).toBe(0);
     expect(app.logLines.join('\n')).not.toContain(sign);
@@ -241,7 +245,9 @@ test.describe('voice', () => {
     const chunks = await readdir(join(bundleDir, 'chunks'));
     expect(chunks.some((name) => name.startsWith('trtc-adapter'))).toBe(true);
     expect(chunks.some((name) => name.startsWith('chime-adapter'))).toBe(true);
-    expect(await readFile(join(bundleDir, 'panel.js'), 'utf8')).not.toMatch(/enableAudioVolumeEvaluation|realtimeSubscribeToVolumeIndicator/);
+    expect(await readFile(join(bundleDir, 'panel.js'), 'utf8')).not.toMatch(
+      /enableAudioVolumeEvaluation|realtimeSubscribeToVolumeIndicator/,
+    );
   });
 
   test('a room closed in the sandbox: the signature is refused with a clear message and the request id', async ({ app }) => {
@@ -300,7 +306,9 @@ test.describe('voice', () => {
     await expect.poll(() => page.evaluate(() => (window as unknown as VoiceTestWindow).__voiceE2E.liveMicrophoneTracks())).toBe(0);
   });
 
-  test('sandbox adapter on its own: level above 0 from the fake microphone, 0 while muted, speaking, released on leave', async ({ app }) => {
+  test('sandbox adapter on its own: level above 0 from the fake microphone, 0 while muted, speaking, released on leave', async ({
+    app,
+  }) => {
     const { page } = await openWithVoice(app);
     const result = await page.evaluate(async () => {
       const voice = (window as unknown as VoiceTestWindow).__voiceE2E;
@@ -315,9 +323,32 @@ test.describe('voice', () => {
         return Math.max(...levels);
       };
       const refused = await adapter
-        .join({ vendor: 'trtc', roomCode: 'X', userId: 'u', vendorSource: 'default', obtainedAt: 0, expiresAt: 1, sdkAppId: 1, userSig: 's', roomId: 1 })
-        .then(() => 'joined', (error: Error) => error.name);
-      await adapter.join({ vendor: 'sandbox', roomCode: 'X', userId: 'u', vendorSource: 'sandbox-profile', obtainedAt: 0, expiresAt: 1, sdkAppId: 1, userSig: 's', roomId: 1 });
+        .join({
+          vendor: 'trtc',
+          roomCode: 'X',
+          userId: 'u',
+          vendorSource: 'default',
+          obtainedAt: 0,
+          expiresAt: 1,
+          sdkAppId: 1,
+          userSig: 's',
+          roomId: 1,
+        })
+        .then(
+          () => 'joined',
+          (error: Error) => error.name,
+        );
+      await adapter.join({
+        vendor: 'sandbox',
+        roomCode: 'X',
+        userId: 'u',
+        vendorSource: 'sandbox-profile',
+        obtainedAt: 0,
+        expiresAt: 1,
+        sdkAppId: 1,
+        userSig: 's',
+        roomId: 1,
+      });
       const devices = await adapter.listInputDevices();
       const live = await collect(2000);
       await adapter.setMuted(true);
@@ -326,7 +357,16 @@ test.describe('voice', () => {
       await adapter.setMuted(false);
       const unmuted = await collect(2000);
       await adapter.leave();
-      return { refused, devices: devices.length, live, muted, unmuted, spoke: speaking.includes(true), tracks: voice.liveMicrophoneTracks(), lastLevel: levels.at(-1) };
+      return {
+        refused,
+        devices: devices.length,
+        live,
+        muted,
+        unmuted,
+        spoke: speaking.includes(true),
+        tracks: voice.liveMicrophoneTracks(),
+        lastLevel: levels.at(-1),
+      };
     });
     expect(result.refused).toBe('VoiceFailure');
     expect(result.devices).toBeGreaterThan(0);
@@ -345,8 +385,21 @@ test.describe('voice', () => {
       const trtc = await voice.createVoiceAdapter('trtc');
       const started = Date.now();
       const result = await trtc
-        .join({ vendor: 'trtc', roomCode: 'X', userId: 'agent-7', vendorSource: 'default', obtainedAt: 0, expiresAt: 1, sdkAppId: 1400000001, userSig: 'not-a-real-signature', roomId: 12345 })
-        .then(() => 'joined', (error: { name: string; kind?: string }) => `${error.name}:${error.kind}`);
+        .join({
+          vendor: 'trtc',
+          roomCode: 'X',
+          userId: 'agent-7',
+          vendorSource: 'default',
+          obtainedAt: 0,
+          expiresAt: 1,
+          sdkAppId: 1400000001,
+          userSig: 'not-a-real-signature',
+          roomId: 12345,
+        })
+        .then(
+          () => 'joined',
+          (error: { name: string; kind?: string }) => `${error.name}:${error.kind}`,
+        );
       await trtc.leave();
       return { result, ms: Date.now() - started };
     });

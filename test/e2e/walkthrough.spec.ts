@@ -7,7 +7,9 @@ import { createRoom, expect, openWorkspace, test } from './workspace';
 
 /** What a new user ran into on a first walk through the app, one check per problem found. */
 test.describe('walkthrough defects', () => {
-  test('new room: no summary while typing, focus on the first problem after a failed submit, into a new guest row, past read-only fields', async ({ app }) => {
+  test('new room: no summary while typing, focus on the first problem after a failed submit, into a new guest row, past read-only fields', async ({
+    app,
+  }) => {
     const { page } = app;
     await openWorkspace(app);
     const form = new NewRoomPage(page);
@@ -91,7 +93,12 @@ test.describe('walkthrough defects', () => {
 
     const history = new HistoryPage(page);
     await history.open();
-    await expect(page.getByRole('status').filter({ hasText: /rooms?$/ }).first()).toHaveText('1 room');
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /rooms?$/ })
+        .first(),
+    ).toHaveText('1 room');
     await history.list.getByRole('option').first().click();
     const saved = page.locator('.rd-room');
     await expect(saved).toContainText('2 hours');

@@ -51,7 +51,13 @@ function guarded(target) {
 }
 
 function preventableEvent(extra = {}) {
-  const event = { defaultPrevented: false, preventDefault() { event.defaultPrevented = true; }, ...extra };
+  const event = {
+    defaultPrevented: false,
+    preventDefault() {
+      event.defaultPrevented = true;
+    },
+    ...extra,
+  };
   return event;
 }
 
@@ -63,19 +69,37 @@ class StandinSession extends EventEmitter {
     this.permissionCheckHandler = null;
     this.devicePermissionHandler = null;
     this.headersHandler = null;
-    this.webRequest = { onHeadersReceived: (handler) => { this.headersHandler = handler; } };
+    this.webRequest = {
+      onHeadersReceived: (handler) => {
+        this.headersHandler = handler;
+      },
+    };
   }
-  setPermissionRequestHandler(handler) { this.permissionRequestHandler = handler; }
-  setPermissionCheckHandler(handler) { this.permissionCheckHandler = handler; }
-  setDevicePermissionHandler(handler) { this.devicePermissionHandler = handler; }
-  getPreloadScripts() { return []; }
-  clearStorageData() { return Promise.resolve(); }
-  clearCache() { return Promise.resolve(); }
+  setPermissionRequestHandler(handler) {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler) {
+    this.permissionCheckHandler = handler;
+  }
+  setDevicePermissionHandler(handler) {
+    this.devicePermissionHandler = handler;
+  }
+  getPreloadScripts() {
+    return [];
+  }
+  clearStorageData() {
+    return Promise.resolve();
+  }
+  clearCache() {
+    return Promise.resolve();
+  }
 }
 
 const sessions = new Map();
 export const session = {
-  get defaultSession() { return session.fromPartition(''); },
+  get defaultSession() {
+    return session.fromPartition('');
+  },
   fromPartition(partition) {
     if (!sessions.has(partition)) sessions.set(partition, new StandinSession(partition));
     return sessions.get(partition);
@@ -99,30 +123,62 @@ class StandinWebContents extends EventEmitter {
     this.webPreferences = options;
     allContents.add(this);
   }
-  isDestroyed() { return this.destroyed; }
-  getURL() { return this.url; }
-  getTitle() { return ''; }
-  send(channel, payload) { this.sent.push({ channel, payload }); }
-  setWindowOpenHandler(handler) { this.windowOpenHandler = handler; }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  getURL() {
+    return this.url;
+  }
+  getTitle() {
+    return '';
+  }
+  send(channel, payload) {
+    this.sent.push({ channel, payload });
+  }
+  setWindowOpenHandler(handler) {
+    this.windowOpenHandler = handler;
+  }
   loadURL(url) {
     this.url = url;
     queueMicrotask(() => !this.destroyed && standin.emit(this, `webContents#${this.id}`, 'did-finish-load', preventableEvent()));
     return Promise.resolve();
   }
-  loadFile(file) { return this.loadURL(pathToFileURL(file).href); }
-  reload() { this.crashed = false; standin.journal.push(`webContents#${this.id} reload`); queueMicrotask(() => !this.destroyed && standin.emit(this, `webContents#${this.id}`, 'did-finish-load', preventableEvent())); }
-  isCrashed() { return this.crashed; }
+  loadFile(file) {
+    return this.loadURL(pathToFileURL(file).href);
+  }
+  reload() {
+    this.crashed = false;
+    standin.journal.push(`webContents#${this.id} reload`);
+    queueMicrotask(() => !this.destroyed && standin.emit(this, `webContents#${this.id}`, 'did-finish-load', preventableEvent()));
+  }
+  isCrashed() {
+    return this.crashed;
+  }
   forcefullyCrashRenderer() {
     this.crashed = true;
     standin.emit(this, `webContents#${this.id}`, 'render-process-gone', preventableEvent(), { reason: 'killed', exitCode: 9 });
   }
-  getZoomFactor() { return this.zoomFactor; }
-  setZoomFactor(factor) { this.zoomFactor = factor; }
-  getZoomLevel() { return Math.log(this.zoomFactor) / Math.log(1.2); }
-  setZoomLevel(level) { this.zoomFactor = 1.2 ** level; }
-  setVisualZoomLevelLimits() { return Promise.resolve(); }
-  executeJavaScriptInIsolatedWorld() { return Promise.resolve({ roomError: null, ended: false }); }
-  executeJavaScript() { return Promise.resolve(undefined); }
+  getZoomFactor() {
+    return this.zoomFactor;
+  }
+  setZoomFactor(factor) {
+    this.zoomFactor = factor;
+  }
+  getZoomLevel() {
+    return Math.log(this.zoomFactor) / Math.log(1.2);
+  }
+  setZoomLevel(level) {
+    this.zoomFactor = 1.2 ** level;
+  }
+  setVisualZoomLevelLimits() {
+    return Promise.resolve();
+  }
+  executeJavaScriptInIsolatedWorld() {
+    return Promise.resolve({ roomError: null, ended: false });
+  }
+  executeJavaScript() {
+    return Promise.resolve(undefined);
+  }
   focus() {}
   openDevTools() {}
   close() {
@@ -148,11 +204,21 @@ class StandinView {
   addChildView(view) {
     if (!this.children.includes(view)) this.children.push(view);
   }
-  removeChildView(view) { this.children = this.children.filter((child) => child !== view); }
-  setBounds(bounds) { this.bounds = { ...bounds }; }
-  getBounds() { return { ...this.bounds }; }
-  setVisible(visible) { this.visible = visible; }
-  isDestroyed() { return this.destroyed; }
+  removeChildView(view) {
+    this.children = this.children.filter((child) => child !== view);
+  }
+  setBounds(bounds) {
+    this.bounds = { ...bounds };
+  }
+  getBounds() {
+    return { ...this.bounds };
+  }
+  setVisible(visible) {
+    this.visible = visible;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
 }
 
 export class WebContentsView extends StandinView {
@@ -180,16 +246,36 @@ class StandinBrowserWindow extends EventEmitter {
     this.contentView = guarded(new StandinView(this.webContents));
     app._webContentsCreated(this.webContents);
   }
-  isDestroyed() { return this.destroyed; }
-  loadFile(file) { return this.webContents.loadFile(file); }
-  loadURL(url) { return this.webContents.loadURL(url); }
-  show() { this.visible = true; }
-  hide() { this.visible = false; }
-  isVisible() { return this.visible; }
-  isMinimized() { return this.minimized; }
-  restore() { this.minimized = false; }
-  focus() { this.focused = true; }
-  getContentBounds() { return { x: 0, y: 0, width: this.options.width ?? 1280, height: this.options.height ?? 800 }; }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  loadFile(file) {
+    return this.webContents.loadFile(file);
+  }
+  loadURL(url) {
+    return this.webContents.loadURL(url);
+  }
+  show() {
+    this.visible = true;
+  }
+  hide() {
+    this.visible = false;
+  }
+  isVisible() {
+    return this.visible;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  restore() {
+    this.minimized = false;
+  }
+  focus() {
+    this.focused = true;
+  }
+  getContentBounds() {
+    return { x: 0, y: 0, width: this.options.width ?? 1280, height: this.options.height ?? 800 };
+  }
   /** As the user closing the window: 'close' (preventable), then the window is destroyed and 'closed' follows. */
   close() {
     if (this.destroyed) return;
@@ -229,21 +315,39 @@ class StandinApp extends EventEmitter {
     this.isPackaged = false;
     this.ready = false;
     this.quitState = 'running';
-    this.readyPromise = new Promise((resolve) => { this._resolveReady = resolve; });
+    this.readyPromise = new Promise((resolve) => {
+      this._resolveReady = resolve;
+    });
   }
   getPath(name) {
     const path = name === 'userData' ? userData : join(userData, `.${name}`);
     mkdirSync(path, { recursive: true });
     return path;
   }
-  getName() { return 'Roomdesk'; }
-  getVersion() { return '0.0.0-standin'; }
-  getAppPath() { return process.cwd(); }
-  getLocale() { return 'en-US'; }
-  isReady() { return this.ready; }
-  whenReady() { return this.readyPromise; }
-  requestSingleInstanceLock() { return standin.singleInstanceLockAvailable; }
-  setAppUserModelId(id) { this.appUserModelId = id; }
+  getName() {
+    return 'Roomdesk';
+  }
+  getVersion() {
+    return '0.0.0-standin';
+  }
+  getAppPath() {
+    return process.cwd();
+  }
+  getLocale() {
+    return 'en-US';
+  }
+  isReady() {
+    return this.ready;
+  }
+  whenReady() {
+    return this.readyPromise;
+  }
+  requestSingleInstanceLock() {
+    return standin.singleInstanceLockAvailable;
+  }
+  setAppUserModelId(id) {
+    this.appUserModelId = id;
+  }
   /** Electron: 'ready' once, then whenReady() resolves. */
   _becomeReady() {
     this.ready = true;
@@ -299,8 +403,12 @@ class StandinIpcMain extends EventEmitter {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
-  handleOnce(channel, handler) { this.handle(channel, handler); }
-  removeHandler(channel) { this.handlers.delete(channel); }
+  handleOnce(channel, handler) {
+    this.handle(channel, handler);
+  }
+  removeHandler(channel) {
+    this.handlers.delete(channel);
+  }
   /** As ipcRenderer.invoke from a renderer: the handler's answer, or its error. */
   async _invoke(channel, event, input) {
     const handler = this.handlers.get(channel);
@@ -312,14 +420,23 @@ class StandinIpcMain extends EventEmitter {
 export const ipcMain = new StandinIpcMain();
 
 export const Menu = {
-  buildFromTemplate(template) { return { template }; },
-  setApplicationMenu(menu) { standin.applicationMenu = menu; },
-  getApplicationMenu() { return standin.applicationMenu; },
+  buildFromTemplate(template) {
+    return { template };
+  },
+  setApplicationMenu(menu) {
+    standin.applicationMenu = menu;
+  },
+  getApplicationMenu() {
+    return standin.applicationMenu;
+  },
 };
 
 export const dialog = {
   errorBoxes: [],
-  showErrorBox(title, content) { dialog.errorBoxes.push({ title, content }); standin.journal.push(`dialog errorBox ${title}`); },
+  showErrorBox(title, content) {
+    dialog.errorBoxes.push({ title, content });
+    standin.journal.push(`dialog errorBox ${title}`);
+  },
   showSaveDialog: async () => ({ canceled: true, filePath: undefined }),
   showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
   showMessageBoxSync: () => 0,
@@ -327,7 +444,9 @@ export const dialog = {
 
 export const shell = {
   opened: [],
-  openExternal: async (url) => { shell.opened.push(url); },
+  openExternal: async (url) => {
+    shell.opened.push(url);
+  },
   openPath: async () => '',
 };
 
@@ -349,4 +468,18 @@ standin.WebContentsView = WebContentsView;
 standin.session = session;
 standin.dialog = dialog;
 
-export default { app, BrowserWindow, WebContentsView, ipcMain, session, dialog, Menu, shell, systemPreferences, screen, protocol, webContents, standin };
+export default {
+  app,
+  BrowserWindow,
+  WebContentsView,
+  ipcMain,
+  session,
+  dialog,
+  Menu,
+  shell,
+  systemPreferences,
+  screen,
+  protocol,
+  webContents,
+  standin,
+};

@@ -127,11 +127,18 @@ function guardsOf(target) {
 }
 function windowOpenAnswer() {
   if (!window || window.isDestroyed()) return null;
-  return window.webContents.windowOpenHandler?.({ url: 'https://example.com/elsewhere', frameName: '', features: '', disposition: 'new-window' }) ?? null;
+  return (
+    window.webContents.windowOpenHandler?.({
+      url: 'https://example.com/elsewhere',
+      frameName: '',
+      features: '',
+      disposition: 'new-window',
+    }) ?? null
+  );
 }
 report.sessions = { app: guardsOf(session.defaultSession), viewer: guardsOf(session.fromPartition('roomdesk-viewer')) };
 report.windowOpen = windowOpenAnswer();
-report.appWindowPreferences = window && !window.isDestroyed() ? window.options.webPreferences ?? null : null;
+report.appWindowPreferences = window && !window.isDestroyed() ? (window.options.webPreferences ?? null) : null;
 const log = join(app.getPath('userData'), 'logs', 'main.log');
 Object.assign(report, {
   channels: [...ipcMain.handlers.keys()],
@@ -143,7 +150,11 @@ Object.assign(report, {
   errorBoxes: dialog.errorBoxes,
   exited: standin.exited,
   journal: standin.journal,
-  logProblems: existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => /"level":"(error|warn)"|\b(ERROR|WARN)\b/.test(line)) : [],
+  logProblems: existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((line) => /"level":"(error|warn)"|\b(ERROR|WARN)\b/.test(line))
+    : [],
 });
 process.stdout.write(`\nSTANDIN-REPORT ${JSON.stringify(report)}\n`);
 process.exit(0);

@@ -28,11 +28,16 @@ test.describe('the real Electron app', () => {
     const preferences = await app.evaluate(({ BrowserWindow }) => {
       // getLastWebPreferences() exists at runtime (Electron's own tests use it) but is not in electron.d.ts.
       const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as
-        | { getLastWebPreferences(): Electron.WebPreferences | null }
-        | undefined;
+        { getLastWebPreferences(): Electron.WebPreferences | null } | undefined;
       const prefs = contents?.getLastWebPreferences();
       return prefs
-        ? { contextIsolation: prefs.contextIsolation, sandbox: prefs.sandbox, nodeIntegration: prefs.nodeIntegration, webviewTag: prefs.webviewTag, webSecurity: prefs.webSecurity }
+        ? {
+            contextIsolation: prefs.contextIsolation,
+            sandbox: prefs.sandbox,
+            nodeIntegration: prefs.nodeIntegration,
+            webviewTag: prefs.webviewTag,
+            webSecurity: prefs.webSecurity,
+          }
         : null;
     });
     expect(preferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
@@ -49,7 +54,13 @@ test.describe('the real Electron app', () => {
         moduleType: typeof scope.module,
       };
     });
-    expect(globals).toEqual({ bridgeType: 'object', bridgeFrozen: true, requireType: 'undefined', processType: 'undefined', moduleType: 'undefined' });
+    expect(globals).toEqual({
+      bridgeType: 'object',
+      bridgeFrozen: true,
+      requireType: 'undefined',
+      processType: 'undefined',
+      moduleType: 'undefined',
+    });
   });
 
   test('window.open opens no window, and https links go to the system browser instead', async () => {
@@ -108,7 +119,9 @@ test.describe('the real Electron app', () => {
     const outcome = await page.evaluate(async () => {
       type Call = (input?: unknown) => Promise<{ ok: boolean; value?: Record<string, unknown>; error?: unknown }>;
       const bridge = (window as unknown as { roomdesk: Record<string, Call> }).roomdesk;
-      const keys = Object.keys(bridge).filter((key) => !/^on[A-Z]/.test(key)).sort();
+      const keys = Object.keys(bridge)
+        .filter((key) => !/^on[A-Z]/.test(key))
+        .sort();
       const created = await bridge.createRoom!({ guests: [], listing: { title: 'Electron suite' } });
       const code = created.ok ? String(created.value!.roomCode) : '';
       const details = code ? await bridge.getRoomDetails!({ roomCode: code }) : null;

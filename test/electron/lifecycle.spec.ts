@@ -37,7 +37,10 @@ async function openViewer(page: Page, roomCode: string): Promise<void> {
 async function exitOf(app: ElectronApplication, timeoutMs: number): Promise<number | null> {
   const child = app.process();
   if (child.exitCode !== null) return child.exitCode;
-  const [code] = (await Promise.race([once(child, 'exit'), new Promise((_, fail) => setTimeout(() => fail(new Error(`still running after ${timeoutMs} ms`)), timeoutMs))])) as [number | null];
+  const [code] = (await Promise.race([
+    once(child, 'exit'),
+    new Promise((_, fail) => setTimeout(() => fail(new Error(`still running after ${timeoutMs} ms`)), timeoutMs)),
+  ])) as [number | null];
   return code;
 }
 
@@ -48,8 +51,13 @@ function problemsIn(log: string): string[] {
 test('closing the window with the viewer open ends the app cleanly', async () => {
   const { app, page } = launched!;
   await openViewer(page, await createRoom(page));
-  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.contentView.children.length ?? 0), { timeout: 15_000 }).toBe(1);
-  const viewerCount = () => app.evaluate(({ webContents }) => webContents.getAllWebContents().filter((contents) => contents.getURL().includes('/room/')).length);
+  await expect
+    .poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.contentView.children.length ?? 0), {
+      timeout: 15_000,
+    })
+    .toBe(1);
+  const viewerCount = () =>
+    app.evaluate(({ webContents }) => webContents.getAllWebContents().filter((contents) => contents.getURL().includes('/room/')).length);
   expect(await viewerCount()).toBe(1);
 
   if (process.platform === 'darwin') {
@@ -99,7 +107,10 @@ test('the zoom keys do not zoom the page away from the viewer', async () => {
 test('a second start brings the running window forward and exits by itself', async () => {
   const { app, userDataDir } = launched!;
   const second = startAgain(userDataDir)!;
-  const [code] = (await Promise.race([once(second, 'exit'), new Promise((_, fail) => setTimeout(() => fail(new Error('the second instance kept running')), 15_000))])) as [number | null];
+  const [code] = (await Promise.race([
+    once(second, 'exit'),
+    new Promise((_, fail) => setTimeout(() => fail(new Error('the second instance kept running')), 15_000)),
+  ])) as [number | null];
   expect(code).toBe(0);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isVisible())).toBe(true);

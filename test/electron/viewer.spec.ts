@@ -33,7 +33,10 @@ test.describe('the embedded viewer in the real Electron app', () => {
     roomCode = await page.evaluate(async () => {
       const created = await window.roomdesk.createRoom({ guests: [], listing: {} });
       if (!created.ok) throw new Error(created.error.message);
-      const opened = await window.roomdesk.openViewer({ roomCode: created.value.roomCode, bounds: { x: 0, y: 100, width: 800, height: 500 } });
+      const opened = await window.roomdesk.openViewer({
+        roomCode: created.value.roomCode,
+        bounds: { x: 0, y: 100, width: 800, height: 500 },
+      });
       if (!opened.ok) throw new Error(opened.error.message);
       return created.value.roomCode;
     });
@@ -50,11 +53,24 @@ test.describe('the embedded viewer in the real Electron app', () => {
     return app.evaluate(async ({ webContents, session }, code) => {
       const all = webContents.getAllWebContents().filter((contents) => contents.getURL().includes(`/room/${code}`));
       const contents = all[0];
-      if (!contents) return { count: 0, url: '', preloadWorldMark: '', sandbox: undefined, contextIsolation: undefined, nodeIntegration: undefined, ownSession: false, viewerPartitionSession: false, sessionPreloads: -1 };
+      if (!contents)
+        return {
+          count: 0,
+          url: '',
+          preloadWorldMark: '',
+          sandbox: undefined,
+          contextIsolation: undefined,
+          nodeIntegration: undefined,
+          ownSession: false,
+          viewerPartitionSession: false,
+          sessionPreloads: -1,
+        };
       const prefs = (contents as unknown as { getLastWebPreferences(): Electron.WebPreferences | null }).getLastWebPreferences();
       const viewerSession = session.fromPartition('roomdesk-viewer');
       // getLastWebPreferences() never reports `preload`, so ask the preload world itself.
-      const preloadWorldMark = String(await contents.executeJavaScriptInIsolatedWorld(999, [{ code: 'typeof globalThis.__zod_globalConfig' }]));
+      const preloadWorldMark = String(
+        await contents.executeJavaScriptInIsolatedWorld(999, [{ code: 'typeof globalThis.__zod_globalConfig' }]),
+      );
       return {
         count: all.length,
         url: contents.getURL(),
@@ -73,7 +89,11 @@ test.describe('the embedded viewer in the real Electron app', () => {
     await expect.poll(async () => (await viewerFacts()).count, { timeout: 15_000 }).toBe(1);
     // The same probe in the app window finds our preload's mark: the probe can see a preload.
     const appWindowMark = await app.evaluate(async ({ BrowserWindow }) =>
-      String(await BrowserWindow.getAllWindows()[0]!.webContents.executeJavaScriptInIsolatedWorld(999, [{ code: 'typeof globalThis.__zod_globalConfig' }])),
+      String(
+        await BrowserWindow.getAllWindows()[0]!.webContents.executeJavaScriptInIsolatedWorld(999, [
+          { code: 'typeof globalThis.__zod_globalConfig' },
+        ]),
+      ),
     );
     expect(appWindowMark).toBe('object');
     const facts = await viewerFacts();
@@ -91,7 +111,9 @@ test.describe('the embedded viewer in the real Electron app', () => {
   test('the room page cannot reach the bridge or Node', async () => {
     const globals = await app.evaluate(async ({ webContents }, code) => {
       const contents = webContents.getAllWebContents().find((candidate) => candidate.getURL().includes(`/room/${code}`));
-      return contents?.executeJavaScript('({ bridge: typeof window.roomdesk, require: typeof require, process: typeof process, ipc: Object.keys(window).filter((k) => /ipc|electron|roomdesk/i.test(k)) })');
+      return contents?.executeJavaScript(
+        '({ bridge: typeof window.roomdesk, require: typeof require, process: typeof process, ipc: Object.keys(window).filter((k) => /ipc|electron|roomdesk/i.test(k)) })',
+      );
     }, roomCode);
     expect(globals).toEqual({ bridge: 'undefined', require: 'undefined', process: 'undefined', ipc: [] });
   });

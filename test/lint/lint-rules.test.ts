@@ -81,7 +81,8 @@ describe('the bridge object', () => {
 });
 
 describe('file names', () => {
-  const followsNaming = async (file: string) => (await rulesHit(file, 'export const a = 1;\n')).includes('check-file/filename-naming-convention') === false;
+  const followsNaming = async (file: string) =>
+    (await rulesHit(file, 'export const a = 1;\n')).includes('check-file/filename-naming-convention') === false;
 
   it('are kebab-case', async () => {
     expect(await followsNaming('main/rooms/roomService.ts')).toBe(false);

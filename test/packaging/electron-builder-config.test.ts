@@ -11,13 +11,22 @@ const root = resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
   getConfig(projectDir: string, configPath: string | null, configFromOptions: null): Promise<Record<string, any>>;
-  validateConfiguration(config: Record<string, any>, debugLogger: { add(key: string, value: unknown): void; isEnabled: boolean }): Promise<void>;
+  validateConfiguration(
+    config: Record<string, any>,
+    debugLogger: { add(key: string, value: unknown): void; isEnabled: boolean },
+  ): Promise<void>;
 };
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; scripts: Record<string, string>; main: string };
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  scripts: Record<string, string>;
+  main: string;
+};
 
 /** electron-builder normalises `files` into `[{ filter: [...] }]`. */
 function filePatterns(config: Record<string, any>): string[] {
-  return (config.files as Array<string | { filter?: string[] }>).flatMap((entry) => (typeof entry === 'string' ? [entry] : (entry.filter ?? [])));
+  return (config.files as Array<string | { filter?: string[] }>).flatMap((entry) =>
+    typeof entry === 'string' ? [entry] : (entry.filter ?? []),
+  );
 }
 
 async function loadConfig() {
@@ -26,7 +35,8 @@ async function loadConfig() {
   return config;
 }
 
-const ENGLISH = 'Roomdesk uses your microphone only when you join voice in a VR viewing room, so you can talk your client through the tour.';
+const ENGLISH =
+  'Roomdesk uses your microphone only when you join voice in a VR viewing room, so you can talk your client through the tour.';
 const CHINESE = 'Roomdesk 仅在您加入 VR 带看房间的语音时使用麦克风,以便您在带看中与客户通话。';
 
 beforeAll(ensureBuilt, 120_000);
@@ -65,7 +75,7 @@ describe('electron-builder configuration', () => {
     }
   });
 
-  it('uses an asar with keytar\'s native module unpacked, and rebuilds nothing (keytar is Node-API)', async () => {
+  it("uses an asar with keytar's native module unpacked, and rebuilds nothing (keytar is Node-API)", async () => {
     const config = await loadConfig();
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('node_modules/keytar/**/*.node');

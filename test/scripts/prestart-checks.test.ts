@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { architectureVerdict, displayWrapper, electronInstallFailure, sandboxVerdict, type SandboxFacts } from '../../scripts/prestart/checks';
+import {
+  architectureVerdict,
+  displayWrapper,
+  electronInstallFailure,
+  sandboxVerdict,
+  type SandboxFacts,
+} from '../../scripts/prestart/checks';
 
 describe('architectureVerdict', () => {
   it('refuses an x64 Node on an Apple silicon Mac, saying what to install', () => {
@@ -22,11 +28,17 @@ describe('electronInstallFailure', () => {
     expect(message).toContain('no internet connection');
     expect(message).toContain('45.5.0');
     expect(message).not.toContain('\n');
-    expect(electronInstallFailure({ exitCode: 1, output: 'Error: getaddrinfo ENOTFOUND github.com', version: '45.5.0' })).toContain('no internet');
+    expect(electronInstallFailure({ exitCode: 1, output: 'Error: getaddrinfo ENOTFOUND github.com', version: '45.5.0' })).toContain(
+      'no internet',
+    );
   });
 
-  it('reports any other failure with the installer\'s first line, still on one line', () => {
-    const message = electronInstallFailure({ exitCode: 1, output: '\nError: checksum mismatch for electron-v45.zip\n    at verify', version: '45.5.0' });
+  it("reports any other failure with the installer's first line, still on one line", () => {
+    const message = electronInstallFailure({
+      exitCode: 1,
+      output: '\nError: checksum mismatch for electron-v45.zip\n    at verify',
+      version: '45.5.0',
+    });
     expect(message).toBe('Electron 45.5.0 could not be installed (installer exit 1): Error: checksum mismatch for electron-v45.zip');
   });
 });
@@ -45,7 +57,9 @@ describe('sandboxVerdict', () => {
     expect(verdict.ok).toBe(false);
     const message = verdict.ok ? '' : verdict.message;
     expect(message).toContain('kernel.apparmor_restrict_unprivileged_userns=1');
-    expect(message).toContain('sudo chown root:root "/app/node_modules/electron/dist/chrome-sandbox" && sudo chmod 4755 "/app/node_modules/electron/dist/chrome-sandbox"');
+    expect(message).toContain(
+      'sudo chown root:root "/app/node_modules/electron/dist/chrome-sandbox" && sudo chmod 4755 "/app/node_modules/electron/dist/chrome-sandbox"',
+    );
     expect(message).toContain('profile roomdesk-electron "/app/node_modules/electron/dist/electron" flags=(unconfined)');
     expect(message).toContain('userns,');
     expect(message).toContain('sudo apparmor_parser -r /etc/apparmor.d/roomdesk-electron');
@@ -53,7 +67,9 @@ describe('sandboxVerdict', () => {
   });
 
   it('passes with a root-owned setuid helper, or a profile naming the binary', () => {
-    expect(sandboxVerdict({ ...restricted, sandboxHelper: { ...restricted.sandboxHelper!, uid: 0, mode: 0o104755 } })).toEqual({ ok: true });
+    expect(sandboxVerdict({ ...restricted, sandboxHelper: { ...restricted.sandboxHelper!, uid: 0, mode: 0o104755 } })).toEqual({
+      ok: true,
+    });
     expect(sandboxVerdict({ ...restricted, appArmorProfileNamesBinary: true })).toEqual({ ok: true });
   });
 

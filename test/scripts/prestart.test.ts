@@ -27,7 +27,9 @@ describe.skipIf(installed)('the start check without internet', () => {
     const result = prestartOffline();
     expect(result.status).toBe(1);
     const lines = result.stderr.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('npm warn'));
-    expect(lines).toEqual([expect.stringMatching(/^Electron \d+\.\d+\.\d+ is not installed yet and its download failed: no internet connection\./)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Electron \d+\.\d+\.\d+ is not installed yet and its download failed: no internet connection\./),
+    ]);
   });
 
   it('for the test run, reports the same in one line and lets the other suites run', () => {

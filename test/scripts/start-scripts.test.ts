@@ -6,7 +6,7 @@ const root = resolve(import.meta.dirname, '../..');
 const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 describe('the start commands', () => {
-  it('run the machine check and Electron\'s own installer before electron-vite', () => {
+  it("run the machine check and Electron's own installer before electron-vite", () => {
     expect(scripts.start).toBe('tsx scripts/prestart.ts && electron-vite preview');
     expect(scripts.dev).toBe('tsx scripts/prestart.ts && electron-vite dev');
     expect(scripts['test:e2e']).toMatch(/^tsx scripts\/prestart\.ts --tests && electron-vite build && tsx scripts\/e2e\.ts$/);

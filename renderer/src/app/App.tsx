@@ -50,7 +50,7 @@ function CurrentScreen({ route }: { route: Route }) {
       return (
         <HistoryScreen
           key={route.roomCode ?? ''}
-         
+
           showBanners={false}
           profiles={profiles.map((profile) => ({ id: profile.id, label: profileName(profile, t) }))}
           {...(route.roomCode ? { initialRoomCode: route.roomCode } : {})}

@@ -4,7 +4,6 @@ import { isMac } from '../lib/keys';
 import type { Route } from '../lib/navigation';
 import { useLatest } from '../lib/use-latest';
 
-
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);

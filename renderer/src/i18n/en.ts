@@ -114,7 +114,10 @@ export const en = {
     empty: 'No rooms yet',
     emptyText: 'Create a viewing room, then invite your client with a guest pass.',
     noMatch: (p: { text: string }) => `No room matches “${p.text}”.`,
-    count: (p: { shown: number; total: number }) => (p.shown === p.total ? `${p.total} ${p.total === 1 ? 'room' : 'rooms'}` : `${p.shown} of ${p.total} ${p.total === 1 ? 'room' : 'rooms'}`),
+    count: (p: { shown: number; total: number }) =>
+      p.shown === p.total
+        ? `${p.total} ${p.total === 1 ? 'room' : 'rooms'}`
+        : `${p.shown} of ${p.total} ${p.total === 1 ? 'room' : 'rooms'}`,
     historyNote: 'Kept on this computer, newest first — available offline.',
     untitled: 'Untitled room',
     guests: (p: { count: number }) => (p.count === 1 ? '1 guest' : `${p.count} guests`),

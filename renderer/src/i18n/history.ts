@@ -89,7 +89,8 @@ export const historyEn = {
   notesFailed: 'Not saved',
   deleteRecord: 'Delete room record',
   deleteTitle: 'Delete this room record?',
-  deleteText: (code: string) => `The saved history of room ${code} is removed from this computer. The room itself on Realsee is not touched.`,
+  deleteText: (code: string) =>
+    `The saved history of room ${code} is removed from this computer. The room itself on Realsee is not touched.`,
   deleteConfirm: 'Delete record',
   cancel: 'Cancel',
   close: 'Close',
@@ -112,7 +113,8 @@ export const historyEn = {
 
   clearButton: 'Clear all history…',
   clearTitle: 'Clear all room history?',
-  clearText: 'Every saved room, snapshot, timeline and note on this computer is removed. Rooms on Realsee are not touched. This cannot be undone; export first if you may need it.',
+  clearText:
+    'Every saved room, snapshot, timeline and note on this computer is removed. Rooms on Realsee are not touched. This cannot be undone; export first if you may need it.',
   clearWord: 'CLEAR',
   clearPrompt: (word: string) => `Type ${word} to confirm`,
   clearConfirm: 'Clear all history',
@@ -120,8 +122,10 @@ export const historyEn = {
   clearFailed: 'The history could not be cleared',
 
   startupTitle: 'Your room history file was set aside',
-  startupQuarantined: 'The history file could not be read, so it was moved aside and a new, empty history was started. Nothing was deleted.',
-  startupUnreadable: 'The history file could not be read or moved aside. It is left untouched and nothing will be written over it; nothing was deleted.',
+  startupQuarantined:
+    'The history file could not be read, so it was moved aside and a new, empty history was started. Nothing was deleted.',
+  startupUnreadable:
+    'The history file could not be read or moved aside. It is left untouched and nothing will be written over it; nothing was deleted.',
   startupMigrated: (from: number | undefined) =>
     `The history file was updated from an older format${from !== undefined ? ` (version ${from})` : ''}. A copy of the old file was kept.`,
   startupMovedTo: 'The old file is kept at:',

@@ -23,4 +23,3 @@ export function readLanguageChoice(): LanguageChoice {
 export function storeLanguageChoice(choice: LanguageChoice): void {
   writePreference('language', choice === 'system' ? null : choice);
 }
-

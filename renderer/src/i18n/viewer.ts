@@ -168,7 +168,8 @@ export const viewerZhCN: ViewerMessages = {
   microphoneAllow: '允许使用麦克风',
   microphoneDeny: '不允许',
   confirmBrowserTitle: '在浏览器中打开此房间？',
-  confirmBrowserText: 'Roomdesk 将获取一张新的一次性票据，并把带票据的房间链接交给您的网页浏览器。在票据被使用之前，能看到该浏览器标签页或历史记录的人都可以以您的身份进入房间。',
+  confirmBrowserText:
+    'Roomdesk 将获取一张新的一次性票据，并把带票据的房间链接交给您的网页浏览器。在票据被使用之前，能看到该浏览器标签页或历史记录的人都可以以您的身份进入房间。',
   confirmBlockedTitle: '在浏览器中打开此链接？',
   confirmBlockedText: (host) => `房间页面想打开 ${host} 上的页面。要在网页浏览器中打开吗？`,
   confirm: '在浏览器中打开',

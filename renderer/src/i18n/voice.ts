@@ -58,10 +58,12 @@ export const voiceEn: VoiceMessages = {
     'no-microphone': 'No microphone was found. Connect a microphone or headset, choose it below, and press "Join voice" again.',
     'permission-denied':
       'Roomdesk is not allowed to use the microphone. Allow it in your system settings (macOS: System Settings › Privacy & Security › Microphone; Windows: Settings › Privacy & security › Microphone), then press "Join voice" again.',
-    'microphone-busy': 'The microphone could not be opened; another app may be using it. Close other call apps or choose another microphone, then try again.',
+    'microphone-busy':
+      'The microphone could not be opened; another app may be using it. Close other call apps or choose another microphone, then try again.',
     'signature-refused':
       'Realsee refused a voice signature for this room. Check that the room is still open (refresh the room); if it is, try again, and give the request id below to Realsee support if it keeps happening.',
-    'signature-unavailable': 'Roomdesk could not get a voice signature from Realsee. Check your network connection and the details below, then press "Join voice" again.',
+    'signature-unavailable':
+      'Roomdesk could not get a voice signature from Realsee. Check your network connection and the details below, then press "Join voice" again.',
     'join-failed':
       'Could not join the voice room. Check your network connection and press "Join voice" again; if it keeps failing, ask Realsee support whether voice is set up for your app.',
     disconnected: 'Voice was disconnected. Press "Join voice" to reconnect.',
@@ -99,7 +101,8 @@ export const voiceZhCN: VoiceMessages = {
     'permission-denied':
       'Roomdesk 没有麦克风权限。请在系统设置中允许(macOS:系统设置 › 隐私与安全性 › 麦克风;Windows:设置 › 隐私和安全性 › 麦克风),然后再点"加入语音"。',
     'microphone-busy': '无法打开麦克风,可能正被其他应用占用。请关闭其他通话应用或换一个麦克风后重试。',
-    'signature-refused': '如视拒绝为此房间签发语音签名。请确认房间仍未关闭(刷新房间);若房间正常,请重试;如果一直失败,请把下面的请求 ID 提供给如视技术支持。',
+    'signature-refused':
+      '如视拒绝为此房间签发语音签名。请确认房间仍未关闭(刷新房间);若房间正常,请重试;如果一直失败,请把下面的请求 ID 提供给如视技术支持。',
     'signature-unavailable': 'Roomdesk 未能从如视获取语音签名。请检查网络和下面的详情,然后再点"加入语音"。',
     'join-failed': '无法加入语音房间。请检查网络后再点"加入语音";如果一直失败,请向如视技术支持确认您的应用是否已开通语音。',
     disconnected: '语音已断开。请点"加入语音"重新连接。',

@@ -73,4 +73,3 @@ export function dayBoundary(value: string, edge: 'start' | 'end'): number | unde
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   return edge === 'start' ? new Date(year, month - 1, day).getTime() : new Date(year, month - 1, day + 1).getTime() - 1;
 }
-

@@ -2,11 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../../common/errors';
 import { useLatest } from './use-latest';
 
-export type ActionState<T> =
-  | { phase: 'idle' }
-  | { phase: 'running' }
-  | { phase: 'done'; value: T }
-  | { phase: 'failed'; error: AppError };
+export type ActionState<T> = { phase: 'idle' } | { phase: 'running' } | { phase: 'done'; value: T } | { phase: 'failed'; error: AppError };
 
 /**
  * Runs one bridge call at a time and tracks its progress. A result that arrives after the
@@ -25,20 +21,23 @@ export function useAction<A extends unknown[], T>(action: (...args: A) => Promis
     };
   }, []);
 
-  const run = useCallback(async (...args: A): Promise<Result<T>> => {
-    const runId = ++latestRun.current;
-    setState({ phase: 'running' });
-    let result: Result<T>;
-    try {
-      result = await actionRef.current(...args);
-    } catch {
-      result = { ok: false, error: { kind: 'internal', message: 'Roomdesk could not complete this action.' } };
-    }
-    if (mounted.current && runId === latestRun.current) {
-      setState(result.ok ? { phase: 'done', value: result.value } : { phase: 'failed', error: result.error });
-    }
-    return result;
-  }, [actionRef]);
+  const run = useCallback(
+    async (...args: A): Promise<Result<T>> => {
+      const runId = ++latestRun.current;
+      setState({ phase: 'running' });
+      let result: Result<T>;
+      try {
+        result = await actionRef.current(...args);
+      } catch {
+        result = { ok: false, error: { kind: 'internal', message: 'Roomdesk could not complete this action.' } };
+      }
+      if (mounted.current && runId === latestRun.current) {
+        setState(result.ok ? { phase: 'done', value: result.value } : { phase: 'failed', error: result.error });
+      }
+      return result;
+    },
+    [actionRef],
+  );
 
   const reset = useCallback(() => {
     latestRun.current += 1;

@@ -12,7 +12,16 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before something that cannot be taken back (a ticket handed out, a room ended). */
-export function ConfirmDialog({ title, text, confirmLabel, cancelLabel, closeLabel, danger = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  text,
+  confirmLabel,
+  cancelLabel,
+  closeLabel,
+  danger = false,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       title={title}

@@ -6,7 +6,17 @@ import { Icon } from './Icon';
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** Copies `text` and says so on the button for a moment ("Copied"). */
-export function CopyButton({ text, label, className, disabled = false }: { text: string; label: string; className?: string; disabled?: boolean }) {
+export function CopyButton({
+  text,
+  label,
+  className,
+  disabled = false,
+}: {
+  text: string;
+  label: string;
+  className?: string;
+  disabled?: boolean;
+}) {
   const { t } = useI18n();
   const [state, setState] = useState<CopyState>('idle');
   const timer = useRef<number | undefined>(undefined);

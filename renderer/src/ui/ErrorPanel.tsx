@@ -32,11 +32,19 @@ export function ErrorPanel({ error, lead, actions, compact = false }: ErrorPanel
   const navigation = useContext(NavigationContext);
   // Credentials and gateway paths are fixed in Settings; offer the way there unless already on a profile form.
   const offerSettings =
-    (error.kind === 'auth' || error.kind === 'protocol') && navigation !== null && navigation.route.screen !== 'settings' && navigation.route.screen !== 'welcome';
+    (error.kind === 'auth' || error.kind === 'protocol') &&
+    navigation !== null &&
+    navigation.route.screen !== 'settings' &&
+    navigation.route.screen !== 'welcome';
   const realseeText = error.kind === 'gateway' || error.kind === 'auth' ? error.status : undefined;
   const title = lead ? `${lead} — ${t.errors.title[error.kind]}` : t.errors.title[error.kind];
   return (
-    <section className={`error-panel${compact ? ' error-panel--compact' : ''}`} role="alert" aria-label={title} data-error-kind={error.kind}>
+    <section
+      className={`error-panel${compact ? ' error-panel--compact' : ''}`}
+      role="alert"
+      aria-label={title}
+      data-error-kind={error.kind}
+    >
       <h3 className="error-panel__title">{title}</h3>
       <p className="error-panel__advice">{t.errors.advice[error.kind]}</p>
       {realseeText ? (

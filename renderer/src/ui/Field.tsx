@@ -101,7 +101,13 @@ export function SelectField<V extends string>({ label, value, options, onValue, 
   return (
     <FieldShell label={label} hint={hint}>
       {({ inputId, describedBy }) => (
-        <select id={inputId} value={value} onChange={(event) => onValue(event.target.value as V)} aria-describedby={describedBy} disabled={disabled}>
+        <select
+          id={inputId}
+          value={value}
+          onChange={(event) => onValue(event.target.value as V)}
+          aria-describedby={describedBy}
+          disabled={disabled}
+        >
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

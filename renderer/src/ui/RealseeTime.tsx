@@ -6,7 +6,17 @@ import { viewRealseeTime } from '../../../common/realsee-time';
  * clock. The raw text and the zone it was read in stay visible on hover; an unreadable text is
  * shown as it came.
  */
-export function RealseeTime({ raw, timeZone, locale, fallback }: { raw: string | null; timeZone: string; locale: string; fallback: ReactNode }) {
+export function RealseeTime({
+  raw,
+  timeZone,
+  locale,
+  fallback,
+}: {
+  raw: string | null;
+  timeZone: string;
+  locale: string;
+  fallback: ReactNode;
+}) {
   const view = viewRealseeTime(raw, { timeZone, locale });
   if (!view) return <>{fallback}</>;
   return (

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLatest } from '../lib/use-latest';
 
-const FOCUSABLE = 'input:not([disabled]):not([readonly]), select:not([disabled]), textarea:not([disabled]):not([readonly]), button:not([disabled]), a[href]';
+const FOCUSABLE =
+  'input:not([disabled]):not([readonly]), select:not([disabled]), textarea:not([disabled]):not([readonly]), button:not([disabled]), a[href]';
 
 /**
  * Shows a native <dialog> modally while the component is mounted: the browser traps focus, makes

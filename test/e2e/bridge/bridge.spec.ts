@@ -20,7 +20,10 @@ test.describe('the bridge as the page sees it', () => {
           } catch {
             /* strict mode throws; either way the value must not change */
           }
-          return typeof (bridge as Record<string, () => unknown>).getAppInfo !== 'function' || String((bridge as Record<string, () => unknown>).getAppInfo).includes('hijacked');
+          return (
+            typeof (bridge as Record<string, () => unknown>).getAppInfo !== 'function' ||
+            String((bridge as Record<string, () => unknown>).getAppInfo).includes('hijacked')
+          );
         })(),
       };
     });
@@ -39,7 +42,9 @@ test.describe('the bridge as the page sees it', () => {
       process: typeof (window as unknown as { process?: unknown }).process,
       module: typeof (window as unknown as { module?: unknown }).module,
       ipc: Object.keys(window).filter((key) => /ipc|electron/i.test(key)),
-      bridgeSource: Object.values((window as unknown as { roomdesk: Record<string, unknown> }).roomdesk).map(String).join('\n'),
+      bridgeSource: Object.values((window as unknown as { roomdesk: Record<string, unknown> }).roomdesk)
+        .map(String)
+        .join('\n'),
     }));
     expect(globals.require).toBe('undefined');
     expect(globals.process).toBe('undefined');
@@ -90,7 +95,8 @@ test.describe('the bridge as the page sees it', () => {
     expect(outcome.stillWorks).toBe(true);
     // The same junk sent past the preload, straight at main, is refused by main's own check.
     const direct = await app.page.evaluate(async (byMethod) => {
-      const invoke = (window as unknown as Record<string, (c: string, i: unknown) => Promise<{ ok: boolean; error?: { kind: string } }>>).__roomdeskHarnessInvoke!;
+      const invoke = (window as unknown as Record<string, (c: string, i: unknown) => Promise<{ ok: boolean; error?: { kind: string } }>>)
+        .__roomdeskHarnessInvoke!;
       const kinds = new Set<string>();
       for (const [name, list] of Object.entries(byMethod)) {
         for (const payload of list.slice(0, 40)) {
@@ -106,18 +112,21 @@ test.describe('the bridge as the page sees it', () => {
   test('main refuses calls from a frame that is not the app page', async ({ app }) => {
     await app.open();
     // A frame from another origin (the room viewer's stand-in) reaches the binding but not main.
-    const foreign = await app.page.evaluate(async (sandboxUrl) => {
-      const frame = document.createElement('iframe');
-      frame.src = `${sandboxUrl}/open/v1/unknown`;
-      document.body.append(frame);
-      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-      return true;
-    }, app.sandbox.baseUrl).catch(() => false);
+    const foreign = await app.page
+      .evaluate(async (sandboxUrl) => {
+        const frame = document.createElement('iframe');
+        frame.src = `${sandboxUrl}/open/v1/unknown`;
+        document.body.append(frame);
+        await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+        return true;
+      }, app.sandbox.baseUrl)
+      .catch(() => false);
     // The app's CSP forbids frames; whichever way it fails, a direct binding call from the app
     // page with a forged channel is still judged by main.
     expect(typeof foreign).toBe('boolean');
     const forged = await app.page.evaluate(async () => {
-      const invoke = (window as unknown as Record<string, (c: string, i: unknown) => Promise<{ ok: boolean; error?: { kind: string } }>>).__roomdeskHarnessInvoke!;
+      const invoke = (window as unknown as Record<string, (c: string, i: unknown) => Promise<{ ok: boolean; error?: { kind: string } }>>)
+        .__roomdeskHarnessInvoke!;
       return invoke('roomdesk:__proto__', {});
     });
     expect(forged.ok).toBe(false);
@@ -130,7 +139,16 @@ test.describe('the bridge as the page sees it', () => {
     const results = await app.page.evaluate(
       async ({ baseUrl, appKey, appSecret }) => {
         const bridge = (window as unknown as { roomdesk: Bridge }).roomdesk;
-        const draft = { name: 'Agency sandbox', region: 'custom', customBaseUrl: baseUrl, appKey, appSecret, roles: { host: 'anchor', guest: 'audience' }, userId: 'agent-7', nickname: 'Lin' };
+        const draft = {
+          name: 'Agency sandbox',
+          region: 'custom',
+          customBaseUrl: baseUrl,
+          appKey,
+          appSecret,
+          roles: { host: 'anchor', guest: 'audience' },
+          userId: 'agent-7',
+          nickname: 'Lin',
+        };
         const beforeSave = await bridge.testProfileConnection!({ draft });
         const saved = await bridge.saveProfile!(draft);
         const id = (saved.value as { id: string }).id;
@@ -169,11 +187,32 @@ test.describe('the bridge as the page sees it', () => {
 
 function generatePayload(random: () => number, depth: number): unknown {
   const leaves = [null, 0, -1, 1.5, '', 'x'.repeat(5000), true, [], {}, '<script>', '../../', '\u0000', 'ABC123'];
-  const keys = ['roomCode', 'id', 'guest', 'guests', 'listing', 'draft', 'page', 'name', 'appKey', 'appSecret', 'region', 'notes', 'format', 'confirm', 'sort', 'offset', 'limit'];
+  const keys = [
+    'roomCode',
+    'id',
+    'guest',
+    'guests',
+    'listing',
+    'draft',
+    'page',
+    'name',
+    'appKey',
+    'appSecret',
+    'region',
+    'notes',
+    'format',
+    'confirm',
+    'sort',
+    'offset',
+    'limit',
+  ];
   const pick = random();
   if (depth === 0 || pick < 0.35) return leaves[Math.floor(random() * leaves.length)];
   if (pick < 0.5) return Array.from({ length: Math.floor(random() * 3) }, () => generatePayload(random, depth - 1));
   return Object.fromEntries(
-    Array.from({ length: 1 + Math.floor(random() * 4) }, () => [keys[Math.floor(random() * keys.length)]!, generatePayload(random, depth - 1)]),
+    Array.from({ length: 1 + Math.floor(random() * 4) }, () => [
+      keys[Math.floor(random() * keys.length)]!,
+      generatePayload(random, depth - 1),
+    ]),
   );
 }

@@ -4,7 +4,9 @@ import { test, expect, createRooms, fetchDetails, historyList, rowFor, stopSandb
 import { seedHistory, seededRooms } from './support/seed';
 
 test.describe('room history offline', () => {
-  test('with the sandbox stopped the app says it is offline and shows saved rooms and a room page from its last snapshot', async ({ app }) => {
+  test('with the sandbox stopped the app says it is offline and shows saved rooms and a room page from its last snapshot', async ({
+    app,
+  }) => {
     const { page } = app;
     await app.open();
     const [riverside, pudong] = await createRooms(page, [
@@ -30,7 +32,9 @@ test.describe('room history offline', () => {
     await expect(page.getByRole('button', { name: 'Refresh from Realsee' })).toHaveCount(0);
     // Room status values are undocumented: shown raw.
     await expect(page.locator('.rd-room__meta')).toContainText('Status 0');
-    await expect(page.getByRole('table', { name: 'Participants' }).or(page.getByText('Nobody was in the room at the last snapshot.'))).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Participants' }).or(page.getByText('Nobody was in the room at the last snapshot.')),
+    ).toBeVisible();
     const limits = page.locator('dl[aria-labelledby]').filter({ hasText: 'Most people' });
     await expect(limits).toContainText('Ticket valid for');
     await expect(page.getByText('Mrs Wang (g-1)')).toBeVisible();
@@ -55,7 +59,12 @@ test.describe('room history offline', () => {
 
     // Scrolling far down fetches the rows there, and the DOM still holds only what is in view.
     await list.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
-    await expect(list.getByRole('option').filter({ hasText: /H-01[45]\d\d/ }).first()).toBeVisible();
+    await expect(
+      list
+        .getByRole('option')
+        .filter({ hasText: /H-01[45]\d\d/ })
+        .first(),
+    ).toBeVisible();
     expect(await list.getByRole('option').count()).toBeLessThanOrEqual(100);
 
     const search = page.getByRole('searchbox', { name: 'Search history' });

@@ -12,23 +12,30 @@ test.describe('room history across network loss and restarts', () => {
     const relay = await startTcpRelay(app.sandbox.baseUrl);
     try {
       await app.open();
-      const profile = await page.evaluate(async ({ baseUrl, appKey, appSecret }) => {
-        const bridge = (window as unknown as { roomdesk: Record<string, (input?: unknown) => Promise<{ ok: boolean; value?: { id: string }; error?: { message: string } }>> }).roomdesk;
-        const saved = await bridge.saveProfile!({
-          name: 'Through the relay',
-          region: 'custom',
-          customBaseUrl: baseUrl,
-          appKey,
-          appSecret,
-          roles: { host: 'anchor', guest: 'audience' },
-          userId: 'agent-relay',
-          nickname: 'Agent',
-        });
-        if (!saved.ok || !saved.value) throw new Error(saved.error?.message);
-        const activated = await bridge.activateProfile!({ id: saved.value.id });
-        if (!activated.ok) throw new Error(activated.error?.message);
-        return saved.value.id;
-      }, { baseUrl: relay.baseUrl, ...app.sandbox.demoApp });
+      const profile = await page.evaluate(
+        async ({ baseUrl, appKey, appSecret }) => {
+          const bridge = (
+            window as unknown as {
+              roomdesk: Record<string, (input?: unknown) => Promise<{ ok: boolean; value?: { id: string }; error?: { message: string } }>>;
+            }
+          ).roomdesk;
+          const saved = await bridge.saveProfile!({
+            name: 'Through the relay',
+            region: 'custom',
+            customBaseUrl: baseUrl,
+            appKey,
+            appSecret,
+            roles: { host: 'anchor', guest: 'audience' },
+            userId: 'agent-relay',
+            nickname: 'Agent',
+          });
+          if (!saved.ok || !saved.value) throw new Error(saved.error?.message);
+          const activated = await bridge.activateProfile!({ id: saved.value.id });
+          if (!activated.ok) throw new Error(activated.error?.message);
+          return saved.value.id;
+        },
+        { baseUrl: relay.baseUrl, ...app.sandbox.demoApp },
+      );
       expect(profile).not.toBe('sandbox');
 
       const [code] = await createRooms(page, [{ title: 'Harbour view flat', notes: 'Bring the floor plan' }]);

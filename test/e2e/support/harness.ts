@@ -78,27 +78,28 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
     const secrets = new SecretRegistry();
     const logger = createLogger((line) => logLines.push(line), secrets);
     let appForEvents: HarnessApp | null = null;
-    const makeServices = () => createAppServices({
-      dataDir,
-      profileStore: new Conf({ cwd: dataDir, configName: 'profiles', projectName: 'roomdesk-e2e' }),
-      vault,
-      sandbox,
-      logger,
-      secrets,
-      appVersion: 'e2e',
-      platform: process.platform,
-      chooseExportPath: async (suggestedName) => exportChoice(suggestedName),
-      viewerHost: viewerHost.factory,
-      openExternal: async (url) => {
-        viewerHost.record.openedExternally.push(url);
-        return true;
-      },
-      // The history may report its state before the harness is built; the page asks again on load.
-      emit: (event, payload) => {
-        void appForEvents?.emit(event, payload).catch(() => undefined);
-      },
-      ...(networkBackoff ? { networkBackoff } : {}),
-    });
+    const makeServices = () =>
+      createAppServices({
+        dataDir,
+        profileStore: new Conf({ cwd: dataDir, configName: 'profiles', projectName: 'roomdesk-e2e' }),
+        vault,
+        sandbox,
+        logger,
+        secrets,
+        appVersion: 'e2e',
+        platform: process.platform,
+        chooseExportPath: async (suggestedName) => exportChoice(suggestedName),
+        viewerHost: viewerHost.factory,
+        openExternal: async (url) => {
+          viewerHost.record.openedExternally.push(url);
+          return true;
+        },
+        // The history may report its state before the harness is built; the page asks again on load.
+        emit: (event, payload) => {
+          void appForEvents?.emit(event, payload).catch(() => undefined);
+        },
+        ...(networkBackoff ? { networkBackoff } : {}),
+      });
     let services = await makeServices();
     let dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
     const server = await serveDirectory(rendererRoot, contentSecurityPolicy({ isDev: false, ...appVoicePolicy }));
@@ -127,7 +128,8 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
       },
       async emit(event, payload) {
         await page.evaluate(
-          ([channel, body]) => (window as unknown as { __roomdeskHarnessEmit(c: string, p: unknown): void }).__roomdeskHarnessEmit(channel, body),
+          ([channel, body]) =>
+            (window as unknown as { __roomdeskHarnessEmit(c: string, p: unknown): void }).__roomdeskHarnessEmit(channel, body),
           [eventChannelFor(event), payload] as const,
         );
       },

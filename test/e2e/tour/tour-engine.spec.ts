@@ -160,7 +160,10 @@ test('says why when the renderer cannot be fetched, or the Work cannot be shown'
 
   await page.unroute(`**/assets/${lazyChunk.file}`);
   await page.goto(fixture.url);
-  expect(await tour.load(page, { work_code: 'x', panorama: 'not a list', observers: 7 })).toMatchObject({ ok: false, reason: 'load-failed' });
+  expect(await tour.load(page, { work_code: 'x', panorama: 'not a list', observers: 7 })).toMatchObject({
+    ok: false,
+    reason: 'load-failed',
+  });
 });
 
 test('dispose removes the canvas and stops reporting', async ({ page }) => {
@@ -181,7 +184,11 @@ test('an unsigned Work renders on localhost and IP pages only, as Five allows', 
   // A page on any other host (an app:// protocol page too) needs a signed Work allowed there.
   // (Served by interception here, so Chromium sees no address for it.)
   await page.goto(await routeTourFixture(page, 'http://tour.roomdesk.test', builtPage));
-  expect(await tour.load(page, work.work)).toMatchObject({ ok: false, reason: 'not-allowed-here', cause: expect.stringMatching(/Invalid certificate/) });
+  expect(await tour.load(page, work.work)).toMatchObject({
+    ok: false,
+    reason: 'not-allowed-here',
+    cause: expect.stringMatching(/Invalid certificate/),
+  });
   expect(await tour.state(page)).toBeNull();
 });
 

@@ -44,6 +44,11 @@ test.describe('VR works through the bridge', () => {
     expect(bad.ok ? 'ok' : bad.error.kind).toBe('validation');
     expect(unknown.ok).toBe(false);
     if (unknown.ok) return;
-    expect(unknown.error).toMatchObject({ kind: 'gateway', code: -3, status: expect.stringMatching(/vr not found/), requestId: expect.any(String) });
+    expect(unknown.error).toMatchObject({
+      kind: 'gateway',
+      code: -3,
+      status: expect.stringMatching(/vr not found/),
+      requestId: expect.any(String),
+    });
   });
 });

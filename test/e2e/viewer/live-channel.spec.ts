@@ -36,7 +36,10 @@ test.describe('a room whose link is a live channel', () => {
     const presence = page.getByRole('region', { name: 'In the room' });
     await expect(presence.getByRole('status')).toHaveText('Connected', SHOWN);
 
-    const pass = await app.services.rooms.issueGuestPass({ roomCode, guest: { userId: 'client-zhang', role: 'audience', nickname: 'Zhang' } });
+    const pass = await app.services.rooms.issueGuestPass({
+      roomCode,
+      guest: { userId: 'client-zhang', role: 'audience', nickname: 'Zhang' },
+    });
     const guest = await openSocket(pass.inviteUrl);
     await expect(presence.locator('.viewer-presence__list')).toContainText('Zhang', SHOWN);
 

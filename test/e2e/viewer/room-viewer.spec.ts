@@ -95,7 +95,7 @@ test.describe('the RoomViewer component', () => {
     await expect(banner).toBeHidden();
   });
 
-  test('shows why a room cannot be shown, with Realsee\'s request id and a retry', async ({ app }) => {
+  test("shows why a room cannot be shown, with Realsee's request id and a retry", async ({ app }) => {
     const { page, roomCode } = await mountViewer(app);
     const viewer = page.getByRole('region', { name: 'Room viewer' });
     await expect(viewer).toHaveAttribute('data-viewer-phase', 'showing', SHOWN);

@@ -7,7 +7,9 @@ test.describe('the embedded room viewer (harness: a browser page stands in for t
   // Each test starts the app, a sandbox and a second browser context: slow when the machine is busy.
   test.describe.configure({ timeout: 90_000 });
 
-  test('joining opens the sandbox room page as host and the sandbox shows the agent in the room; the renderer never sees the ticket', async ({ app }) => {
+  test('joining opens the sandbox room page as host and the sandbox shows the agent in the room; the renderer never sees the ticket', async ({
+    app,
+  }) => {
     const roomCode = await appWithRoom(app);
     const opened = await call(app.page, 'openViewer', { roomCode, bounds: AREA });
     expect(opened.roomCode).toBe(roomCode);

@@ -17,7 +17,10 @@ function setup(overrides: Partial<BridgeHandlers> = {}) {
     ]),
   ) as unknown as BridgeHandlers;
   Object.assign(handlers, overrides);
-  const dispatch = createBridgeDispatcher(handlers, createLogger((line) => lines.push(line), new SecretRegistry()));
+  const dispatch = createBridgeDispatcher(
+    handlers,
+    createLogger((line) => lines.push(line), new SecretRegistry()),
+  );
   return { dispatch, lines, calls };
 }
 
@@ -54,7 +57,10 @@ describe('bridge dispatcher', () => {
     const error = new GatewayError({ kind: 'gateway', message: 'Room closed', code: -3, status: 'room closed', requestId: 'req-1' });
     const { dispatch } = setup({ getRoomDetails: async () => Promise.reject(error) });
     const result = await dispatch('getRoomDetails', { roomCode: 'ABC' }, trusted);
-    expect(result).toEqual({ ok: false, error: { kind: 'gateway', message: 'Room closed', code: -3, status: 'room closed', requestId: 'req-1' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'gateway', message: 'Room closed', code: -3, status: 'room closed', requestId: 'req-1' },
+    });
   });
 
   it('hides unexpected failures behind an internal error and logs them', async () => {
@@ -84,8 +90,24 @@ describe('bridge dispatcher', () => {
   });
 
   it('getVrWork checks the code and hands the Work on as it came, refusing a Work that is not an object', async () => {
-    const work = { vr_code: '800000000000000001', panorama: { list: [{ up: 'u' }] }, _signature: 'sig', nested: { keep: [1, { deep: true }] } };
-    const answer = { vrCode: '800000000000000001', name: null, coverUrl: null, panoramaCount: 1, baseUrl: null, allowHosts: [], signed: true, resourceOrigins: [], source: 'legacy' as const, work };
+    const work = {
+      vr_code: '800000000000000001',
+      panorama: { list: [{ up: 'u' }] },
+      _signature: 'sig',
+      nested: { keep: [1, { deep: true }] },
+    };
+    const answer = {
+      vrCode: '800000000000000001',
+      name: null,
+      coverUrl: null,
+      panoramaCount: 1,
+      baseUrl: null,
+      allowHosts: [],
+      signed: true,
+      resourceOrigins: [],
+      source: 'legacy' as const,
+      work,
+    };
     let asked: unknown;
     const { dispatch } = setup({
       getVrWork: async (input) => {
@@ -105,9 +127,23 @@ describe('bridge dispatcher', () => {
 
   it('survives a few hundred generated bad payloads for every method', async () => {
     const { dispatch } = setup();
-    const samples: unknown[] = [null, 0, -1, NaN, '', 'x'.repeat(10_000), [], {}, { roomCode: 7 }, { id: {} }, { __proto__: { polluted: true } }, [[[[]]]], true];
+    const samples: unknown[] = [
+      null,
+      0,
+      -1,
+      NaN,
+      '',
+      'x'.repeat(10_000),
+      [],
+      {},
+      { roomCode: 7 },
+      { id: {} },
+      { __proto__: { polluted: true } },
+      [[[[]]]],
+      true,
+    ];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 300; i += 1) samples.push(generate(random, 3));
     for (const name of methodNames) {
       for (const sample of samples) {

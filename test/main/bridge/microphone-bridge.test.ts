@@ -53,7 +53,10 @@ describe('microphone consent over the bridge', () => {
     expect(requests()).toEqual([{ roomCode, host: new URL(sandbox.baseUrl).host }]);
     expect(JSON.stringify(requests())).not.toContain('SECRET-TICKET');
 
-    expect(await dispatch('answerMicrophoneRequest', { roomCode, allow: true }, { trusted: true })).toEqual({ ok: true, value: { applied: true } });
+    expect(await dispatch('answerMicrophoneRequest', { roomCode, allow: true }, { trusted: true })).toEqual({
+      ok: true,
+      value: { applied: true },
+    });
     expect(await granted).toBe(true);
     expect(services.microphone.state()).toBe('granted');
     expect(await services.microphone.ask(pageUrl)).toBe(true);
@@ -62,7 +65,10 @@ describe('microphone consent over the bridge', () => {
 
   it('an answer nobody asked for, or from an untrusted sender, or of the wrong shape, grants nothing', async () => {
     const { services, dispatch, roomCode } = await setup();
-    expect(await dispatch('answerMicrophoneRequest', { roomCode, allow: true }, { trusted: true })).toEqual({ ok: true, value: { applied: false } });
+    expect(await dispatch('answerMicrophoneRequest', { roomCode, allow: true }, { trusted: true })).toEqual({
+      ok: true,
+      value: { applied: false },
+    });
     const pending = services.microphone.ask('https://x.example/');
     expect((await dispatch('answerMicrophoneRequest', { roomCode, allow: true }, { trusted: false })).ok).toBe(false);
     expect((await dispatch('answerMicrophoneRequest', { roomCode, allow: 'yes' }, { trusted: true })).ok).toBe(false);

@@ -53,8 +53,16 @@ describe('one Realsee time on the room page and in history', () => {
     const clients = createClientPool();
     const history = await createHistoryService({ dir: temp.dir, now: clock.now });
     // The room is created elsewhere (no history record), so history takes its creation time from Realsee's text.
-    const nowhere: RoomActivityRecorder = { roomCreated: async () => undefined, detailsFetched: async () => undefined, guestPassIssued: async () => undefined, hostJoined: async () => undefined };
-    const { roomCode } = await createRoomService({ profiles: profileSource, clients, activity: nowhere, now: clock.now }).createRoom({ guests: [], listing: {} });
+    const nowhere: RoomActivityRecorder = {
+      roomCreated: async () => undefined,
+      detailsFetched: async () => undefined,
+      guestPassIssued: async () => undefined,
+      hostJoined: async () => undefined,
+    };
+    const { roomCode } = await createRoomService({ profiles: profileSource, clients, activity: nowhere, now: clock.now }).createRoom({
+      guests: [],
+      listing: {},
+    });
     clock.set(CLOSED);
     sandbox.rooms.close(roomCode);
 

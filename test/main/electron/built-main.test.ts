@@ -94,8 +94,20 @@ describe('the built main under a stand-in Electron', () => {
   it('starts hardened: both sessions deny by default, the app session adds its CSP header, no popups, an isolated sandboxed page', async () => {
     const report = await play('startup');
     expectClean(report);
-    expect(report.sessions.app).toEqual({ permissionRequest: true, permissionCheck: true, devicePermission: true, cspHeaders: true, blocksDownloads: true });
-    expect(report.sessions.viewer).toEqual({ permissionRequest: true, permissionCheck: true, devicePermission: true, cspHeaders: false, blocksDownloads: true });
+    expect(report.sessions.app).toEqual({
+      permissionRequest: true,
+      permissionCheck: true,
+      devicePermission: true,
+      cspHeaders: true,
+      blocksDownloads: true,
+    });
+    expect(report.sessions.viewer).toEqual({
+      permissionRequest: true,
+      permissionCheck: true,
+      devicePermission: true,
+      cspHeaders: false,
+      blocksDownloads: true,
+    });
     expect(report.windowOpen).toEqual({ action: 'deny' });
     expect(report.appWindowPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(String(report.appWindowPreferences?.preload)).toMatch(/out\/preload\/index\.cjs$/);

@@ -5,7 +5,13 @@ import { makeSummary, makeTempDir, manualClock, openHistory } from './fixtures';
 
 describe('CSV encoding', () => {
   it('quotes fields with commas, quotes and line breaks (RFC 4180) and ends lines with CRLF', () => {
-    const csv = toCsv(['a', 'b', 'c'], [['x,y', 'say "hi"', 'line1\nline2'], ['plain', 3, null]]);
+    const csv = toCsv(
+      ['a', 'b', 'c'],
+      [
+        ['x,y', 'say "hi"', 'line1\nline2'],
+        ['plain', 3, null],
+      ],
+    );
     expect(csv).toBe('\uFEFFa,b,c\r\n"x,y","say ""hi""","line1\nline2"\r\n"plain",3,\r\n');
   });
 
@@ -39,7 +45,7 @@ describe('exportRooms', () => {
       roomCode: 'SH-1',
       roomLink: 'https://x.test/SH-1',
       creatorUserId: 'agent',
-      listing: { title: '静安区, "朝南" 两居室', address: '=cmd|\' /C calc\'!A0', notes: '第一行\n第二行' },
+      listing: { title: '静安区, "朝南" 两居室', address: "=cmd|' /C calc'!A0", notes: '第一行\n第二行' },
       guests: [{ userId: 'g1', role: 'audience', nickname: '王女士' }],
     });
     await history.recordSnapshot('china', makeSummary({ roomCode: 'SH-1', status: 3 }));

@@ -30,7 +30,7 @@ describe('recording a room', () => {
     });
 
     const reopened = await reopen();
-    const room = (await reopened.get('R-1001'));
+    const room = await reopened.get('R-1001');
     expect(room.roomLink).toBe('https://live.realsee.ai/room/R-1001?lang=zh');
     expect(room.createdAt).toBe(clock.now());
     expect(room.listing.title).toBe('浦东新区三居室');
@@ -56,7 +56,9 @@ describe('recording a room', () => {
   });
 
   it('reports an unknown room as not-found', async () => {
-    await expect(history.get('NOPE')).rejects.toThrow(expect.objectContaining({ appError: expect.objectContaining({ kind: 'not-found' }) }));
+    await expect(history.get('NOPE')).rejects.toThrow(
+      expect.objectContaining({ appError: expect.objectContaining({ kind: 'not-found' }) }),
+    );
     await expect(history.recordEvent('NOPE', { type: 'room-closed' })).rejects.toMatchObject({ appError: { kind: 'not-found' } });
     await expect(history.deleteRoom('NOPE')).rejects.toMatchObject({ appError: { kind: 'not-found' } });
   });
@@ -102,7 +104,11 @@ describe('detail snapshots', () => {
   it('creates a record for a room fetched before it was recorded, with a scrubbed link', async () => {
     const room = await history.recordSnapshot(
       'china',
-      makeSummary({ roomCode: 'ELSEWHERE', roomLink: 'wss://ws-access.realsee.com/open/ELSEWHERE?open_app_id=9&ticket=TK', createTime: '2026-11-20T08:00:00Z' }),
+      makeSummary({
+        roomCode: 'ELSEWHERE',
+        roomLink: 'wss://ws-access.realsee.com/open/ELSEWHERE?open_app_id=9&ticket=TK',
+        createTime: '2026-11-20T08:00:00Z',
+      }),
     );
     expect(room.profileId).toBe('china');
     expect(room.roomLink).toBe('wss://ws-access.realsee.com/open/ELSEWHERE?open_app_id=9');
@@ -117,7 +123,13 @@ describe('timeline and notes', () => {
     await history.recordEvent('R', { type: 'joined-as-host', userId: 'agent' });
     await history.recordSnapshot('p', makeSummary({ roomCode: 'R', fetchedAt: clock.now() + 500 }));
     clock.advance(2000);
-    await history.recordEvent('R', { type: 'guest-pass-issued', userId: 'g1', role: 'audience', nickname: '王', expiresAt: clock.now() + 300_000 });
+    await history.recordEvent('R', {
+      type: 'guest-pass-issued',
+      userId: 'g1',
+      role: 'audience',
+      nickname: '王',
+      expiresAt: clock.now() + 300_000,
+    });
     clock.advance(1000);
     const room = await history.updateNotes('R', '客户关心学区');
 
@@ -210,7 +222,9 @@ describe('query', () => {
   });
 
   it('rejects an invalid query', async () => {
-    await expect(history.query({ ...base, limit: 0 })).rejects.toThrow(expect.objectContaining({ appError: expect.objectContaining({ kind: 'validation' }) }));
+    await expect(history.query({ ...base, limit: 0 })).rejects.toThrow(
+      expect.objectContaining({ appError: expect.objectContaining({ kind: 'validation' }) }),
+    );
   });
 
   it('deletes one room and clears all, on disk too', async () => {

@@ -30,7 +30,9 @@ describe('records keyed by profile and room code', () => {
     await history.updateNotes({ profileId: 'global', roomCode: 'SAME' }, 'only global');
     expect((await history.get({ profileId: 'china', roomCode: 'SAME' })).listing).toEqual({ title: '上海' });
     expect((await history.get({ profileId: 'global', roomCode: 'SAME' })).listing.notes).toBe('only global');
-    await expect(history.get('SAME')).rejects.toMatchObject({ appError: { kind: 'validation', message: expect.stringMatching(/2 profiles/) } });
+    await expect(history.get('SAME')).rejects.toMatchObject({
+      appError: { kind: 'validation', message: expect.stringMatching(/2 profiles/) },
+    });
     expect(history.ownerOf('SAME')).toBeNull();
 
     await history.deleteRoom({ profileId: 'china', roomCode: 'SAME' });
@@ -50,7 +52,9 @@ describe('records keyed by profile and room code', () => {
   it('refuses codes with path characters or separators before storing anything', async () => {
     for (const code of ['../etc', 'a/b', 'a\\b', 'a b', 'x\ny', '']) {
       await expect(created('p', code)).rejects.toMatchObject({ appError: { kind: 'protocol' } });
-      await expect(history.recordSnapshot('p', makeSummary({ roomCode: code }))).rejects.toMatchObject({ appError: { kind: 'validation' } });
+      await expect(history.recordSnapshot('p', makeSummary({ roomCode: code }))).rejects.toMatchObject({
+        appError: { kind: 'validation' },
+      });
     }
     expect(history.stats().rooms).toBe(0);
   });
@@ -79,7 +83,13 @@ describe('writes', () => {
       const dir = join(temp.dir, `n${count}`);
       const sized = await openHistory({ dir, now: clock.now });
       for (let index = 0; index < count; index += 1) {
-        await sized.recordCreated({ profileId: 'p', roomCode: `R-${index}`, roomLink: 'https://x.test/r', creatorUserId: 'a', listing: { title: `room ${index}` } });
+        await sized.recordCreated({
+          profileId: 'p',
+          roomCode: `R-${index}`,
+          roomLink: 'https://x.test/r',
+          creatorUserId: 'a',
+          listing: { title: `room ${index}` },
+        });
       }
       const start = statSync(join(dir, JOURNAL_FILE_NAME)).size;
       await sized.updateNotes('R-3', 'a note');
@@ -106,7 +116,9 @@ describe('timeline', () => {
 
     const timeline = await history.timeline('R-1001');
     expect(timeline.filter((entry) => entry.type === 'room-closed')).toEqual([{ type: 'room-closed', at: 2000 }]);
-    expect(timeline.filter((entry) => entry.type === 'details-refreshed').map((entry) => 'participantCount' in entry && entry.participantCount)).toEqual([2, 2, 0]);
+    expect(
+      timeline.filter((entry) => entry.type === 'details-refreshed').map((entry) => 'participantCount' in entry && entry.participantCount),
+    ).toEqual([2, 2, 0]);
     const [row] = (await history.query({ sort: 'newest', offset: 0, limit: 1 })).items;
     expect(row!.participantCount).toBe(0);
   });
@@ -129,8 +141,14 @@ describe('loading off the critical path', () => {
 
 describe('the room service and the history together', () => {
   const detailFor = (roomCode: string) => {
-    const example = JSON.parse(readFileSync(new URL('../../fixtures/realsee-room-detail.example.json', import.meta.url), 'utf8')) as { data: unknown };
-    return roomDetailDataSchema.parse({ ...(example.data as object), room_code: roomCode, room_link: `https://live.realsee.ai/room/${roomCode}` });
+    const example = JSON.parse(readFileSync(new URL('../../fixtures/realsee-room-detail.example.json', import.meta.url), 'utf8')) as {
+      data: unknown;
+    };
+    return roomDetailDataSchema.parse({
+      ...(example.data as object),
+      room_code: roomCode,
+      room_link: `https://live.realsee.ai/room/${roomCode}`,
+    });
   };
 
   function roomsOver(answer: (profileId: string, roomCode: string) => unknown, active = 'china') {

@@ -9,9 +9,7 @@ describe('stripTicketFromLink', () => {
   });
 
   it('removes them from a WebSocket link and drops the empty query', () => {
-    expect(stripTicketFromLink('wss://ws-access.realsee.com/open/R1?ticket=T-SECRET&force=0')).toBe(
-      'wss://ws-access.realsee.com/open/R1',
-    );
+    expect(stripTicketFromLink('wss://ws-access.realsee.com/open/R1?ticket=T-SECRET&force=0')).toBe('wss://ws-access.realsee.com/open/R1');
     expect(stripTicketFromLink('wss://ws-access.realsee.com/open/R1?open_app_id=7&TICKET=x')).toBe(
       'wss://ws-access.realsee.com/open/R1?open_app_id=7',
     );

@@ -179,7 +179,14 @@ describe('migration from version 2', () => {
       at: 5,
       status: 1,
       participants: [{ id: 'g', role: 'audience', status: 1, nickname: 'x'.repeat(100_000) }],
-      limits: { maxUserCount: null, maxUsingTime: null, ticketValidateTime: null, keepAliveTime: null, allowDynamicEnter: null, autoDestroy: null },
+      limits: {
+        maxUserCount: null,
+        maxUsingTime: null,
+        ticketValidateTime: null,
+        keepAliveTime: null,
+        allowDynamicEnter: null,
+        autoDestroy: null,
+      },
       voiceId: null,
       closeTime: null,
     };

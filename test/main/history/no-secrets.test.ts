@@ -58,9 +58,9 @@ describe('no secret reaches the history file', () => {
     await recorder.roomClosed({ profileId: 'sandbox', roomCode: 'R-9' });
 
     // Attempts to carry secrets in fields the schemas do not declare are refused.
-    await expect(
-      history.recordEvent('R-9', { type: 'voice-joined', userId: 'agent-7', sign: VOICE_SIGN } as never),
-    ).rejects.toMatchObject({ appError: { kind: 'validation' } });
+    await expect(history.recordEvent('R-9', { type: 'voice-joined', userId: 'agent-7', sign: VOICE_SIGN } as never)).rejects.toMatchObject({
+      appError: { kind: 'validation' },
+    });
     await expect(
       history.recordCreated({
         profileId: 'sandbox',

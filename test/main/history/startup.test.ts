@@ -41,7 +41,10 @@ describe('the app starts before the history is loaded', () => {
     const page = await dispatch('queryHistory', { sort: 'newest', offset: 0, limit: 5 }, { trusted: true });
     expect(page).toMatchObject({ ok: true, value: { total: 5_000 } });
     expect(events).toContainEqual({ event: 'historyState', payload: { load: 'ready', saveProblem: null } });
-    expect(await dispatch('getHistoryStatus', undefined, { trusted: true })).toMatchObject({ ok: true, value: { state: { load: 'ready' }, stats: { rooms: 5_000 } } });
+    expect(await dispatch('getHistoryStatus', undefined, { trusted: true })).toMatchObject({
+      ok: true,
+      value: { state: { load: 'ready' }, stats: { rooms: 5_000 } },
+    });
     await services.dispose();
   }, 30_000);
 });

@@ -21,7 +21,14 @@ describe('when a room cannot be saved', () => {
     // 200 participants of 256 characters (~160 KB), so 50 of them would exceed the 1 MB record limit.
     const huge = 'n'.repeat(1_000_000);
     const crowd = (round: number) =>
-      Array.from({ length: 400 }, (_, index) => ({ userId: `${round}-${index}-${'u'.repeat(300)}`, role: 'r'.repeat(300), status: 1, nickname: huge, avatar: null, joinedAt: null }));
+      Array.from({ length: 400 }, (_, index) => ({
+        userId: `${round}-${index}-${'u'.repeat(300)}`,
+        role: 'r'.repeat(300),
+        status: 1,
+        nickname: huge,
+        avatar: null,
+        joinedAt: null,
+      }));
     for (let round = 0; round < 20; round += 1) {
       await history.recordSnapshot('p', makeSummary({ roomCode: 'BIG', fetchedAt: 1000 + round, participants: crowd(round) }));
     }
@@ -42,7 +49,9 @@ describe('when a room cannot be saved', () => {
   it('a record that cannot be encoded is refused on its own with a validation error', () => {
     const cyclic = { roomCode: 'LOOP' } as Record<string, unknown>;
     cyclic.self = cyclic;
-    expect(() => HistoryStore.encode(cyclic as never)).toThrow(expect.objectContaining({ appError: expect.objectContaining({ kind: 'validation' }) }));
+    expect(() => HistoryStore.encode(cyclic as never)).toThrow(
+      expect.objectContaining({ appError: expect.objectContaining({ kind: 'validation' }) }),
+    );
   });
 
   it('rejects with a storage error, tells the agent, and saves the change with the next write that succeeds', async () => {

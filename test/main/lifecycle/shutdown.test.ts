@@ -7,14 +7,34 @@ describe('runEveryStep', () => {
     const failures: [string, string][] = [];
     await runEveryStep(
       [
-        { name: 'viewer', run: () => { ran.push('viewer'); throw new Error('Object has been destroyed'); } },
-        { name: 'live', run: async () => { ran.push('live'); throw new Error('socket'); } },
-        { name: 'history', run: async () => { ran.push('history'); } },
+        {
+          name: 'viewer',
+          run: () => {
+            ran.push('viewer');
+            throw new Error('Object has been destroyed');
+          },
+        },
+        {
+          name: 'live',
+          run: async () => {
+            ran.push('live');
+            throw new Error('socket');
+          },
+        },
+        {
+          name: 'history',
+          run: async () => {
+            ran.push('history');
+          },
+        },
       ],
       (name, error) => failures.push([name, (error as Error).message]),
     );
     expect(ran).toEqual(['viewer', 'live', 'history']);
-    expect(failures).toEqual([['viewer', 'Object has been destroyed'], ['live', 'socket']]);
+    expect(failures).toEqual([
+      ['viewer', 'Object has been destroyed'],
+      ['live', 'socket'],
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 
 const HOW_TO_RUN =
   'Run them with `bash scripts/dev.sh test`, or by hand inside a private session with an unlocked gnome-keyring:\n' +
-  '  dbus-run-session -- sh -c \'printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run test/main/profiles\'';
+  "  dbus-run-session -- sh -c 'printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null; npx vitest run test/main/profiles'";
 
 /** Keychain tests must never pass by not running: without a Secret Service they fail with how to run them. */
 export function requireSecretService(): void {

@@ -130,7 +130,7 @@ describe('profile service with the real Secret Service', () => {
     expect((await service.list()).filter((p) => !p.isSandbox)).toHaveLength(1);
   });
 
-  it('keeps two profiles\' secrets apart', async () => {
+  it("keeps two profiles' secrets apart", async () => {
     const { service, save } = realSetup();
     const one = await save(draft({ name: 'One', appSecret: uniqueSecret('one') }));
     const two = await save(draft({ name: 'Two', appSecret: uniqueSecret('two') }));
@@ -161,7 +161,11 @@ describe('profile service with the real Secret Service', () => {
 
   it('uses the custom base URL and default roles', async () => {
     const { save } = realSetup();
-    const { roles: _roles, ...withoutRoles } = draft({ region: 'custom', customBaseUrl: 'http://127.0.0.1:8080', appSecret: uniqueSecret('custom') });
+    const { roles: _roles, ...withoutRoles } = draft({
+      region: 'custom',
+      customBaseUrl: 'http://127.0.0.1:8080',
+      appSecret: uniqueSecret('custom'),
+    });
     const saved = await save(withoutRoles);
     expect(saved.baseUrl).toBe('http://127.0.0.1:8080');
     expect(saved.roles).toEqual(defaultRoles);
@@ -209,7 +213,7 @@ describe('profile service with the real Secret Service', () => {
     expect(tested).toHaveLength(testedBefore);
   });
 
-  it('passes the tester\'s AppError through, scrubbed of the secret', async () => {
+  it("passes the tester's AppError through, scrubbed of the secret", async () => {
     const secret = uniqueSecret('refused');
     const { service } = realSetup(undefined, async (profile) => {
       throw new GatewayError({ kind: 'auth', message: `App key refused for ${profile.appSecret}`, code: -1, requestId: 'req-1' });
@@ -270,7 +274,9 @@ describe('profile service when the keychain fails', () => {
   }
 
   it('saves nothing when the secret cannot be stored, and says why', async () => {
-    const vault = createKeytarVault('Roomdesk-unit', keytarFailingWith('Cannot create an item in a locked collection'), { platform: 'linux' });
+    const vault = createKeytarVault('Roomdesk-unit', keytarFailingWith('Cannot create an item in a locked collection'), {
+      platform: 'linux',
+    });
     const { service, conf } = setup({ vault });
     const secret = uniqueSecret('locked');
     const failure = await rejectionOf(service.save(draft({ appSecret: secret })));

@@ -20,7 +20,10 @@ async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
 }
 
 function receivedSecret(gateway: LoopbackGateway, secret: string): boolean {
-  return gateway.requests.some((request) => JSON.stringify(request.headers).includes(secret) || request.body.includes(secret) || request.query.toString().includes(secret));
+  return gateway.requests.some(
+    (request) =>
+      JSON.stringify(request.headers).includes(secret) || request.body.includes(secret) || request.query.toString().includes(secret),
+  );
 }
 
 describe('a stored App Secret only goes to the gateway it was saved for', () => {
@@ -42,7 +45,10 @@ describe('a stored App Secret only goes to the gateway it was saved for', () => 
     cleanups.push(fixture.cleanup);
     const own = await startLoopbackGateway();
     const other = await startLoopbackGateway();
-    cleanups.push(() => own.close(), () => other.close());
+    cleanups.push(
+      () => own.close(),
+      () => other.close(),
+    );
     let ids = 0;
     const service = createProfileService({
       store: fixture.conf,

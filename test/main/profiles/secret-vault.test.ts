@@ -135,9 +135,16 @@ describe('createKeytarVault when the keychain is unavailable (child process)', (
       env: { ...env, ROOMDESK_CHILD_SECRET: secret, ROOMDESK_CHILD_SERVICE: uniqueService() },
     });
     if (result.error) throw result.error;
-    const line = result.stdout.trim().split('\n').filter((text) => text.startsWith('{')).at(-1);
+    const line = result.stdout
+      .trim()
+      .split('\n')
+      .filter((text) => text.startsWith('{'))
+      .at(-1);
     if (!line) throw new Error(`the child printed no result (exit ${result.status}): ${result.stderr}`);
-    return { outcome: JSON.parse(line) as { stored: boolean; name?: string; message?: string; appError?: { kind: string; message: string } }, result };
+    return {
+      outcome: JSON.parse(line) as { stored: boolean; name?: string; message?: string; appError?: { kind: string; message: string } },
+      result,
+    };
   }
 
   function envWithout(...names: string[]): NodeJS.ProcessEnv {

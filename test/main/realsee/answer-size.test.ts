@@ -12,7 +12,10 @@ const MiB = 1024 * 1024;
  * Answers the token request normally and every other request with a JSON answer whose nickname
  * is `fillerBytes` long, written 1 MiB at a time (with a Content-Length only when asked).
  */
-async function startHugeAnswerServer(fillerBytes: number, declareLength = false): Promise<{ baseUrl: string; sent: () => number; server: Server }> {
+async function startHugeAnswerServer(
+  fillerBytes: number,
+  declareLength = false,
+): Promise<{ baseUrl: string; sent: () => number; server: Server }> {
   let sent = 0;
   const server = createServer((req, res) => {
     req.resume();
@@ -22,7 +25,10 @@ async function startHugeAnswerServer(fillerBytes: number, declareLength = false)
     }
     const head = Buffer.from('{"code":0,"data":{"room_code":"R","room_link":"https://x/R","nickname":"');
     const tail = Buffer.from('"}}');
-    res.writeHead(200, { 'content-type': 'application/json', ...(declareLength ? { 'content-length': String(head.length + fillerBytes + tail.length) } : {}) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(declareLength ? { 'content-length': String(head.length + fillerBytes + tail.length) } : {}),
+    });
     res.write(head);
     let filler = 0;
     const pump = (): void => {
@@ -68,7 +74,9 @@ describe('answers from the gateway are read up to a limit', () => {
     servers.push(big.server);
     const request = { method: 'GET' as const, url: new URL(`${big.baseUrl}/x`), timeoutMs: 10_000 };
     const deps = { fetch: globalThis.fetch, sleep: realSleep };
-    const refused = await sendGatewayRequest({ ...request, maxAnswerBytes: MiB }, deps, { attempts: 1, baseDelayMs: 0 }).catch((e: unknown) => e);
+    const refused = await sendGatewayRequest({ ...request, maxAnswerBytes: MiB }, deps, { attempts: 1, baseDelayMs: 0 }).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(GatewayError);
     expect((refused as GatewayError).appError.kind).toBe('protocol');
     const answer = await sendGatewayRequest({ ...request, maxAnswerBytes: 8 * MiB }, deps);

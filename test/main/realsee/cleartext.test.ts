@@ -14,7 +14,8 @@ describe('no secret or ticket travels in clear text', () => {
       return new Response('{}');
     }) as unknown as typeof fetch;
     const error = await failureOf(
-      (async () => createGatewayClient(testProfile('http://gateway.example.com'), { fetch: fetchStub, sleep: async () => {} }).fetchAccessToken())(),
+      (async () =>
+        createGatewayClient(testProfile('http://gateway.example.com'), { fetch: fetchStub, sleep: async () => {} }).fetchAccessToken())(),
     );
     expect(error.kind).toBe('validation');
     expect(error.message).toContain('https');
@@ -30,7 +31,14 @@ describe('no secret or ticket travels in clear text', () => {
       await gateway.close();
     });
 
-    const hostile = ['http://evil.example/room/RC1', 'ws://evil.example/open/RC1', 'javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'chrome://settings'];
+    const hostile = [
+      'http://evil.example/room/RC1',
+      'ws://evil.example/open/RC1',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      'chrome://settings',
+    ];
 
     it.each(hostile)('a ticket answer with %s is refused', async (link) => {
       gateway.route(TICKET, () => ({ json: envelope({ ticket: 'ticket-abcdef', room_link: link }) }));
@@ -47,7 +55,10 @@ describe('no secret or ticket travels in clear text', () => {
 
     it('https, wss and loopback links are used', async () => {
       gateway.route(TICKET, (_request, index) => ({
-        json: envelope({ ticket: 'ticket-abcdef', room_link: ['https://live.example/RC1', 'wss://live.example/o/RC1', 'http://127.0.0.1:9/room'][index] }),
+        json: envelope({
+          ticket: 'ticket-abcdef',
+          room_link: ['https://live.example/RC1', 'wss://live.example/o/RC1', 'http://127.0.0.1:9/room'][index],
+        }),
       }));
       const { client } = testClient(gateway.baseUrl);
       for (let i = 0; i < 3; i++) await client.getRoomTicket({ roomCode: 'RC1', userId: 'u1', userRole: 'anchor' });

@@ -2,14 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGatewayClient } from '../../../main/realsee/client';
 import { GatewayError } from '../../../main/realsee/errors';
 import { APP_KEY, APP_SECRET, everyTextOf, failureOf, testClient, testProfile } from './support/client-setup';
-import {
-  TOKEN_PATH,
-  closedPortUrl,
-  envelope,
-  failure,
-  startLoopbackGateway,
-  type LoopbackGateway,
-} from './support/loopback-gateway';
+import { TOKEN_PATH, closedPortUrl, envelope, failure, startLoopbackGateway, type LoopbackGateway } from './support/loopback-gateway';
 
 const DETAIL = '/open/v1/live/room/detail';
 const CREATE = '/open/v1/live/entrance';
@@ -105,7 +98,9 @@ describe('access token', () => {
 
   it('refused credentials give an auth error with Realsee facts, and the failure is not cached', async () => {
     gateway.route(TOKEN_PATH, (_r, index) =>
-      index === 0 ? { json: failure(-1, 'app_secret invalid', 'req-auth-1') } : { json: envelope({ access_token: 'tok-ok', expire_at: 4_000_000_000 }) },
+      index === 0
+        ? { json: failure(-1, 'app_secret invalid', 'req-auth-1') }
+        : { json: envelope({ access_token: 'tok-ok', expire_at: 4_000_000_000 }) },
     );
     const { client } = testClient(gateway.baseUrl);
     const refused = await failureOf(client.getRoomDetail('RC1'));
@@ -144,7 +139,9 @@ describe('expired or refused token answers', () => {
   });
 
   it('concurrent callers refused with the same stale token share one refresh', async () => {
-    gateway.route(DETAIL, (request) => (request.headers.authorization === 'token-1' ? { json: failure(-1, 'expired') } : { json: envelope(roomDetail) }));
+    gateway.route(DETAIL, (request) =>
+      request.headers.authorization === 'token-1' ? { json: failure(-1, 'expired') } : { json: envelope(roomDetail) },
+    );
     const { client } = testClient(gateway.baseUrl);
     await client.fetchAccessToken();
     await Promise.all(Array.from({ length: 5 }, () => client.getRoomDetail('RC1')));
@@ -191,7 +188,12 @@ describe('error kinds', () => {
   it('a JSON error envelope on HTTP 4xx is read as the gateway answer', async () => {
     gateway.route(DETAIL, () => ({ json: failure(-3, 'invalid room_code', 'req-400'), httpStatus: 400 }));
     const { client } = testClient(gateway.baseUrl);
-    expect(await failureOf(client.getRoomDetail('RC1'))).toMatchObject({ kind: 'gateway', code: -3, requestId: 'req-400', httpStatus: 400 });
+    expect(await failureOf(client.getRoomDetail('RC1'))).toMatchObject({
+      kind: 'gateway',
+      code: -3,
+      requestId: 'req-400',
+      httpStatus: 400,
+    });
   });
 
   it('an answer without a numeric code is a protocol error', async () => {
@@ -242,7 +244,9 @@ describe('error kinds', () => {
     const { client, sleeps } = testClient(url);
     const error = await failureOf(client.getRoomDetail('RC1'));
     expect(error.kind).toBe('network');
-    expect(error.message).toBe(`Could not reach the Realsee gateway at ${new URL(url).host}. Check your connection or the profile's region.`);
+    expect(error.message).toBe(
+      `Could not reach the Realsee gateway at ${new URL(url).host}. Check your connection or the profile's region.`,
+    );
     expect(sleeps).toEqual([]);
   });
 
@@ -295,7 +299,9 @@ describe('room creation is sent at most once', () => {
       const { client, sleeps } = testClient(gateway.baseUrl);
       const error = await failureOf(client.createRoom({ createUserId: 'agent-1' }));
       expect(error.kind).toBe('outcome-unknown');
-      expect(error.message).toBe('The room may or may not have been created: the answer was lost. Check the room list before creating it again.');
+      expect(error.message).toBe(
+        'The room may or may not have been created: the answer was lost. Check the room list before creating it again.',
+      );
       expect(gateway.requestsTo(CREATE)).toHaveLength(1);
       expect(sleeps).toEqual([]);
     });
@@ -340,7 +346,10 @@ describe('request bodies', () => {
     const { client } = testClient(gateway.baseUrl);
     await client.createRoom({
       createUserId: 'agent-1',
-      members: [{ userId: 'guest-1', userRole: 'audience', extension: { nickname: 'Bo' } }, { userId: 'guest-2', userRole: 'audience' }],
+      members: [
+        { userId: 'guest-1', userRole: 'audience', extension: { nickname: 'Bo' } },
+        { userId: 'guest-2', userRole: 'audience' },
+      ],
       additive: { listing: 'Flat 3B' },
     });
     const [create] = gateway.requestsTo(CREATE);
@@ -351,7 +360,8 @@ describe('request bodies', () => {
       app_id: APP_KEY,
       create_user_id: 'agent-1',
       create_user_role: 'anchor',
-      members: '[{"user_id":"guest-1","user_role":"audience","extension":{"nickname":"Bo"}},{"user_id":"guest-2","user_role":"audience","extension":{}}]',
+      members:
+        '[{"user_id":"guest-1","user_role":"audience","extension":{"nickname":"Bo"}},{"user_id":"guest-2","user_role":"audience","extension":{}}]',
       additive: '{"listing":"Flat 3B"}',
     });
   });
@@ -370,10 +380,12 @@ describe('request bodies', () => {
 
   it('getRoomTicket sends the ticket request and returns ticket and link', async () => {
     const { client } = testClient(gateway.baseUrl);
-    expect(await client.getRoomTicket({ roomCode: 'RC1', userId: 'guest-1', userRole: 'audience', extension: { nickname: 'Bo' } })).toEqual({
-      ticket: 'ticket-abcdef',
-      roomLink: 'wss://x/open/RC1',
-    });
+    expect(await client.getRoomTicket({ roomCode: 'RC1', userId: 'guest-1', userRole: 'audience', extension: { nickname: 'Bo' } })).toEqual(
+      {
+        ticket: 'ticket-abcdef',
+        roomLink: 'wss://x/open/RC1',
+      },
+    );
     expect(JSON.parse(gateway.requestsTo(TICKET)[0]?.body ?? '')).toEqual({
       app_id: APP_KEY,
       user_id: 'guest-1',
@@ -515,11 +527,15 @@ describe('secrets never appear in errors', () => {
   });
 
   it('a failure of our own becomes a generic internal error without the original text', async () => {
-    const { client } = testClient(gateway.baseUrl, {}, {
-      fetch: async () => {
-        throw new Error(`boom ${APP_SECRET}`);
+    const { client } = testClient(
+      gateway.baseUrl,
+      {},
+      {
+        fetch: async () => {
+          throw new Error(`boom ${APP_SECRET}`);
+        },
       },
-    });
+    );
     const unreachable = await failureOf(client.getRoomDetail('RC1'));
     expect(unreachable.kind).toBe('network');
     expect(everyTextOf(unreachable)).not.toContain('boom');

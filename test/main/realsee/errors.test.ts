@@ -25,7 +25,13 @@ describe('SecretRegistry', () => {
     registry.addPermanent('the-app-secret');
     registry.addRecent('ticket-xyz');
     const scrubbed = registry.scrub(
-      new GatewayError({ kind: 'gateway', message: 'bad the-app-secret', status: 'ticket-xyz used', requestId: 'r-the-app-secret', code: 1 }),
+      new GatewayError({
+        kind: 'gateway',
+        message: 'bad the-app-secret',
+        status: 'ticket-xyz used',
+        requestId: 'r-the-app-secret',
+        code: 1,
+      }),
     );
     expect(JSON.stringify(scrubbed.appError)).not.toMatch(/the-app-secret|ticket-xyz/);
     expect(scrubbed.message).not.toContain('the-app-secret');
@@ -41,9 +47,9 @@ describe('SecretRegistry', () => {
 });
 
 describe('redact: every spelling a secret can take in a URL, a form or JSON', () => {
-  const secret = "Ab c!'()~*/+é\"x";
+  const secret = 'Ab c!\'()~*/+é"x';
 
-  it('scrubs the form-encoded spelling (space as +, !\'()~ percent-encoded)', () => {
+  it("scrubs the form-encoded spelling (space as +, !'()~ percent-encoded)", () => {
     const form = new URLSearchParams({ app_secret: secret }).toString();
     expect(redact(form, [secret])).toBe(`app_secret=${REDACTED}`);
   });

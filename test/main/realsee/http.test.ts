@@ -12,9 +12,15 @@ describe('failedBeforeSending', () => {
     expect(failedBeforeSending(fetchFailure('ECONNREFUSED'))).toBe(true);
     expect(failedBeforeSending(fetchFailure('ENOTFOUND'))).toBe(true);
     const happyEyeballs = new TypeError('fetch failed', {
-      cause: Object.assign(new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' }), Object.assign(new Error('b'), { code: 'ENETUNREACH' })]), {
-        code: 'ECONNREFUSED',
-      }),
+      cause: Object.assign(
+        new AggregateError([
+          Object.assign(new Error('a'), { code: 'ECONNREFUSED' }),
+          Object.assign(new Error('b'), { code: 'ENETUNREACH' }),
+        ]),
+        {
+          code: 'ECONNREFUSED',
+        },
+      ),
     });
     expect(failedBeforeSending(happyEyeballs)).toBe(true);
   });

@@ -91,7 +91,9 @@ describe('toRoomSummary', () => {
       fetchedAt: 5,
       timeZone: 'Asia/Shanghai',
     });
-    expect(toRoomSummary(roomDetailDataSchema.parse({ room_code: 'R', room_link: 'https://x/R' }), 5, 'Europe/Berlin').timeZone).toBe('Europe/Berlin');
+    expect(toRoomSummary(roomDetailDataSchema.parse({ room_code: 'R', room_link: 'https://x/R' }), 5, 'Europe/Berlin').timeZone).toBe(
+      'Europe/Berlin',
+    );
   });
 
   it('keeps an undocumented status number as it is and skips unreadable participants', () => {
@@ -101,7 +103,16 @@ describe('toRoomSummary', () => {
   });
 
   it('keeps statuses that come as text, for the room and for each participant', () => {
-    const summary = toRoomSummary(detail({ status: 'ended', user_list: [{ custom_user_id: 'u', status: 'BE_REPLACE' }, { custom_user_id: 'v', status: 0 }] }), 0);
+    const summary = toRoomSummary(
+      detail({
+        status: 'ended',
+        user_list: [
+          { custom_user_id: 'u', status: 'BE_REPLACE' },
+          { custom_user_id: 'v', status: 0 },
+        ],
+      }),
+      0,
+    );
     expect(summary.status).toBe('ended');
     expect(summary.participants.map((p) => p.status)).toEqual(['BE_REPLACE', 0]);
   });

@@ -23,7 +23,15 @@ const signedWork = {
   panorama: {
     count: 2,
     list: [
-      { index: 0, up: 'cube_2048/0/u.jpg', down: 'cube_2048/0/d.jpg', left: 'cube_2048/0/l.jpg', right: 'cube_2048/0/r.jpg', front: 'cube_2048/0/f.jpg', back: 'cube_2048/0/b.jpg' },
+      {
+        index: 0,
+        up: 'cube_2048/0/u.jpg',
+        down: 'cube_2048/0/d.jpg',
+        left: 'cube_2048/0/l.jpg',
+        right: 'cube_2048/0/r.jpg',
+        front: 'cube_2048/0/f.jpg',
+        back: 'cube_2048/0/b.jpg',
+      },
       { index: 1, up: 'https://other-cdn.example/1/u.jpg', down: 'x', left: 'x', right: 'x', front: 'x', back: 'x' },
     ],
   },
@@ -60,7 +68,11 @@ describe('gateway client: a VR work', () => {
       signed: true,
       source: 'legacy',
     });
-    expect(work.resourceOrigins.sort()).toEqual(['https://other-cdn.example', 'https://textures.example', 'https://vr-public.realsee-cdn.cn']);
+    expect(work.resourceOrigins.sort()).toEqual([
+      'https://other-cdn.example',
+      'https://textures.example',
+      'https://vr-public.realsee-cdn.cn',
+    ]);
   });
 
   it('asks the current endpoint by resource_code', async () => {
@@ -82,7 +94,12 @@ describe('gateway client: a VR work', () => {
 
   it('reads loose shapes: a panorama array, a title, a missing count, an unknown code field', async () => {
     gateway.route(LEGACY, () => ({
-      json: envelope({ work_code: 'W1', title: 'Loft', cover: 'https://c.example/c.png', panorama: [{ up: 'a' }, { up: 'b' }, { up: 'c' }] }),
+      json: envelope({
+        work_code: 'W1',
+        title: 'Loft',
+        cover: 'https://c.example/c.png',
+        panorama: [{ up: 'a' }, { up: 'b' }, { up: 'c' }],
+      }),
     }));
     const { client } = testClient(gateway.baseUrl);
     expect(await client.getVrWork(CODE, 'legacy')).toMatchObject({

@@ -28,7 +28,13 @@ describe('loading a VR work', () => {
   it('takes the current endpoint when it answers', async () => {
     const { sandbox, client } = await sandboxClient();
     const work = await loadVrWork(client, home.vr_code);
-    expect(work).toMatchObject({ vrCode: home.vr_code, name: home.name, source: 'current', panoramaCount: home.rooms.length, signed: false });
+    expect(work).toMatchObject({
+      vrCode: home.vr_code,
+      name: home.name,
+      source: 'current',
+      panoramaCount: home.rooms.length,
+      signed: false,
+    });
     expect(work.coverUrl).toBe(`${sandbox.baseUrl}/vr-assets/${home.vr_code}/cover.png`);
     expect(work.resourceOrigins).toEqual([sandbox.baseUrl]);
     expect(sandbox.stats.count(defaultEndpoints.vrWork)).toBe(0);

@@ -37,7 +37,7 @@ describe('sandbox Authorization rules on /open endpoints', () => {
     expect(answer.status).toContain('expired');
   });
 
-  it('refuses an app_id that is not the token\'s App Key', async () => {
+  it("refuses an app_id that is not the token's App Key", async () => {
     const other = { appKey: 'SecondApp0000002', appSecret: 'second-secret' };
     const { client, gateway } = await startTestGateway({
       apps: [{ appKey: 'FirstApp00000001', appSecret: 'first-secret' }, other],

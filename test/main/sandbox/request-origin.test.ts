@@ -14,7 +14,11 @@ interface RawAnswer {
 }
 
 /** A request with headers fetch would not let us set (Host), as a rebinding page or another site sends them. */
-function send(base: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string }): Promise<RawAnswer> {
+function send(
+  base: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<RawAnswer> {
   const url = new URL(path, base);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -30,14 +34,22 @@ function send(base: string, path: string, options: { method?: string; headers?: 
   });
 }
 
-const tokenForm = (app: { appKey: string; appSecret: string }) => new URLSearchParams({ app_key: app.appKey, app_secret: app.appSecret }).toString();
+const tokenForm = (app: { appKey: string; appSecret: string }) =>
+  new URLSearchParams({ app_key: app.appKey, app_secret: app.appSecret }).toString();
 
 describe('the sandbox only answers this machine, never another site', () => {
   it('refuses a Host header that is not 127.0.0.1:<port> or localhost:<port> (DNS rebinding)', async () => {
     gateway = await startSandboxGateway();
     const port = new URL(gateway.baseUrl).port;
     const form = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: tokenForm(gateway.demoApp) };
-    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1', `localhost.evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `[::1]:${port}x`]) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${port}`,
+      '127.0.0.1',
+      `localhost.evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `[::1]:${port}x`,
+    ]) {
       const answer = await send(gateway.baseUrl, '/auth/access_token', { ...form, headers: { ...form.headers, host } });
       expect(answer.status, host).toBe(403);
       expect(answer.body).not.toContain('access_token');
@@ -60,7 +72,10 @@ describe('the sandbox only answers this machine, never another site', () => {
       { 'sec-fetch-site': 'same-site', origin: 'http://127.0.0.1:1' },
     ];
     for (const headers of crossSite) {
-      const answer = await send(gateway.baseUrl, '/auth/access_token', { ...base, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+      const answer = await send(gateway.baseUrl, '/auth/access_token', {
+        ...base,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      });
       expect(answer.status, JSON.stringify(headers)).toBe(403);
       expect(answer.body).not.toContain('access_token');
     }

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startTestGateway } from './sandbox-client';
 
-const example = JSON.parse(
-  readFileSync(new URL('../../fixtures/realsee-room-detail.example.json', import.meta.url), 'utf8'),
-) as { data: Record<string, unknown> };
+const example = JSON.parse(readFileSync(new URL('../../fixtures/realsee-room-detail.example.json', import.meta.url), 'utf8')) as {
+  data: Record<string, unknown>;
+};
 
 /** Every object key path in `value`; arrays contribute the paths of their first element. */
 function keyPaths(value: unknown, prefix = ''): string[] {
@@ -30,13 +30,13 @@ async function roomWithTwoPeople() {
 }
 
 describe('sandbox room details', () => {
-  it('has exactly the key set of Realsee\'s example, recursively', async () => {
+  it("has exactly the key set of Realsee's example, recursively", async () => {
     const { detail } = await roomWithTwoPeople();
     expect(detail.code).toBe(0);
     expect(keyPaths(detail.data).sort()).toEqual(keyPaths(example.data).sort());
   });
 
-  it('uses the example\'s value types for every key the example gives a non-null value', async () => {
+  it("uses the example's value types for every key the example gives a non-null value", async () => {
     const { detail } = await roomWithTwoPeople();
     const typeOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
     const walk = (expected: unknown, actual: unknown, path: string): void => {
@@ -73,8 +73,18 @@ describe('sandbox room details', () => {
     expect(data.app.extension.vr_allow_hosts).toEqual([new URL(gateway.baseUrl).host]);
     expect(data.app.extension.ticket_validate_time).toBe(300);
     expect(data.user_list).toEqual([
-      expect.objectContaining({ custom_user_id: 'agent-1', user_role: 'anchor', status: 0, extension: expect.objectContaining({ nickname: 'Ann' }) }),
-      expect.objectContaining({ custom_user_id: 'client-7', user_role: 'audience', status: 0, extension: expect.objectContaining({ nickname: 'Bo' }) }),
+      expect.objectContaining({
+        custom_user_id: 'agent-1',
+        user_role: 'anchor',
+        status: 0,
+        extension: expect.objectContaining({ nickname: 'Ann' }),
+      }),
+      expect.objectContaining({
+        custom_user_id: 'client-7',
+        user_role: 'audience',
+        status: 0,
+        extension: expect.objectContaining({ nickname: 'Bo' }),
+      }),
     ]);
     expect(data.user_list[0].create_time).toMatch(TIME);
   });

@@ -105,14 +105,13 @@ describe('sandbox room state machine and room page', () => {
     expect(bo.status).toBe(0);
   });
 
-  it('with force=1 ends the same user\'s other page sessions; force=0 keeps them', async () => {
+  it("with force=1 ends the same user's other page sessions; force=0 keeps them", async () => {
     const { client } = await startTestGateway({ roomLinks: 'page' });
     const token = await client.token();
     const { roomCode, roomLink } = await client.newRoom(token);
     const join = async (force: 0 | 1) =>
       sessionOf(await client.openRoomPage(roomLink, await client.ticket(token, roomCode, 'c-1', 'audience'), force));
-    const presenceStatus = async (session: string) =>
-      (await client.raw(`/room/${roomCode}/presence?session=${session}`)).httpStatus;
+    const presenceStatus = async (session: string) => (await client.raw(`/room/${roomCode}/presence?session=${session}`)).httpStatus;
     const first = await join(0);
     const second = await join(0);
     expect([await presenceStatus(first), await presenceStatus(second)]).toEqual([200, 200]);

@@ -30,7 +30,7 @@ describe('sandbox voice room signature', () => {
     expect(numeric.status).toMatch(/voice_id must be a string/);
   });
 
-  it('hands out Realsee\'s URL-encoded Chime JSON when set to the chime vendor', async () => {
+  it("hands out Realsee's URL-encoded Chime JSON when set to the chime vendor", async () => {
     const started = await startTestGateway({ voiceVendor: 'chime' });
     const token = await started.client.token();
     const { roomCode } = await started.client.newRoom(token);
@@ -41,11 +41,29 @@ describe('sandbox voice room signature', () => {
     );
     expect(answer.code).toBe(0);
     const decoded = JSON.parse(decodeURIComponent(answer.data.sign));
-    expect(Object.keys(decoded).sort()).toEqual(['attendence', 'config', 'expire_time', 'identifier', 'user_id', 'user_sig', 'vendor_wrapper']);
-    expect(decoded.attendence).toMatchObject({ external_user_id: 'agent-1', attendee_id: expect.any(String), join_token: expect.any(String) });
-    expect(Object.keys(decoded.vendor_wrapper.MediaPlacement).sort()).toEqual(
-      ['AudioFallbackUrl', 'AudioHostUrl', 'ScreenDataUrl', 'ScreenSharingUrl', 'ScreenViewingUrl', 'SignalingUrl', 'TurnControlUrl'],
-    );
+    expect(Object.keys(decoded).sort()).toEqual([
+      'attendence',
+      'config',
+      'expire_time',
+      'identifier',
+      'user_id',
+      'user_sig',
+      'vendor_wrapper',
+    ]);
+    expect(decoded.attendence).toMatchObject({
+      external_user_id: 'agent-1',
+      attendee_id: expect.any(String),
+      join_token: expect.any(String),
+    });
+    expect(Object.keys(decoded.vendor_wrapper.MediaPlacement).sort()).toEqual([
+      'AudioFallbackUrl',
+      'AudioHostUrl',
+      'ScreenDataUrl',
+      'ScreenSharingUrl',
+      'ScreenViewingUrl',
+      'SignalingUrl',
+      'TurnControlUrl',
+    ]);
     expect(decoded.config).toMatchObject({ app_id: started.client.appKey, vendor: 'chime' });
     const detail = await started.client.detail(token, roomCode);
     expect(detail.data.app.extension.voice.config_name).toBe('chime');

@@ -9,7 +9,11 @@ describe('app icon', () => {
     const png = readFileSync(join(resources, 'icon.png'));
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');
-    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20), colorType: png.readUInt8(25) }).toEqual({ width: 512, height: 512, colorType: 6 });
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20), colorType: png.readUInt8(25) }).toEqual({
+      width: 512,
+      height: 512,
+      colorType: 6,
+    });
   });
 
   it('has its scalable source beside it', () => {

@@ -49,6 +49,8 @@ describe('appWindowOptions', () => {
 
   it('sets the window icon only when one is given', () => {
     expect(options.icon).toBeUndefined();
-    expect(appWindowOptions({ preloadPath, isDev: false, iconPath: '/opt/Roomdesk/resources/icon.png' }).icon).toBe('/opt/Roomdesk/resources/icon.png');
+    expect(appWindowOptions({ preloadPath, isDev: false, iconPath: '/opt/Roomdesk/resources/icon.png' }).icon).toBe(
+      '/opt/Roomdesk/resources/icon.png',
+    );
   });
 });

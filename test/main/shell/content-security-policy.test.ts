@@ -22,7 +22,16 @@ describe('contentSecurityPolicy (built app)', () => {
   });
 
   it('gives the renderer no network, no plugins, no frames, no forms and no base rewriting', () => {
-    for (const name of ['connect-src', 'object-src', 'frame-src', 'worker-src', 'base-uri', 'form-action', 'frame-ancestors', 'media-src']) {
+    for (const name of [
+      'connect-src',
+      'object-src',
+      'frame-src',
+      'worker-src',
+      'base-uri',
+      'form-action',
+      'frame-ancestors',
+      'media-src',
+    ]) {
       expect(policy.get(name), name).toEqual(["'none'"]);
     }
   });
@@ -37,14 +46,23 @@ describe('contentSecurityPolicy (built app)', () => {
   });
 
   it('opens media to microphone streams only when asked', () => {
-    expect(directives(contentSecurityPolicy({ isDev: false, allowMediaStreams: true })).get('media-src')).toEqual(["'self'", 'blob:', 'mediastream:']);
+    expect(directives(contentSecurityPolicy({ isDev: false, allowMediaStreams: true })).get('media-src')).toEqual([
+      "'self'",
+      'blob:',
+      'mediastream:',
+    ]);
   });
 });
 
 describe('contentSecurityPolicy with voice', () => {
   it('lets the renderer reach only the listed vendor hosts, over https and wss', () => {
     const policy = directives(contentSecurityPolicy({ isDev: false, voiceVendorHosts: ['*.rtc.qq.com', 'yun.tim.qq.com'] }));
-    expect(policy.get('connect-src')).toEqual(['https://*.rtc.qq.com', 'wss://*.rtc.qq.com', 'https://yun.tim.qq.com', 'wss://yun.tim.qq.com']);
+    expect(policy.get('connect-src')).toEqual([
+      'https://*.rtc.qq.com',
+      'wss://*.rtc.qq.com',
+      'https://yun.tim.qq.com',
+      'wss://yun.tim.qq.com',
+    ]);
     expect(policy.get('script-src')).toEqual(["'self'"]);
   });
   it('refuses anything that is not a host', () => {

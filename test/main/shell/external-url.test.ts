@@ -8,7 +8,16 @@ describe('isSafeExternalUrl', () => {
   });
 
   it('refuses other schemes', () => {
-    for (const url of ['http://realsee.ai', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'smb://host/share', 'ms-msdt:/id', 'mailto:a@b.c', 'ftp://host/x']) {
+    for (const url of [
+      'http://realsee.ai',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'mailto:a@b.c',
+      'ftp://host/x',
+    ]) {
       expect(isSafeExternalUrl(url)).toBe(false);
     }
   });

@@ -8,8 +8,20 @@ const matches = (entry: string, url: string): boolean => {
 
 describe('parseHostRule', () => {
   it('reads bare hosts as https on the default port', () => {
-    expect(parseHostRule('vr.realsee.ai')).toEqual({ kind: 'web', scheme: 'https:', hostname: 'vr.realsee.ai', port: '', includeSubdomains: false });
-    expect(parseHostRule(' VR.Realsee.AI:443 ')).toEqual({ kind: 'web', scheme: 'https:', hostname: 'vr.realsee.ai', port: '', includeSubdomains: false });
+    expect(parseHostRule('vr.realsee.ai')).toEqual({
+      kind: 'web',
+      scheme: 'https:',
+      hostname: 'vr.realsee.ai',
+      port: '',
+      includeSubdomains: false,
+    });
+    expect(parseHostRule(' VR.Realsee.AI:443 ')).toEqual({
+      kind: 'web',
+      scheme: 'https:',
+      hostname: 'vr.realsee.ai',
+      port: '',
+      includeSubdomains: false,
+    });
     expect(parseHostRule('vr.realsee.ai:8443')).toMatchObject({ port: '8443' });
   });
 
@@ -18,12 +30,36 @@ describe('parseHostRule', () => {
   });
 
   it('reads an origin or a full link as that origin', () => {
-    expect(parseHostRule('https://live.realsee.ai/room/R1?ticket=t')).toEqual({ kind: 'web', scheme: 'https:', hostname: 'live.realsee.ai', port: '', includeSubdomains: false });
-    expect(parseHostRule('http://127.0.0.1:43111/room/R1')).toEqual({ kind: 'web', scheme: 'http:', hostname: '127.0.0.1', port: '43111', includeSubdomains: false });
+    expect(parseHostRule('https://live.realsee.ai/room/R1?ticket=t')).toEqual({
+      kind: 'web',
+      scheme: 'https:',
+      hostname: 'live.realsee.ai',
+      port: '',
+      includeSubdomains: false,
+    });
+    expect(parseHostRule('http://127.0.0.1:43111/room/R1')).toEqual({
+      kind: 'web',
+      scheme: 'http:',
+      hostname: '127.0.0.1',
+      port: '43111',
+      includeSubdomains: false,
+    });
   });
 
   it('refuses plain http on the internet, other schemes, credentials and junk', () => {
-    for (const entry of ['http://vr.realsee.ai', 'ws://vr.realsee.ai', 'javascript://x', 'https://a@vr.realsee.ai', 'realsee.ai@evil.com', 'evil.com/?x=https://realsee.ai', '*', '*.', '**.realsee.ai', 'a b.com', '']) {
+    for (const entry of [
+      'http://vr.realsee.ai',
+      'ws://vr.realsee.ai',
+      'javascript://x',
+      'https://a@vr.realsee.ai',
+      'realsee.ai@evil.com',
+      'evil.com/?x=https://realsee.ai',
+      '*',
+      '*.',
+      '**.realsee.ai',
+      'a b.com',
+      '',
+    ]) {
       expect(parseHostRule(entry), entry).toBeNull();
     }
   });

@@ -24,7 +24,9 @@ describe('application menu', () => {
         const items = flatten(buildMenuTemplate({ platform, isDev, appName: 'Roomdesk' }));
         const roles = items.map((item) => String(item.role ?? '').toLowerCase());
         expect(roles.filter((role) => ['zoomin', 'zoomout', 'resetzoom'].includes(role))).toEqual([]);
-        expect(items.map((item) => String(item.accelerator ?? ''))).not.toEqual(expect.arrayContaining([expect.stringMatching(/Plus|=|-$|\+0$/)]));
+        expect(items.map((item) => String(item.accelerator ?? ''))).not.toEqual(
+          expect.arrayContaining([expect.stringMatching(/Plus|=|-$|\+0$/)]),
+        );
       });
     }
   }

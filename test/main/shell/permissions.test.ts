@@ -35,7 +35,20 @@ describe('decidePermission', () => {
   });
 
   it('denies every other permission, even to allowed hosts', () => {
-    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'openExternal', 'midiSysex', 'hid', 'usb', 'serial', 'pointerLock', 'speaker-selection', 'unknown']) {
+    for (const permission of [
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'fullscreen',
+      'openExternal',
+      'midiSysex',
+      'hid',
+      'usb',
+      'serial',
+      'pointerLock',
+      'speaker-selection',
+      'unknown',
+    ]) {
       expect(decidePermission({ ...viewerMic, permission })).toBe(false);
       expect(decidePermission({ ...appMic, permission })).toBe(false);
     }
@@ -87,7 +100,11 @@ describe('decidePermission for the clipboard', () => {
 
 describe('decidePermission with a room link in the list', () => {
   it('treats the link as its origin', () => {
-    const query = { ...viewerMic, requestingOrigin: 'https://live.realsee.ai/', allowedOrigins: ['https://live.realsee.ai/room/R1?ticket=t'] };
+    const query = {
+      ...viewerMic,
+      requestingOrigin: 'https://live.realsee.ai/',
+      allowedOrigins: ['https://live.realsee.ai/room/R1?ticket=t'],
+    };
     expect(decidePermission(query)).toBe(true);
     expect(decidePermission({ ...query, requestingOrigin: 'https://vr.realsee.ai/' })).toBe(false);
   });

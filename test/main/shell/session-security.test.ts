@@ -18,7 +18,12 @@ function fakeSession() {
   return { session: session as unknown as Session, handlers, events };
 }
 
-function request(handler: Listener | undefined, permission: string, details: object, contentsUrl = 'https://live.realsee.ai/room'): boolean {
+function request(
+  handler: Listener | undefined,
+  permission: string,
+  details: object,
+  contentsUrl = 'https://live.realsee.ai/room',
+): boolean {
   let granted: boolean | undefined;
   handler?.({ getURL: () => contentsUrl, isDestroyed: () => false }, permission, (answer: boolean) => (granted = answer), details);
   if (granted === undefined) throw new Error('the permission request was never answered');
@@ -50,7 +55,12 @@ describe('hardenSession (viewer): the agent is asked once per room', () => {
         },
       },
     });
-    const check = () => handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: true, mediaType: 'audio', securityOrigin: 'https://live.realsee.ai/' });
+    const check = () =>
+      handlers.check?.(null, 'media', 'https://live.realsee.ai', {
+        isMainFrame: true,
+        mediaType: 'audio',
+        securityOrigin: 'https://live.realsee.ai/',
+      });
     expect(check()).toBe(false);
     let granted: boolean | undefined;
     handlers.request?.({ getURL: () => 'https://live.realsee.ai/room' }, 'media', (value: boolean) => (granted = value), {
@@ -68,10 +78,14 @@ describe('hardenSession (viewer): the agent is asked once per room', () => {
     expect(check()).toBe(true);
 
     // A page outside the rules is refused without asking.
-    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://evil.com/', mediaTypes: ['audio'] })).toBe(false);
+    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://evil.com/', mediaTypes: ['audio'] })).toBe(
+      false,
+    );
     expect(asked).toHaveLength(1);
     consent = 'denied';
-    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', mediaTypes: ['audio'] })).toBe(false);
+    expect(
+      request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', mediaTypes: ['audio'] }),
+    ).toBe(false);
   });
 });
 
@@ -80,11 +94,27 @@ describe('hardenSession (viewer)', () => {
   hardenSession(session, viewerOptions);
 
   it('grants only the microphone to allowed hosts on request', () => {
-    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', mediaTypes: ['audio'] })).toBe(true);
-    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', mediaTypes: ['audio', 'video'] })).toBe(false);
-    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://evil.com/', mediaTypes: ['audio'] })).toBe(false);
+    expect(
+      request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', mediaTypes: ['audio'] }),
+    ).toBe(true);
+    expect(
+      request(handlers.request, 'media', {
+        isMainFrame: true,
+        requestingUrl: 'https://live.realsee.ai/room',
+        mediaTypes: ['audio', 'video'],
+      }),
+    ).toBe(false);
+    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'https://evil.com/', mediaTypes: ['audio'] })).toBe(
+      false,
+    );
     expect(request(handlers.request, 'geolocation', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room' })).toBe(false);
-    expect(request(handlers.request, 'openExternal', { isMainFrame: true, requestingUrl: 'https://live.realsee.ai/room', externalURL: 'ms-msdt:x' })).toBe(false);
+    expect(
+      request(handlers.request, 'openExternal', {
+        isMainFrame: true,
+        requestingUrl: 'https://live.realsee.ai/room',
+        externalURL: 'ms-msdt:x',
+      }),
+    ).toBe(false);
   });
 
   it('judges a subframe by its embedding page as well', () => {
@@ -107,9 +137,27 @@ describe('hardenSession (viewer)', () => {
   });
 
   it('answers permission checks the same way', () => {
-    expect(handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: true, mediaType: 'audio', securityOrigin: 'https://live.realsee.ai/' })).toBe(true);
-    expect(handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: true, mediaType: 'video', securityOrigin: 'https://live.realsee.ai/' })).toBe(false);
-    expect(handlers.check?.(null, 'media', 'https://live.realsee.ai', { isMainFrame: false, mediaType: 'audio', securityOrigin: 'https://live.realsee.ai/' })).toBe(false);
+    expect(
+      handlers.check?.(null, 'media', 'https://live.realsee.ai', {
+        isMainFrame: true,
+        mediaType: 'audio',
+        securityOrigin: 'https://live.realsee.ai/',
+      }),
+    ).toBe(true);
+    expect(
+      handlers.check?.(null, 'media', 'https://live.realsee.ai', {
+        isMainFrame: true,
+        mediaType: 'video',
+        securityOrigin: 'https://live.realsee.ai/',
+      }),
+    ).toBe(false);
+    expect(
+      handlers.check?.(null, 'media', 'https://live.realsee.ai', {
+        isMainFrame: false,
+        mediaType: 'audio',
+        securityOrigin: 'https://live.realsee.ai/',
+      }),
+    ).toBe(false);
     expect(handlers.check?.(null, 'notifications', 'https://live.realsee.ai', { isMainFrame: true })).toBe(false);
   });
 
@@ -125,8 +173,14 @@ describe('hardenSession (viewer)', () => {
     let voice = true;
     let origins = ['https://live.realsee.ai'];
     const live = fakeSession();
-    hardenSession(live.session, { isViewer: true, allowedOrigins: () => origins, voiceEnabled: () => voice, microphoneConsent: agentAgreed });
-    const ask = (url: string) => request(live.handlers.request, 'media', { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] }, url);
+    hardenSession(live.session, {
+      isViewer: true,
+      allowedOrigins: () => origins,
+      voiceEnabled: () => voice,
+      microphoneConsent: agentAgreed,
+    });
+    const ask = (url: string) =>
+      request(live.handlers.request, 'media', { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] }, url);
     expect(ask('https://live.realsee.ai/')).toBe(true);
     voice = false;
     expect(ask('https://live.realsee.ai/')).toBe(false);
@@ -145,7 +199,11 @@ describe('hardenSession with an operating-system microphone prompt', () => {
       hardenSession(session, { ...viewerOptions, confirmMicrophoneAccess: asked });
       const answers: boolean[] = [];
       const ask = (url: string) =>
-        handlers.request?.({ getURL: () => url, isDestroyed: () => false }, 'media', (granted: boolean) => answers.push(granted), { isMainFrame: true, requestingUrl: url, mediaTypes: ['audio'] });
+        handlers.request?.({ getURL: () => url, isDestroyed: () => false }, 'media', (granted: boolean) => answers.push(granted), {
+          isMainFrame: true,
+          requestingUrl: url,
+          mediaTypes: ['audio'],
+        });
       ask('https://evil.com/');
       ask('https://live.realsee.ai/room');
       await vi.waitFor(() => expect(answers).toHaveLength(2));
@@ -157,7 +215,12 @@ describe('hardenSession with an operating-system microphone prompt', () => {
 
 describe('hardenSession (app window)', () => {
   const { session, handlers } = fakeSession();
-  hardenSession(session, { isViewer: false, allowedOrigins: () => ['file:'], voiceEnabled: () => false, contentSecurity: { isDev: false } });
+  hardenSession(session, {
+    isViewer: false,
+    allowedOrigins: () => ['file:'],
+    voiceEnabled: () => false,
+    contentSecurity: { isDev: false },
+  });
 
   it('puts the strict CSP on every response', () => {
     let response: { responseHeaders?: Record<string, string[]> } | undefined;
@@ -167,17 +230,32 @@ describe('hardenSession (app window)', () => {
   });
 
   it('gives the app no microphone while voice is off', () => {
-    expect(request(handlers.request, 'media', { isMainFrame: true, requestingUrl: 'file:///opt/app/index.html', mediaTypes: ['audio'] }, 'file:///opt/app/index.html')).toBe(false);
+    expect(
+      request(
+        handlers.request,
+        'media',
+        { isMainFrame: true, requestingUrl: 'file:///opt/app/index.html', mediaTypes: ['audio'] },
+        'file:///opt/app/index.html',
+      ),
+    ).toBe(false);
   });
 });
 
 describe('installAppWideGuards', () => {
   it('denies popups and webviews for every new webContents', () => {
     let created: Listener | undefined;
-    installAppWideGuards({ on: (name: string, listener: Listener) => name === 'web-contents-created' && (created = listener) } as unknown as App);
+    installAppWideGuards({
+      on: (name: string, listener: Listener) => name === 'web-contents-created' && (created = listener),
+    } as unknown as App);
     let openHandler: Listener | undefined;
     const contentsEvents: Record<string, Listener> = {};
-    created?.({}, { setWindowOpenHandler: (handler: Listener) => (openHandler = handler), on: (name: string, listener: Listener) => (contentsEvents[name] = listener) });
+    created?.(
+      {},
+      {
+        setWindowOpenHandler: (handler: Listener) => (openHandler = handler),
+        on: (name: string, listener: Listener) => (contentsEvents[name] = listener),
+      },
+    );
     expect(openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     const preventDefault = vi.fn();
     contentsEvents['will-attach-webview']?.({ preventDefault }, {}, {});
@@ -195,7 +273,11 @@ describe('acquireSingleInstance', () => {
 
   it('tells the first instance when another one starts', () => {
     let secondInstance: Listener | undefined;
-    const app = { requestSingleInstanceLock: () => true, quit: vi.fn(), on: (name: string, listener: Listener) => name === 'second-instance' && (secondInstance = listener) };
+    const app = {
+      requestSingleInstanceLock: () => true,
+      quit: vi.fn(),
+      on: (name: string, listener: Listener) => name === 'second-instance' && (secondInstance = listener),
+    };
     const onSecondInstance = vi.fn();
     expect(acquireSingleInstance(app as unknown as App, onSecondInstance)).toBe(true);
     secondInstance?.({}, ['roomdesk', '--open'], '/home/agent');

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decideViewerNavigation } from '../../../main/shell/viewer-navigation';
 
-const scope = { roomOrigin: 'https://live.realsee.ai/room/ABC?x=1', allowedHosts: ['vr.realsee.ai', 'cdn.example.com:8443', '*.realsee-cdn.com'] };
+const scope = {
+  roomOrigin: 'https://live.realsee.ai/room/ABC?x=1',
+  allowedHosts: ['vr.realsee.ai', 'cdn.example.com:8443', '*.realsee-cdn.com'],
+};
 const denied = (offerExternal: boolean) => ({ deny: true, offerExternal });
 
 describe('decideViewerNavigation', () => {
@@ -16,8 +19,12 @@ describe('decideViewerNavigation', () => {
 
   it('compares hosts case-insensitively, as the URL parser normalises them', () => {
     expect(decideViewerNavigation('https://VR.REALSEE.AI/x', scope)).toBe('allow');
-    expect(decideViewerNavigation('https://x', { roomOrigin: 'https://live.realsee.ai', allowedHosts: ['VR.Realsee.AI'] })).toEqual(denied(true));
-    expect(decideViewerNavigation('https://vr.realsee.ai', { roomOrigin: 'https://live.realsee.ai', allowedHosts: ['VR.Realsee.AI'] })).toBe('allow');
+    expect(decideViewerNavigation('https://x', { roomOrigin: 'https://live.realsee.ai', allowedHosts: ['VR.Realsee.AI'] })).toEqual(
+      denied(true),
+    );
+    expect(
+      decideViewerNavigation('https://vr.realsee.ai', { roomOrigin: 'https://live.realsee.ai', allowedHosts: ['VR.Realsee.AI'] }),
+    ).toBe('allow');
   });
 
   it('honours host:port entries exactly', () => {
@@ -55,13 +62,22 @@ describe('decideViewerNavigation', () => {
   });
 
   it('denies non-web schemes without offering them externally', () => {
-    for (const url of ['javascript:alert(1)', 'data:text/html,<script>1</script>', 'file:///etc/passwd', 'about:blank', 'blob:https://vr.realsee.ai/uuid', 'not a url']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'file:///etc/passwd',
+      'about:blank',
+      'blob:https://vr.realsee.ai/uuid',
+      'not a url',
+    ]) {
       expect(decideViewerNavigation(url, scope)).toEqual(denied(false));
     }
   });
 
   it('never allows local files, even when listed', () => {
-    expect(decideViewerNavigation('file:///tmp/room.html', { roomOrigin: 'file:///tmp/room.html', allowedHosts: ['file:'] })).toEqual(denied(false));
+    expect(decideViewerNavigation('file:///tmp/room.html', { roomOrigin: 'file:///tmp/room.html', allowedHosts: ['file:'] })).toEqual(
+      denied(false),
+    );
   });
 
   it('allows plain http only for a loopback room origin (the sandbox gateway)', () => {

@@ -58,21 +58,32 @@ describe('createAppWindow', () => {
   });
 
   it('builds the window from the hardened options and loads the entry file', () => {
-    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<typeof electron.BrowserWindow>;
-    expect(window.options.webPreferences).toMatchObject({ preload: preloadPath, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<
+      typeof electron.BrowserWindow
+    >;
+    expect(window.options.webPreferences).toMatchObject({
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(window.options.show).toBe(false);
     expect(window.loaded).toEqual({ file: entryFile });
   });
 
   it('shows the window once it is ready', () => {
-    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<typeof electron.BrowserWindow>;
+    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<
+      typeof electron.BrowserWindow
+    >;
     expect(window.show).not.toHaveBeenCalled();
     window.onceEvents['ready-to-show']?.();
     expect(window.show).toHaveBeenCalledTimes(1);
   });
 
   it('blocks every kind of navigation away from the entry', () => {
-    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<typeof electron.BrowserWindow>;
+    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<
+      typeof electron.BrowserWindow
+    >;
     for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
       expect(navigate(window, event, 'https://evil.com/'), event).toBe(false);
       expect(navigate(window, event, 'file:///etc/passwd'), event).toBe(false);
@@ -81,15 +92,27 @@ describe('createAppWindow', () => {
   });
 
   it('pins a dev server entry to its origin', () => {
-    const window = createAppWindow({ preloadPath, rendererEntry: { url: 'http://localhost:5173/' }, isDev: true }) as unknown as InstanceType<typeof electron.BrowserWindow>;
+    const window = createAppWindow({
+      preloadPath,
+      rendererEntry: { url: 'http://localhost:5173/' },
+      isDev: true,
+    }) as unknown as InstanceType<typeof electron.BrowserWindow>;
     expect(window.loaded).toEqual({ url: 'http://localhost:5173/' });
     expect(navigate(window, 'will-navigate', 'http://localhost:5173/')).toBe(true);
     expect(navigate(window, 'will-navigate', 'http://localhost:5174/')).toBe(false);
   });
 
   it('denies every popup and hands only safe https links to the system browser', async () => {
-    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<typeof electron.BrowserWindow>;
-    for (const url of ['https://my.realsee.ai/console', 'http://example.com/', 'file:///etc/passwd', 'https://user:pw@example.com/', 'about:blank']) {
+    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<
+      typeof electron.BrowserWindow
+    >;
+    for (const url of [
+      'https://my.realsee.ai/console',
+      'http://example.com/',
+      'file:///etc/passwd',
+      'https://user:pw@example.com/',
+      'about:blank',
+    ]) {
       expect(window.webContents.openHandler?.({ url }), url).toEqual({ action: 'deny' });
     }
     await Promise.resolve();
@@ -97,7 +120,9 @@ describe('createAppWindow', () => {
   });
 
   it('refuses to attach a <webview>', () => {
-    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<typeof electron.BrowserWindow>;
+    const window = createAppWindow({ preloadPath, rendererEntry: { file: entryFile }, isDev: false }) as unknown as InstanceType<
+      typeof electron.BrowserWindow
+    >;
     const preventDefault = vi.fn();
     window.webContents.events['will-attach-webview']?.({ preventDefault }, {}, {});
     expect(preventDefault).toHaveBeenCalledTimes(1);

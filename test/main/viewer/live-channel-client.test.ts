@@ -4,10 +4,20 @@ import { createLiveChannelClient, PermanentLiveChannelError, type LivePresence, 
 import type { RoomCheck } from '../../../main/viewer/live-channel-client';
 
 const ROOM = 'gxwdz6VOmaQJmELN';
-const user = (id: string, extra: Record<string, unknown> = {}) => ({ id, user_role: 'anchor', current_ws_online: true, status: 0, ...extra });
+const user = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  user_role: 'anchor',
+  current_ws_online: true,
+  status: 0,
+  ...extra,
+});
 const frame = (command: string, data: unknown, extra: Record<string, string> = {}) =>
   JSON.stringify(serverFrame({ appId: '1953', command, data, requestId: '1_20260101000000_' + '0'.repeat(32), roomCode: ROOM, ...extra }));
-const greeting = [frame('ROOM_INFO', { info: { room_code: ROOM, status: 1 }, last_frame: {} }), frame('SELF_USER_INFO', user('agent-1')), frame('USER_LIST', [user('agent-1')])];
+const greeting = [
+  frame('ROOM_INFO', { info: { room_code: ROOM, status: 1 }, last_frame: {} }),
+  frame('SELF_USER_INFO', user('agent-1')),
+  frame('USER_LIST', [user('agent-1')]),
+];
 
 /** A client whose sockets are fakes the test drives, with a scripted room check. */
 function scripted(options: { checks?: Array<RoomCheck | Error>; refuseTicketsFrom?: number; now?: () => number } = {}) {

@@ -17,7 +17,14 @@ import { endpoints, startTestGateway, type SandboxClient } from '../sandbox/sand
 
 const FAST_RETRY = { baseMs: 20, maxMs: 100, jitter: 0.5, maxAttempts: 5 };
 const REQUEST_ID = /^\d+_\d{14}_[0-9a-f]{32}$/;
-const FIVE_STATE = { mode: 'Panorama', panoIndex: 0, longitude: 3.5264, latitude: -0.0168, fov: 105, offset: { x: -0.877, y: -0.071, z: -0.679 } };
+const FIVE_STATE = {
+  mode: 'Panorama',
+  panoIndex: 0,
+  longitude: 3.5264,
+  latitude: -0.0168,
+  fov: 105,
+  offset: { x: -0.877, y: -0.071, z: -0.679 },
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Room = { roomCode: string; roomLink: string };
@@ -148,7 +155,9 @@ describe('the live room channel against the sandbox', () => {
     await waitFor((p) => p.connection === 'connected' && p.users.length === 1);
     const guest = await participant(client, token, room, 'client-zhang');
     const joined = await waitFor((p) => p.users.length === 2);
-    expect(joined.changes).toEqual([{ kind: 'joined', user: expect.objectContaining({ userId: 'client-zhang', microphone: 'closed', online: true }) }]);
+    expect(joined.changes).toEqual([
+      { kind: 'joined', user: expect.objectContaining({ userId: 'client-zhang', microphone: 'closed', online: true }) },
+    ]);
 
     guest.send(changeMicroStatusMessage('mic-1', true));
     const open = await waitFor((p) => p.users.find((u) => u.userId === 'client-zhang')?.microphone === 'open');
@@ -214,7 +223,12 @@ describe('the live room channel against the sandbox', () => {
     channel.sendCustomEvent('chat', { text: 'for b' }, ['guest-b']);
     await expect.poll(() => b.of('CUSTOM_EVENT').length).toBe(1);
     await expect.poll(() => a.of('CUSTOM_EVENT').length).toBe(1);
-    expect(a.of('CUSTOM_EVENT')[0]!.event).toEqual({ type: 'CUSTOM_EVENT', eventId: 'chat', payload: { text: 'for a' }, toUserIds: ['guest-a'] });
+    expect(a.of('CUSTOM_EVENT')[0]!.event).toEqual({
+      type: 'CUSTOM_EVENT',
+      eventId: 'chat',
+      payload: { text: 'for a' },
+      toUserIds: ['guest-a'],
+    });
     expect(b.of('CUSTOM_EVENT')[0]!.event).toMatchObject({ payload: { text: 'for b' } });
   });
 
@@ -296,7 +310,13 @@ describe('the live room channel against the sandbox', () => {
     guest.socket.send(JSON.stringify({ command: 'CUSTOM_EVENT', front_request_id: 'b', to_user_ids: [], data: 'wrong' }));
     guest.socket.send(JSON.stringify({ command: 'TELEPORT', front_request_id: 'c', data: {} }));
     await expect.poll(() => guest.of('REFUSED').length).toBe(5);
-    expect(guest.of('REFUSED').map((f) => f.event.type === 'REFUSED' && f.event.code)).toEqual(['PARAM_ERROR', 'PARAM_ERROR', 'PARAM_ERROR', 'PARAM_ERROR', 'UNKNOWN_COMMAND']);
+    expect(guest.of('REFUSED').map((f) => f.event.type === 'REFUSED' && f.event.code)).toEqual([
+      'PARAM_ERROR',
+      'PARAM_ERROR',
+      'PARAM_ERROR',
+      'PARAM_ERROR',
+      'UNKNOWN_COMMAND',
+    ]);
     guest.send({ command: 'CUSTOM_EVENT', front_request_id: 'd', data: { event_id: 'chat', data: 'still here', to_user_ids: [] } });
     await expect.poll(() => other.of('CUSTOM_EVENT').length).toBe(1);
     expect(guest.closed()).toBeNull();
@@ -307,7 +327,11 @@ describe('the live room channel against the sandbox', () => {
   it('a guest cannot end the room', async () => {
     const { room, client, token, gateway } = await liveRoom();
     const guest = await participant(client, token, room, 'client-wang');
-    guest.send({ command: 'BUILTIN_MSG', front_request_id: 'x', data: { event_type: 'room_change', action: 'close', data: {}, to_user_ids: [] } });
+    guest.send({
+      command: 'BUILTIN_MSG',
+      front_request_id: 'x',
+      data: { event_type: 'room_change', action: 'close', data: {}, to_user_ids: [] },
+    });
     await expect.poll(() => guest.of('REFUSED').length).toBe(1);
     expect(gateway.rooms.get(room.roomCode)!.status).not.toBe(2);
   });
@@ -325,7 +349,9 @@ describe('the live room channel against the sandbox', () => {
   it('refuses a bad ticket with close code 1008 and a reason, no app code', async () => {
     const { room, gateway } = await liveRoom();
     const socket = new WebSocket(`${room.roomLink}&ticket=nonsense&force=1`);
-    const closed = await new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     expect(closed).toEqual({ code: 1008, reason: 'ticket-invalid' });
     expect(gateway.liveChannel.connectionCount()).toBe(0);
   });
@@ -370,7 +396,10 @@ describe('the live room channel against the sandbox', () => {
   });
 
   it('a room that flaps (drops right after every ROOM_INFO) ends in failed instead of reconnecting forever', async () => {
-    const { channels, room, waitFor, gateway, ticketsSpent } = await liveRoom({ policy: { baseMs: 10, maxMs: 20, jitter: 0, maxAttempts: 3 }, ticketsPerMinute: 100 });
+    const { channels, room, waitFor, gateway, ticketsSpent } = await liveRoom({
+      policy: { baseMs: 10, maxMs: 20, jitter: 0, maxAttempts: 3 },
+      ticketsPerMinute: 100,
+    });
     const flapper = setInterval(() => gateway.liveChannel.dropAll(), 5);
     try {
       channels.connect(room.roomCode);
@@ -384,7 +413,10 @@ describe('the live room channel against the sandbox', () => {
   });
 
   it('caps the tickets spent on a room per minute, whatever the backoff says', async () => {
-    const { channels, room, waitFor, gateway, ticketsSpent } = await liveRoom({ policy: { baseMs: 5, maxMs: 10, jitter: 0, maxAttempts: 50 }, ticketsPerMinute: 2 });
+    const { channels, room, waitFor, gateway, ticketsSpent } = await liveRoom({
+      policy: { baseMs: 5, maxMs: 10, jitter: 0, maxAttempts: 50 },
+      ticketsPerMinute: 2,
+    });
     const flapper = setInterval(() => gateway.liveChannel.dropAll(), 5);
     try {
       channels.connect(room.roomCode);
@@ -420,7 +452,12 @@ describe('the live room channel against the sandbox', () => {
       'not json',
       JSON.stringify({ code: 'SUCCESS', command: 'TELEPORT', data: {}, room_code: '' }),
       JSON.stringify({ code: 'SUCCESS', command: 'USER_LIST', data: { user_list: [] } }),
-      JSON.stringify({ code: 'SUCCESS', command: 'SELF_USER_INFO', data: { id: 42, status: 2, mem_status: 'BE_REPLACE' }, room_code: 'SomeOtherRoom000' }),
+      JSON.stringify({
+        code: 'SUCCESS',
+        command: 'SELF_USER_INFO',
+        data: { id: 42, status: 2, mem_status: 'BE_REPLACE' },
+        room_code: 'SomeOtherRoom000',
+      }),
       JSON.stringify({ code: 'SUCCESS', command: 'CUSTOM_EVENT', data: 'x'.repeat(300_000) }),
       '{"command":',
       'not json',
@@ -453,7 +490,10 @@ describe('the live room channel against the sandbox', () => {
     const room = await client.newRoom(token);
     const events: LivePresence[] = [];
     const channels = createLiveChannels({
-      hostTicketLink: async (roomCode, force) => ({ url: withTicket(room.roomLink, await client.ticket(token, roomCode, 'agent-1', 'anchor'), force), roomLink: room.roomLink }),
+      hostTicketLink: async (roomCode, force) => ({
+        url: withTicket(room.roomLink, await client.ticket(token, roomCode, 'agent-1', 'anchor'), force),
+        roomLink: room.roomLink,
+      }),
       roomDetails: async () => ({ closeTime: null }),
       socketFactory: wsSocketFactory,
       emit: (presence) => events.push(presence),

@@ -318,7 +318,7 @@ describe('the viewer controller', () => {
     ['javascript:alert(1)'],
     ['http://other.example/live/R1'],
     ['https://other.example/live/R1'],
-  ])('never loads a ticket link at %s, another origin than the room\'s', async (ticketRoomLink) => {
+  ])("never loads a ticket link at %s, another origin than the room's", async (ticketRoomLink) => {
     const { controller, hosts } = setup({ ticketRoomLink });
     const state = await controller.open('R1', AREA);
     expect(hosts.flatMap((host) => host.loads)).toEqual([]);
@@ -326,7 +326,7 @@ describe('the viewer controller', () => {
     expect(JSON.stringify(state)).not.toContain('ticket=');
   });
 
-  it('loads a ticket link on the room\'s own origin, whatever its path', async () => {
+  it("loads a ticket link on the room's own origin, whatever its path", async () => {
     const { controller, host } = setup({ ticketRoomLink: 'https://room.example/other/path/R1' });
     await controller.open('R1', AREA);
     expect(host().loads).toEqual(['https://room.example/other/path/R1?ticket=T1&force=0']);

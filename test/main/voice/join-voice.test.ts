@@ -26,7 +26,13 @@ function fakeRooms(voiceId: number | null, sign = 'sig-1') {
     async voiceSignature(roomCode, id) {
       calls.push(`sign ${roomCode} ${id ?? '-'}`);
       issued += 1;
-      return { voiceAppId: '1400000001', userIdentifier: 'agent-7', sign: `${sign}-${issued}`, obtainedAt: issued, expiresAt: issued + 300_000 };
+      return {
+        voiceAppId: '1400000001',
+        userIdentifier: 'agent-7',
+        sign: `${sign}-${issued}`,
+        obtainedAt: issued,
+        expiresAt: issued + 300_000,
+      };
     },
   };
   return { rooms, calls };
@@ -39,7 +45,14 @@ describe('createJoinVoiceHandler', () => {
     const { rooms, calls } = fakeRooms(123);
     const join = createJoinVoiceHandler({ rooms, resolveHints: hints({ isSandbox: false }) });
     const params = await join({ roomCode: 'RC1' });
-    expect(params).toMatchObject({ vendor: 'trtc', vendorSource: 'default', sdkAppId: 1_400_000_001, roomId: 123, userId: 'agent-7', userSig: 'sig-1-1' });
+    expect(params).toMatchObject({
+      vendor: 'trtc',
+      vendorSource: 'default',
+      sdkAppId: 1_400_000_001,
+      roomId: 123,
+      userId: 'agent-7',
+      userSig: 'sig-1-1',
+    });
     expect(calls).toEqual(['details RC1', 'sign RC1 123']);
   });
 
@@ -52,8 +65,17 @@ describe('createJoinVoiceHandler', () => {
 
   it('decodes a Chime signature when RTC_INFO names Chime', async () => {
     const { rooms } = fakeRooms(null, chimeSign);
-    rooms.voiceSignature = async () => ({ voiceAppId: 'chime-app', userIdentifier: 'agent-7', sign: chimeSign, obtainedAt: 1, expiresAt: 2 });
-    const join = createJoinVoiceHandler({ rooms, resolveHints: hints({ isSandbox: false, rtcInfo: { type: 'chime', voiceId: 'meeting-x' } }) });
+    rooms.voiceSignature = async () => ({
+      voiceAppId: 'chime-app',
+      userIdentifier: 'agent-7',
+      sign: chimeSign,
+      obtainedAt: 1,
+      expiresAt: 2,
+    });
+    const join = createJoinVoiceHandler({
+      rooms,
+      resolveHints: hints({ isSandbox: false, rtcInfo: { type: 'chime', voiceId: 'meeting-x' } }),
+    });
     const params = await join({ roomCode: 'RC1' });
     expect(params).toMatchObject({ vendor: 'chime', meeting: { MeetingId: 'm-1' }, attendee: { AttendeeId: 'a-1' } });
   });

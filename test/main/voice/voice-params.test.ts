@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { joinVoiceOutputSchema, MAX_TRTC_ROOM_ID } from '../../../common/voice';
 import { AppFailure } from '../../../main/app-failure';
-import { decodeChimeSign, expiryFromExpireTime, toJoinParams, toRoomId, toSdkAppId, type FetchedVoiceSignature } from '../../../main/voice/voice-params';
+import {
+  decodeChimeSign,
+  expiryFromExpireTime,
+  toJoinParams,
+  toRoomId,
+  toSdkAppId,
+  type FetchedVoiceSignature,
+} from '../../../main/voice/voice-params';
 
 const SECRET_SIGN = 'eJwtzEELgjAYBuD-sp0ku-SECRET-SIGN-VALUE';
 
@@ -143,7 +150,13 @@ describe('toJoinParams', () => {
   });
 
   it('gives the sandbox the same numeric parameters', () => {
-    const params = toJoinParams({ roomCode: 'RC1', vendor: 'sandbox', vendorSource: 'sandbox-profile', voiceId: '42', signature: signature() });
+    const params = toJoinParams({
+      roomCode: 'RC1',
+      vendor: 'sandbox',
+      vendorSource: 'sandbox-profile',
+      voiceId: '42',
+      signature: signature(),
+    });
     expect(params).toMatchObject({ vendor: 'sandbox', sdkAppId: 1_400_123_456, roomId: 42, userSig: SECRET_SIGN });
   });
 
@@ -164,19 +177,23 @@ describe('toJoinParams', () => {
   });
 
   it('refuses a TRTC join without a voice room number, or with bad numbers', () => {
-    expect(messageOf(() => toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: null, signature: signature() }))).toMatch(
-      /no voice room number/,
+    expect(
+      messageOf(() => toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: null, signature: signature() })),
+    ).toMatch(/no voice room number/);
+    expect(() => toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: 0, signature: signature() })).toThrow(
+      AppFailure,
     );
-    expect(() => toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: 0, signature: signature() })).toThrow(AppFailure);
     expect(() =>
       toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: 7, signature: signature({ voiceAppId: 'abc' }) }),
     ).toThrow(AppFailure);
   });
 
   it('refuses an empty signature or user without quoting anything secret', () => {
-    expect(messageOf(() => toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: 7, signature: signature({ sign: '' }) }))).toMatch(
-      /signature from the gateway is empty/,
-    );
+    expect(
+      messageOf(() =>
+        toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: 7, signature: signature({ sign: '' }) }),
+      ),
+    ).toMatch(/signature from the gateway is empty/);
     const message = messageOf(() =>
       toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'default', voiceId: 7, signature: signature({ userIdentifier: ' ' }) }),
     );
@@ -236,7 +253,10 @@ describe("decodeChimeSign on Realsee's documented shape", () => {
       }),
     );
     expect(decoded.attendee).toEqual({ ExternalUserId: 'agent-7', AttendeeId: 'a-9', JoinToken: 'JOIN-TOKEN-SECRET', extra: 1 });
-    expect(decoded.meeting).toEqual({ MeetingId: 'm-9', MediaPlacement: { AudioHostUrl: 'audio.example:3478', SignalingUrl: 'wss://signal.example', NewUrl: 'x' } });
+    expect(decoded.meeting).toEqual({
+      MeetingId: 'm-9',
+      MediaPlacement: { AudioHostUrl: 'audio.example:3478', SignalingUrl: 'wss://signal.example', NewUrl: 'x' },
+    });
     expect(decoded.expiresAt).toBeUndefined();
   });
 
@@ -249,7 +269,13 @@ describe("decodeChimeSign on Realsee's documented shape", () => {
   });
 
   it('gives the join its lifetime from expire_time', () => {
-    const params = toJoinParams({ roomCode: 'RC1', vendor: 'chime', vendorSource: 'rtc-info', voiceId: '9', signature: signature({ sign: encode(realseeSign) }) });
+    const params = toJoinParams({
+      roomCode: 'RC1',
+      vendor: 'chime',
+      vendorSource: 'rtc-info',
+      voiceId: '9',
+      signature: signature({ sign: encode(realseeSign) }),
+    });
     expect(params.expiresAt).toBe(1_900_000_000_000);
     expect(params.obtainedAt).toBe(1_000);
   });

@@ -11,7 +11,14 @@ describe('the history filter query', () => {
   });
 
   it('turns every control into main’s query: text, status (unknown is null), local-day bounds, profile', () => {
-    const values: HistoryFilterValues = { text: 'x', status: '2', fromDate: '2026-01-02', toDate: '2026-01-03', profileId: 'p1', sort: 'oldest' };
+    const values: HistoryFilterValues = {
+      text: 'x',
+      status: '2',
+      fromDate: '2026-01-02',
+      toDate: '2026-01-03',
+      profileId: 'p1',
+      sort: 'oldest',
+    };
     expect(toHistoryFilter(values, ' flat ')).toEqual({
       sort: 'oldest',
       text: 'flat',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hasFieldErrors, isValidVr, validateNewRoom, withoutGuestErrors, type GuestRow, type NewRoomErrors } from '../../../renderer/src/features/new-room/new-room-form';
+import {
+  hasFieldErrors,
+  isValidVr,
+  validateNewRoom,
+  withoutGuestErrors,
+  type GuestRow,
+  type NewRoomErrors,
+} from '../../../renderer/src/features/new-room/new-room-form';
 import { en } from '../../../renderer/src/i18n/en';
 
 const listing = { title: '', address: '', vr: '', notes: '' };

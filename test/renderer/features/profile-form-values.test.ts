@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { initialFormValues, validateProfileForm, type ProfileFormValues } from '../../../renderer/src/features/profiles/profile-form-values';
+import {
+  initialFormValues,
+  validateProfileForm,
+  type ProfileFormValues,
+} from '../../../renderer/src/features/profiles/profile-form-values';
 import { en } from '../../../renderer/src/i18n/en';
 
 const filled = (): ProfileFormValues => ({
@@ -17,7 +21,10 @@ describe('the profile form', () => {
   });
 
   it('asks for the App Secret on a new profile and for the URL of a custom region', () => {
-    const checked = validateProfileForm({ ...filled(), appSecret: '', region: 'custom', customBaseUrl: '' }, { isNew: true, messages: en.profileForm.invalid });
+    const checked = validateProfileForm(
+      { ...filled(), appSecret: '', region: 'custom', customBaseUrl: '' },
+      { isNew: true, messages: en.profileForm.invalid },
+    );
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.errors.appSecret).toBe(en.profileForm.invalid.appSecret);
@@ -25,7 +32,10 @@ describe('the profile form', () => {
   });
 
   it('lets an edited profile keep its stored secret', () => {
-    const checked = validateProfileForm({ ...filled(), appSecret: '' }, { isNew: false, existingId: 'p1', messages: en.profileForm.invalid });
+    const checked = validateProfileForm(
+      { ...filled(), appSecret: '' },
+      { isNew: false, existingId: 'p1', messages: en.profileForm.invalid },
+    );
     expect(checked.ok).toBe(true);
   });
 });

@@ -65,11 +65,29 @@ afterEach(() => {
 
 describe('the Chime adapter', () => {
   it('builds its meeting session configuration from the decoded sandbox-issued Chime signature', async () => {
-    const sign = chimeSign({ appKey: 'APP', userIdentifier: 'agent-7', roomCode: 'RC1', voiceId: 123456789, expiresAt: 1_900_000_000, signature: SIGNATURE });
-    const params = toJoinParams({ roomCode: 'RC1', vendor: 'chime', vendorSource: 'room-config', voiceId: '123456789', signature: fetched(sign) });
+    const sign = chimeSign({
+      appKey: 'APP',
+      userIdentifier: 'agent-7',
+      roomCode: 'RC1',
+      voiceId: 123456789,
+      expiresAt: 1_900_000_000,
+      signature: SIGNATURE,
+    });
+    const params = toJoinParams({
+      roomCode: 'RC1',
+      vendor: 'chime',
+      vendorSource: 'room-config',
+      voiceId: '123456789',
+      signature: fetched(sign),
+    });
     const { createChimeAdapter } = await import('../../../renderer/src/features/voice/chime-adapter');
 
-    const failure = await createChimeAdapter().join(params).then(() => null, (error: unknown) => error);
+    const failure = await createChimeAdapter()
+      .join(params)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
 
     expect(failure).toBeInstanceOf(VoiceFailure);
     const configuration = captured.configuration as MeetingSessionConfiguration;
@@ -77,7 +95,9 @@ describe('the Chime adapter', () => {
     expect(configuration.meetingId).toBe('sandbox-meeting-123456789');
     expect(configuration.externalMeetingId).toBe('RC1');
     expect(configuration.urls?.audioHostURL).toBe('sandbox-meeting-123456789.chime.sandbox.invalid:3478');
-    expect(configuration.urls?.signalingURL).toBe('wss://sandbox-meeting-123456789.chime.sandbox.invalid/control/sandbox-meeting-123456789');
+    expect(configuration.urls?.signalingURL).toBe(
+      'wss://sandbox-meeting-123456789.chime.sandbox.invalid/control/sandbox-meeting-123456789',
+    );
     expect(configuration.urls?.turnControlURL).toBe('https://sandbox-meeting-123456789.chime.sandbox.invalid/v2/turn_sessions');
     expect(configuration.credentials?.attendeeId).toBe(`attendee-${SIGNATURE.slice(0, 12)}`);
     expect(configuration.credentials?.externalUserId).toBe('agent-7');
@@ -88,10 +108,21 @@ describe('the Chime adapter', () => {
 describe('the TRTC adapter', () => {
   it('enters the room with sdkAppId, userId, userSig and the numeric room id from a TRTC-shape signature', async () => {
     const sign = `1900000000.${SIGNATURE}`;
-    const params = toJoinParams({ roomCode: 'RC1', vendor: 'trtc', vendorSource: 'room-config', voiceId: '123456789', signature: fetched(sign) });
+    const params = toJoinParams({
+      roomCode: 'RC1',
+      vendor: 'trtc',
+      vendorSource: 'room-config',
+      voiceId: '123456789',
+      signature: fetched(sign),
+    });
     const { createTrtcAdapter } = await import('../../../renderer/src/features/voice/trtc-adapter');
 
-    const failure = await createTrtcAdapter().join(params).then(() => null, (error: unknown) => error);
+    const failure = await createTrtcAdapter()
+      .join(params)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
 
     expect(failure).toBeInstanceOf(VoiceFailure);
     expect(captured.enterRoom).toEqual([{ sdkAppId: 1_400_123_456, userId: 'agent-7', userSig: sign, roomId: 123_456_789 }]);

@@ -36,7 +36,18 @@ describe('tour view state', () => {
   });
 
   it('keeps what Five can apply and drops the rest', () => {
-    expect(sanitizeViewState({ mode: 'Panorama', panoIndex: 1, longitude: 3, latitude: 0.1, fov: 90, workCode: 'W', distance: 2, offset: { x: 0, y: 1, z: 0 } })).toEqual({
+    expect(
+      sanitizeViewState({
+        mode: 'Panorama',
+        panoIndex: 1,
+        longitude: 3,
+        latitude: 0.1,
+        fov: 90,
+        workCode: 'W',
+        distance: 2,
+        offset: { x: 0, y: 1, z: 0 },
+      }),
+    ).toEqual({
       mode: 'Panorama',
       panoIndex: 1,
       longitude: 3,

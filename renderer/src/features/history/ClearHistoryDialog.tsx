@@ -53,11 +53,17 @@ export function ClearHistoryDialog({ onClose, onCleared }: ClearHistoryDialogPro
         }}
       >
         <label htmlFor={`${id}-word`}>{t.clearPrompt(t.clearWord)}</label>
-        <input id={`${id}-word`} className="rd-input" value={typed} autoComplete="off" spellCheck={false} data-autofocus="" onChange={(event) => setTyped(event.target.value)} />
+        <input
+          id={`${id}-word`}
+          className="rd-input"
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          data-autofocus=""
+          onChange={(event) => setTyped(event.target.value)}
+        />
       </form>
-      {error ? (
-        <ErrorPanel error={error} lead={t.clearFailed} compact />
-      ) : null}
+      {error ? <ErrorPanel error={error} lead={t.clearFailed} compact /> : null}
     </Dialog>
   );
 }

@@ -36,9 +36,7 @@ export function DeleteRoomDialog({ roomCode, onClose, onDeleted }: { roomCode: s
       }
     >
       <p>{t.deleteText(roomCode)}</p>
-      {error ? (
-        <ErrorPanel error={error} compact />
-      ) : null}
+      {error ? <ErrorPanel error={error} compact /> : null}
     </Dialog>
   );
 }

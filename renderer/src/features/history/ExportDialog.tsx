@@ -58,16 +58,19 @@ export function ExportDialog({ selectedCodes, totalRooms, onClose }: ExportDialo
       <fieldset className="choices">
         <legend>{t.exportFormat}</legend>
         <label>
-          <input type="radio" name={`${id}-format`} value="csv" checked={format === 'csv'} onChange={() => setFormat('csv')} /> {t.exportCsv}
+          <input type="radio" name={`${id}-format`} value="csv" checked={format === 'csv'} onChange={() => setFormat('csv')} />{' '}
+          {t.exportCsv}
         </label>
         <label>
-          <input type="radio" name={`${id}-format`} value="json" checked={format === 'json'} onChange={() => setFormat('json')} /> {t.exportJson}
+          <input type="radio" name={`${id}-format`} value="json" checked={format === 'json'} onChange={() => setFormat('json')} />{' '}
+          {t.exportJson}
         </label>
       </fieldset>
       <fieldset className="choices">
         <legend>{t.exportScope}</legend>
         <label>
-          <input type="radio" name={`${id}-scope`} value="all" checked={scope === 'all'} onChange={() => setScope('all')} /> {t.exportAll(totalRooms)}
+          <input type="radio" name={`${id}-scope`} value="all" checked={scope === 'all'} onChange={() => setScope('all')} />{' '}
+          {t.exportAll(totalRooms)}
         </label>
         <label>
           <input
@@ -84,15 +87,16 @@ export function ExportDialog({ selectedCodes, totalRooms, onClose }: ExportDialo
       <div role="status" aria-live="polite" className="rd-export-result">
         {state.kind === 'saved' ? (
           <p className="rd-notice rd-notice--success">
-            {t.exportSaved(state.rooms)} <code className="rd-path" data-export-path="">{state.path}</code>
+            {t.exportSaved(state.rooms)}{' '}
+            <code className="rd-path" data-export-path="">
+              {state.path}
+            </code>
           </p>
         ) : state.kind === 'cancelled' ? (
           <p className="rd-notice">{t.exportCancelled}</p>
         ) : null}
       </div>
-      {state.kind === 'failed' ? (
-        <ErrorPanel error={state.error} lead={t.exportFailed} compact />
-      ) : null}
+      {state.kind === 'failed' ? <ErrorPanel error={state.error} lead={t.exportFailed} compact /> : null}
     </Dialog>
   );
 }

@@ -60,11 +60,23 @@ export function HistoryFilters({ values, onChange, profiles }: HistoryFiltersPro
       </div>
       <div className="rd-field">
         <label htmlFor={`${id}-from`}>{t.fromDate}</label>
-        <input id={`${id}-from`} type="date" value={values.fromDate} max={values.toDate || undefined} onChange={(event) => set('fromDate', event.target.value)} />
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={values.fromDate}
+          max={values.toDate || undefined}
+          onChange={(event) => set('fromDate', event.target.value)}
+        />
       </div>
       <div className="rd-field">
         <label htmlFor={`${id}-to`}>{t.toDate}</label>
-        <input id={`${id}-to`} type="date" value={values.toDate} min={values.fromDate || undefined} onChange={(event) => set('toDate', event.target.value)} />
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={values.toDate}
+          min={values.fromDate || undefined}
+          onChange={(event) => set('toDate', event.target.value)}
+        />
       </div>
       {profiles && profiles.length > 1 ? (
         <div className="rd-field">

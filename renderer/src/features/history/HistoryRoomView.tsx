@@ -66,9 +66,7 @@ export function HistoryRoomView({ roomCode, onBack, onDeleted, onChanged }: Hist
       ) : null}
       {state.phase === 'loading' ? <p role="status">{t.loadingRoom}</p> : null}
       {state.phase === 'missing' ? <p className="rd-notice">{t.roomMissing}</p> : null}
-      {state.phase === 'failed' ? (
-        <ErrorPanel error={state.error} compact />
-      ) : null}
+      {state.phase === 'failed' ? <ErrorPanel error={state.error} compact /> : null}
       {state.phase === 'loaded' ? (
         <LoadedRoom
           room={state.room}
@@ -120,11 +118,16 @@ function LoadedRoom({ room, timeline, timeZone, offline, refresh, onRefresh, onN
   return (
     <>
       <header className="rd-room__header">
-        <h2 className="rd-room__title" ref={headingRef} tabIndex={-1}>{room.listing.title || t.untitled}</h2>
+        <h2 className="rd-room__title" ref={headingRef} tabIndex={-1}>
+          {room.listing.title || t.untitled}
+        </h2>
         <p className="rd-room__meta">
           <RoomStatusBadge
             status={snapshot?.status ?? null}
-            closed={isRoomClosed({ closeTime: snapshot?.closeTime, closeEvent: room.timeline.some((event) => event.type === 'room-closed') })}
+            closed={isRoomClosed({
+              closeTime: snapshot?.closeTime,
+              closeEvent: room.timeline.some((event) => event.type === 'room-closed'),
+            })}
           />
           <span className="rd-muted">{t.roomCode}</span> <span className="rd-mono">{room.roomCode}</span>
           {room.listing.address ? <span className="rd-muted"> · {room.listing.address}</span> : null}
@@ -134,14 +137,17 @@ function LoadedRoom({ room, timeline, timeZone, offline, refresh, onRefresh, onN
       <div className={`rd-asof${offline ? ' rd-asof--offline' : ''}`} role="status" data-as-of="">
         <span>{asOf === null ? t.neverSyncedBanner : t.asOfBanner(formatDateTime(asOf, locale), offline)}</span>
         {!offline ? (
-          <button type="button" className="button button--secondary button--small" onClick={onRefresh} disabled={refresh.kind === 'refreshing'}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={onRefresh}
+            disabled={refresh.kind === 'refreshing'}
+          >
             {refresh.kind === 'refreshing' ? t.refreshing : t.refreshNow}
           </button>
         ) : null}
       </div>
-      {refresh.kind === 'failed' && !offline ? (
-        <ErrorPanel error={refresh.error} lead={t.refreshFailed} compact />
-      ) : null}
+      {refresh.kind === 'failed' && !offline ? <ErrorPanel error={refresh.error} lead={t.refreshFailed} compact /> : null}
 
       <section className="rd-card" aria-labelledby={`${id}-listing`}>
         <h3 id={`${id}-listing`}>{t.listing}</h3>
@@ -149,11 +155,16 @@ function LoadedRoom({ room, timeline, timeZone, offline, refresh, onRefresh, onN
           {room.listing.address ? <Fact label={t.address} value={room.listing.address} /> : null}
           {room.listing.vr ? <Fact label={t.vr} value={room.listing.vr} /> : null}
           <Fact label={t.created} value={formatDateTime(room.createdAt, locale)} />
-          {snapshot?.closeTime ? <Fact label={t.closedAt} value={<RealseeTime raw={snapshot.closeTime} timeZone={timeZone} locale={locale} fallback="—" />} /> : null}
+          {snapshot?.closeTime ? (
+            <Fact label={t.closedAt} value={<RealseeTime raw={snapshot.closeTime} timeZone={timeZone} locale={locale} fallback="—" />} />
+          ) : null}
           <Fact label={t.profile} value={room.profileId} />
           {room.creatorUserId ? <Fact label={t.creator} value={room.creatorUserId} /> : null}
           {room.guests.length > 0 ? (
-            <Fact label={t.preregisteredGuests} value={room.guests.map((guest) => (guest.nickname ? `${guest.nickname} (${guest.userId})` : guest.userId)).join(', ')} />
+            <Fact
+              label={t.preregisteredGuests}
+              value={room.guests.map((guest) => (guest.nickname ? `${guest.nickname} (${guest.userId})` : guest.userId)).join(', ')}
+            />
           ) : null}
         </dl>
       </section>

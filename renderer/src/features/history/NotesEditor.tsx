@@ -80,7 +80,12 @@ export function NotesEditor({ roomCode, saved, onSaved }: NotesEditorProps) {
         <button type="button" className="button button--primary" disabled={!dirty || state.kind === 'saving'} onClick={() => void save()}>
           {t.saveNotes}
         </button>
-        <span id={`${id}-state`} role="status" aria-live="polite" className={`rd-save-state rd-save-state--${dirty && state.kind !== 'saving' && state.kind !== 'failed' ? 'dirty' : state.kind}`}>
+        <span
+          id={`${id}-state`}
+          role="status"
+          aria-live="polite"
+          className={`rd-save-state rd-save-state--${dirty && state.kind !== 'saving' && state.kind !== 'failed' ? 'dirty' : state.kind}`}
+        >
           {stateText}
         </span>
       </div>

@@ -68,7 +68,12 @@ export function StartupReportBanner({ report: given, onDismiss }: StartupReportB
   const setAside = report.outcome === 'quarantined' || report.outcome === 'unreadable' || report.outcome === 'set-aside';
 
   return (
-    <section className={`rd-banner ${setAside ? 'rd-banner--warning' : 'rd-banner--info'}`} role="alert" aria-label={setAside ? t.startupTitle : undefined} data-startup-report={report.outcome}>
+    <section
+      className={`rd-banner ${setAside ? 'rd-banner--warning' : 'rd-banner--info'}`}
+      role="alert"
+      aria-label={setAside ? t.startupTitle : undefined}
+      data-startup-report={report.outcome}
+    >
       <div className="rd-banner__text">
         {setAside ? <strong>{t.startupTitle}</strong> : null}
         <p>

@@ -13,7 +13,10 @@ function describe(entry: TimelineEntry, t: HistoryMessages, statusLabel: Message
     case 'joined-as-host':
       return text['joined-as-host'](entry.userId);
     case 'guest-pass-issued':
-      return text['guest-pass-issued'](plainText(entry.nickname ? `${entry.nickname} (${entry.userId})` : entry.userId), plainText(entry.role));
+      return text['guest-pass-issued'](
+        plainText(entry.nickname ? `${entry.nickname} (${entry.userId})` : entry.userId),
+        plainText(entry.role),
+      );
     case 'voice-joined':
       return text['voice-joined'](entry.userId);
     case 'voice-left':

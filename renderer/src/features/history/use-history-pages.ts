@@ -89,10 +89,13 @@ export function useHistoryPages(filter: HistoryFilter, pageSize: number): Histor
     [loadPage, pageSize],
   );
 
-  const itemAt = useCallback((index: number) => {
-    const page = Math.floor(index / pageSize);
-    return (pages.current.get(page) ?? previousPages.current.get(page))?.[index % pageSize];
-  }, [pageSize]);
+  const itemAt = useCallback(
+    (index: number) => {
+      const page = Math.floor(index / pageSize);
+      return (pages.current.get(page) ?? previousPages.current.get(page))?.[index % pageSize];
+    },
+    [pageSize],
+  );
   const reload = useCallback(() => setReloads((count) => count + 1), []);
 
   // `loadedCount` re-renders whenever a page lands, so the page count read here is current.

@@ -37,10 +37,32 @@ export function GuestRows({ rows, errors, onChange, onAdd, onRemove }: GuestRows
             <span className="guest-row__number" aria-hidden="true">
               {n}
             </span>
-            <TextField label={t.newRoom.guestUserId({ n })} value={row.userId} onValue={(userId) => onChange(row.key, { userId })} error={rowErrors.userId} autoComplete="off" />
-            <TextField label={t.newRoom.guestRole({ n })} value={row.role} onValue={(role) => onChange(row.key, { role })} error={rowErrors.role} />
-            <TextField label={t.newRoom.guestNickname({ n })} value={row.nickname} onValue={(nickname) => onChange(row.key, { nickname })} error={rowErrors.nickname} />
-            <button type="button" className="icon-button guest-row__remove" onClick={() => onRemove(row.key)} aria-label={t.newRoom.removeGuest({ n })} title={t.newRoom.removeGuest({ n })}>
+            <TextField
+              label={t.newRoom.guestUserId({ n })}
+              value={row.userId}
+              onValue={(userId) => onChange(row.key, { userId })}
+              error={rowErrors.userId}
+              autoComplete="off"
+            />
+            <TextField
+              label={t.newRoom.guestRole({ n })}
+              value={row.role}
+              onValue={(role) => onChange(row.key, { role })}
+              error={rowErrors.role}
+            />
+            <TextField
+              label={t.newRoom.guestNickname({ n })}
+              value={row.nickname}
+              onValue={(nickname) => onChange(row.key, { nickname })}
+              error={rowErrors.nickname}
+            />
+            <button
+              type="button"
+              className="icon-button guest-row__remove"
+              onClick={() => onRemove(row.key)}
+              aria-label={t.newRoom.removeGuest({ n })}
+              title={t.newRoom.removeGuest({ n })}
+            >
               ×
             </button>
           </fieldset>

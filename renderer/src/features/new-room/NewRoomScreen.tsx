@@ -5,7 +5,14 @@ import { useNavigation } from '../../lib/navigation';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useAction } from '../../lib/use-action';
 import { GuestRows } from './GuestRows';
-import { hasFieldErrors, validateNewRoom, withoutGuestErrors, type GuestRow, type ListingValues, type NewRoomErrors } from './new-room-form';
+import {
+  hasFieldErrors,
+  validateNewRoom,
+  withoutGuestErrors,
+  type GuestRow,
+  type ListingValues,
+  type NewRoomErrors,
+} from './new-room-form';
 import { useFocusFirstProblem } from '../../lib/use-focus-first-problem';
 import { useProfiles } from '../../lib/ProfilesProvider';
 import { profileName } from '../../lib/profile-label';
@@ -77,7 +84,9 @@ export function NewRoomScreen() {
 
       {failure?.kind === 'outcome-unknown' ? (
         <section className="outcome-unknown card" role="alert" aria-labelledby="outcome-unknown-title">
-          <h2 id="outcome-unknown-title"><Icon glyph="⚠" /> {t.newRoom.unknownTitle}</h2>
+          <h2 id="outcome-unknown-title">
+            <Icon glyph="⚠" /> {t.newRoom.unknownTitle}
+          </h2>
           <p>{t.newRoom.unknownText}</p>
           <ErrorPanel
             error={failure}
@@ -119,8 +128,18 @@ export function NewRoomScreen() {
         <section className="card" aria-labelledby="new-room-listing">
           <h2 id="new-room-listing">{t.newRoom.listing}</h2>
           <div className="form-grid">
-            <TextField label={t.newRoom.listingTitle} value={listing.title} onValue={setListingField('title')} error={errors.listing.title} />
-            <TextField label={t.newRoom.address} value={listing.address} onValue={setListingField('address')} error={errors.listing.address} />
+            <TextField
+              label={t.newRoom.listingTitle}
+              value={listing.title}
+              onValue={setListingField('title')}
+              error={errors.listing.title}
+            />
+            <TextField
+              label={t.newRoom.address}
+              value={listing.address}
+              onValue={setListingField('address')}
+              error={errors.listing.address}
+            />
             <TextField
               fieldClassName="form-grid__wide"
               label={t.newRoom.vr}
@@ -131,7 +150,14 @@ export function NewRoomScreen() {
               spellCheck={false}
             />
           </div>
-          <TextAreaField label={t.newRoom.notes} value={listing.notes} onValue={setListingField('notes')} error={errors.listing.notes} hint={t.newRoom.notesHint} rows={3} />
+          <TextAreaField
+            label={t.newRoom.notes}
+            value={listing.notes}
+            onValue={setListingField('notes')}
+            error={errors.listing.notes}
+            hint={t.newRoom.notesHint}
+            rows={3}
+          />
         </section>
 
         {failure && failure.kind !== 'outcome-unknown' ? <ErrorPanel error={failure} /> : null}

@@ -81,7 +81,9 @@ export function validateNewRoom(
       ...(row.nickname.trim() ? { nickname: row.nickname.trim() } : {}),
     })),
     listing: Object.fromEntries(
-      (Object.keys(listingLimits) as Array<keyof ListingValues>).filter((field) => listing[field].trim() !== '').map((field) => [field, listing[field].trim()]),
+      (Object.keys(listingLimits) as Array<keyof ListingValues>)
+        .filter((field) => listing[field].trim() !== '')
+        .map((field) => [field, listing[field].trim()]),
     ) as Listing,
   };
 }

@@ -44,11 +44,13 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
     return activated;
   });
 
-  const set = <K extends keyof ProfileFormValues>(key: K) => (value: ProfileFormValues[K]) => {
-    setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
-    test.reset();
-  };
+  const set =
+    <K extends keyof ProfileFormValues>(key: K) =>
+    (value: ProfileFormValues[K]) => {
+      setValues((current) => ({ ...current, [key]: value }));
+      setErrors((current) => ({ ...current, [key]: undefined }));
+      test.reset();
+    };
   const setEndpoint = (name: (typeof endpointNames)[number]) => (value: string) => {
     setValues((current) => ({ ...current, endpoints: { ...current.endpoints, [name]: value } }));
     setErrors((current) => ({ ...current, [`endpoint.${name}`]: undefined }));
@@ -112,7 +114,14 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
   return (
     <form ref={formRef} className="profile-form" onSubmit={onSubmit} noValidate>
       <div className="form-grid">
-        <TextField label={t.profileForm.name} value={values.name} onValue={set('name')} error={errors.name} placeholder={t.profileForm.namePlaceholder} autoComplete="off" />
+        <TextField
+          label={t.profileForm.name}
+          value={values.name}
+          onValue={set('name')}
+          error={errors.name}
+          placeholder={t.profileForm.namePlaceholder}
+          autoComplete="off"
+        />
         <SelectField label={t.profileForm.region} value={values.region} options={regionOptions} onValue={set('region')} />
         {values.region === 'custom' ? (
           <TextField
@@ -127,7 +136,14 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
             spellCheck={false}
           />
         ) : null}
-        <TextField label={t.profileForm.appKey} value={values.appKey} onValue={set('appKey')} error={errors.appKey} autoComplete="off" spellCheck={false} />
+        <TextField
+          label={t.profileForm.appKey}
+          value={values.appKey}
+          onValue={set('appKey')}
+          error={errors.appKey}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <TextField
           label={t.profileForm.appSecret}
           value={values.appSecret}
@@ -138,9 +154,28 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
           placeholder={existing?.hasSecret && !gatewayMoved ? t.profileForm.appSecretKeep : undefined}
           hint={gatewayMoved ? t.profileForm.appSecretNewGateway : undefined}
         />
-        <TextField label={t.profileForm.userId} value={values.userId} onValue={set('userId')} error={errors.userId} hint={t.profileForm.userIdHint} autoComplete="off" />
-        <TextField label={t.profileForm.nickname} value={values.nickname} onValue={set('nickname')} error={errors.nickname} autoComplete="name" />
-        <TextField label={t.profileForm.hostRole} value={values.hostRole} onValue={set('hostRole')} error={errors.hostRole} hint={t.profileForm.rolesHint} />
+        <TextField
+          label={t.profileForm.userId}
+          value={values.userId}
+          onValue={set('userId')}
+          error={errors.userId}
+          hint={t.profileForm.userIdHint}
+          autoComplete="off"
+        />
+        <TextField
+          label={t.profileForm.nickname}
+          value={values.nickname}
+          onValue={set('nickname')}
+          error={errors.nickname}
+          autoComplete="name"
+        />
+        <TextField
+          label={t.profileForm.hostRole}
+          value={values.hostRole}
+          onValue={set('hostRole')}
+          error={errors.hostRole}
+          hint={t.profileForm.rolesHint}
+        />
         <TextField label={t.profileForm.guestRole} value={values.guestRole} onValue={set('guestRole')} error={errors.guestRole} />
       </div>
       <details className="profile-form__advanced">

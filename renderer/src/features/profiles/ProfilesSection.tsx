@@ -66,12 +66,20 @@ function ProfileList({ onEdit }: { onEdit(profile: ProfileSummary): void }) {
               </span>
               <span className="muted small">
                 {regionLabel(profile, t)}
-                {profile.isSandbox ? '' : ` · ${profile.appKey} · ${profile.userId} · ${profile.hasSecret ? t.settings.secretStored : t.settings.secretMissing}`}
+                {profile.isSandbox
+                  ? ''
+                  : ` · ${profile.appKey} · ${profile.userId} · ${profile.hasSecret ? t.settings.secretStored : t.settings.secretMissing}`}
               </span>
             </div>
             <div className="profile-list__actions">
               {!profile.active ? (
-                <button type="button" className="button button--secondary button--small" onClick={() => void use.run(profile.id)} aria-label={`${t.settings.use}: ${profileName(profile, t)}`} disabled={use.running}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => void use.run(profile.id)}
+                  aria-label={`${t.settings.use}: ${profileName(profile, t)}`}
+                  disabled={use.running}
+                >
                   {t.settings.use}
                 </button>
               ) : null}
@@ -79,10 +87,20 @@ function ProfileList({ onEdit }: { onEdit(profile: ProfileSummary): void }) {
                 <span className="muted small">{t.settings.builtIn}</span>
               ) : (
                 <>
-                  <button type="button" className="button button--ghost button--small" onClick={() => onEdit(profile)} aria-label={`${t.settings.edit}: ${profileName(profile, t)}`}>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    onClick={() => onEdit(profile)}
+                    aria-label={`${t.settings.edit}: ${profileName(profile, t)}`}
+                  >
                     {t.settings.edit}
                   </button>
-                  <button type="button" className="button button--ghost button--small danger-text" onClick={() => setDeleting(profile)} aria-label={`${t.settings.delete}: ${profileName(profile, t)}`}>
+                  <button
+                    type="button"
+                    className="button button--ghost button--small danger-text"
+                    onClick={() => setDeleting(profile)}
+                    aria-label={`${t.settings.delete}: ${profileName(profile, t)}`}
+                  >
                     {t.settings.delete}
                   </button>
                 </>

@@ -46,7 +46,9 @@ export function initialFormValues(existing?: ProfileSummary): ProfileFormValues 
 /** Only the paths that differ from Realsee's defaults are saved, so default changes reach old profiles. */
 function changedEndpoints(endpoints: Record<EndpointName, string>): Partial<EndpointTable> | undefined {
   const changed = Object.fromEntries(
-    endpointNames.filter((name) => endpoints[name].trim() !== '' && endpoints[name].trim() !== defaultEndpoints[name]).map((name) => [name, endpoints[name].trim()]),
+    endpointNames
+      .filter((name) => endpoints[name].trim() !== '' && endpoints[name].trim() !== defaultEndpoints[name])
+      .map((name) => [name, endpoints[name].trim()]),
   );
   return Object.keys(changed).length > 0 ? changed : undefined;
 }

@@ -79,13 +79,23 @@ export function GuestPassDialog({ roomCode, preregistered, defaultRole, initialG
               value={picked}
               onValue={pick}
               options={[
-                ...preregistered.map((guest) => ({ value: guest.userId, label: plainText(guest.nickname ? `${guest.nickname} (${guest.userId})` : guest.userId) })),
+                ...preregistered.map((guest) => ({
+                  value: guest.userId,
+                  label: plainText(guest.nickname ? `${guest.nickname} (${guest.userId})` : guest.userId),
+                })),
                 { value: SOMEONE_ELSE, label: t.pass.newGuest },
               ]}
             />
           ) : null}
           <div className="form-grid">
-            <TextField label={t.pass.userId} value={userId} onValue={setUserId} error={errors.userId} autoComplete="off" data-autofocus="" />
+            <TextField
+              label={t.pass.userId}
+              value={userId}
+              onValue={setUserId}
+              error={errors.userId}
+              autoComplete="off"
+              data-autofocus=""
+            />
             <TextField label={t.pass.role} value={role} onValue={setRole} error={errors.role} />
             <TextField label={t.pass.nickname} value={nickname} onValue={setNickname} error={errors.nickname} />
           </div>

@@ -25,7 +25,11 @@ export function InvitePanel({ pass, listingTitle, onIssueNew }: InvitePanelProps
   const minutes = Math.max(1, Math.round((pass.expiresAt - pass.obtainedAt) / 60_000));
   const expiresAt = formatClock(remaining.expiresAt, locale, false);
   const guestName = pass.guest.nickname || pass.guest.userId;
-  const text = inviteText(language, { guestName: pass.guest.nickname, listingTitle, link: pass.inviteUrl, time: expiresAt, minutes }, t.invite);
+  const text = inviteText(
+    language,
+    { guestName: pass.guest.nickname, listingTitle, link: pass.inviteUrl, time: expiresAt, minutes },
+    t.invite,
+  );
   const liveChannel = /^wss?:/i.test(pass.inviteUrl);
 
   return (
@@ -52,7 +56,14 @@ export function InvitePanel({ pass, listingTitle, onIssueNew }: InvitePanelProps
         <QrCode text={pass.inviteUrl} label={t.pass.qr} />
         <div className="invite__fields">
           <div className="with-action">
-            <TextField label={t.pass.link} value={pass.inviteUrl} onValue={() => undefined} readOnly className="mono" onFocus={(event) => event.currentTarget.select()} />
+            <TextField
+              label={t.pass.link}
+              value={pass.inviteUrl}
+              onValue={() => undefined}
+              readOnly
+              className="mono"
+              onFocus={(event) => event.currentTarget.select()}
+            />
             <CopyButton text={pass.inviteUrl} label={t.pass.copyLink} disabled={expired} />
           </div>
           <SelectField<InviteLanguage>

@@ -42,10 +42,16 @@ export function ListingCard({ listing, guests, onPass }: ListingCardProps) {
               return (
                 <li key={guest.userId}>
                   <span>
-                    <UntrustedText text={name} /> <span className="muted mono">{guest.nickname ? guest.userId : ''}</span> <span className="muted">· {guest.role}</span>
+                    <UntrustedText text={name} /> <span className="muted mono">{guest.nickname ? guest.userId : ''}</span>{' '}
+                    <span className="muted">· {guest.role}</span>
                   </span>
                   {onPass ? (
-                    <button type="button" className="button button--ghost button--small" onClick={() => onPass(guest)} aria-label={t.room.passFor({ name })}>
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      onClick={() => onPass(guest)}
+                      aria-label={t.room.passFor({ name })}
+                    >
                       {t.pass.open}
                     </button>
                   ) : null}

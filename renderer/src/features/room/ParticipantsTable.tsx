@@ -5,7 +5,15 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { RealseeTime } from '../../ui/RealseeTime';
 import { UntrustedText } from '../../ui/UntrustedText';
 
-export function ParticipantsTable({ participants, roles, timeZone }: { participants: Participant[]; roles: RoleNames | null; timeZone: string }) {
+export function ParticipantsTable({
+  participants,
+  roles,
+  timeZone,
+}: {
+  participants: Participant[];
+  roles: RoleNames | null;
+  timeZone: string;
+}) {
   const { t, locale } = useI18n();
   const roleHint = (role: string | null) => {
     if (!roles || role === null) return null;
@@ -43,7 +51,10 @@ export function ParticipantsTable({ participants, roles, timeZone }: { participa
                     {hint ? <span className="muted"> · {hint}</span> : null}
                   </td>
                   <td>
-                    <span className={`dot dot--${participantStatusMeaning(participant.status) === 'normal' ? 'on' : 'off'}`} aria-hidden="true" />
+                    <span
+                      className={`dot dot--${participantStatusMeaning(participant.status) === 'normal' ? 'on' : 'off'}`}
+                      aria-hidden="true"
+                    />
                     {t.room.participantStatusLabel(participant.status)}
                   </td>
                   <td>

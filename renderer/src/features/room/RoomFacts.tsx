@@ -9,7 +9,9 @@ import { RoomStatusBadge } from '../../ui/RoomStatusBadge';
 /** The room's details as an agent reads them: status, times, creator, limits and voice room. */
 export function RoomFacts({ summary }: { summary: RoomSummary }) {
   const { t, locale } = useI18n();
-  const time = (raw: string | null, fallback: string) => <RealseeTime raw={raw} timeZone={summary.timeZone} locale={locale} fallback={fallback} />;
+  const time = (raw: string | null, fallback: string) => (
+    <RealseeTime raw={raw} timeZone={summary.timeZone} locale={locale} fallback={fallback} />
+  );
   const duration = (seconds: number | null) => (seconds === null ? t.room.notSet : formatDuration(seconds, t.time));
   const { nickname, userId } = summary.creator;
   const creator = plainText(nickname && userId && nickname !== userId ? `${nickname} (${userId})` : (nickname ?? userId ?? ''));

@@ -37,7 +37,9 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
   const { active } = useProfiles();
   const sessionRooms = useSessionRooms();
   const sessionRoom = useStoredRoom(roomCode, active ? sessionRooms.find(active.id, roomCode) : undefined);
-  const details = useRoomDetails(roomCode, (summary) => sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt, isRoomClosed(summary)));
+  const details = useRoomDetails(roomCode, (summary) =>
+    sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt, isRoomClosed(summary)),
+  );
   const [passFor, setPassFor] = useState<{ guest?: Guest } | null>(null);
   const [viewerOpen, setViewerOpen] = useState(false);
   const viewerRef = useRef<HTMLDivElement>(null);
@@ -127,7 +129,12 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
           )}
           {viewerOpen ? (
             <div id="room-viewer" ref={viewerRef} className="room-viewer-host">
-              {slots.viewer({ roomCode, obscured: passFor !== null, onBack: () => setViewerOpen(false), onClosed: () => setViewerOpen(false) })}
+              {slots.viewer({
+                roomCode,
+                obscured: passFor !== null,
+                onBack: () => setViewerOpen(false),
+                onClosed: () => setViewerOpen(false),
+              })}
             </div>
           ) : null}
           <RoomFacts summary={summary} />
@@ -137,7 +144,11 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
       {showSaved ? (
         slots.savedRoom({ roomCode, onDeleted: () => navigate({ screen: 'rooms' }) })
       ) : (
-        <ListingCard listing={sessionRoom?.listing ?? null} guests={sessionRoom?.guests ?? []} {...(closed ? {} : { onPass: (guest: Guest) => setPassFor({ guest }) })} />
+        <ListingCard
+          listing={sessionRoom?.listing ?? null}
+          guests={sessionRoom?.guests ?? []}
+          {...(closed ? {} : { onPass: (guest: Guest) => setPassFor({ guest }) })}
+        />
       )}
 
       {passFor && active && !closed ? (

@@ -14,7 +14,6 @@ import { TextField } from '../../ui/Field';
 import { Icon } from '../../ui/Icon';
 import { ROOM_CODE_PATTERN } from '../../../../common/room-constants';
 
-
 export function RoomsScreen({ focusSearch }: { focusSearch: boolean }) {
   const { t } = useI18n();
   const { navigate } = useNavigation();

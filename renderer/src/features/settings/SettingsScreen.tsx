@@ -39,4 +39,3 @@ export function SettingsScreen({ profilesSection }: { profilesSection: ReactNode
     </div>
   );
 }
-

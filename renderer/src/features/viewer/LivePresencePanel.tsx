@@ -22,7 +22,9 @@ export function LivePresencePanel({ presence, toasts, now, onEndRoom, onReconnec
       <h3 className="viewer-presence__title">{t.presenceTitle}</h3>
       <p className={`viewer-presence__status viewer-presence__status--${connection}`} role="status">
         {t.connection[connection]}
-        {presence?.reconnect ? ` ${t.reconnectIn(Math.max(0, Math.ceil((presence.reconnect.at - now) / 1000)), presence.reconnect.attempt)}` : ''}
+        {presence?.reconnect
+          ? ` ${t.reconnectIn(Math.max(0, Math.ceil((presence.reconnect.at - now) / 1000)), presence.reconnect.attempt)}`
+          : ''}
         {presence?.reason && connection !== 'connected' ? ` (${presence.reason})` : ''}
       </p>
       {presence && presence.users.length > 0 ? (
@@ -40,7 +42,9 @@ export function LivePresencePanel({ presence, toasts, now, onEndRoom, onReconnec
       ) : (
         <p className="muted">{t.nobody}</p>
       )}
-      {presence?.voice?.voiceId != null ? <p className="muted small">{t.voice(presence.voice.type ?? '?', String(presence.voice.voiceId))}</p> : null}
+      {presence?.voice?.voiceId != null ? (
+        <p className="muted small">{t.voice(presence.voice.type ?? '?', String(presence.voice.voiceId))}</p>
+      ) : null}
       <div className="viewer-presence__actions">
         {connection === 'connected' ? (
           <button type="button" className="button button--danger" onClick={onEndRoom}>

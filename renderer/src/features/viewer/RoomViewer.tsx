@@ -62,7 +62,10 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
   }, [live.presence?.reconnect]);
 
   // A room page wants the microphone: main waits for the agent's answer, once per room.
-  useEffect(() => bridge.onMicrophoneRequest((request) => setMicrophoneHost(request.roomCode === roomCode ? request.host : null)), [bridge, roomCode]);
+  useEffect(
+    () => bridge.onMicrophoneRequest((request) => setMicrophoneHost(request.roomCode === roomCode ? request.host : null)),
+    [bridge, roomCode],
+  );
   const answerMicrophone = (allow: boolean) => {
     setMicrophoneHost(null);
     void bridge.answerMicrophoneRequest({ roomCode, allow });
@@ -102,7 +105,12 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
             <button type="button" className="button button--secondary" onClick={() => void session.reload()} disabled={busy}>
               ⟳ {t.reload}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => setPending('browser')} disabled={state?.phase === 'room-ended'}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setPending('browser')}
+              disabled={state?.phase === 'room-ended'}
+            >
               {t.openInBrowser}
             </button>
           </>
@@ -128,7 +136,11 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
           ) : (
             <p className="muted small">{t.blockedNotOffered}</p>
           )}
-          <button type="button" className="button button--small button--ghost" onClick={() => setBlockedDismissed(state?.updatedAt ?? null)}>
+          <button
+            type="button"
+            className="button button--small button--ghost"
+            onClick={() => setBlockedDismissed(state?.updatedAt ?? null)}
+          >
             {t.dismiss}
           </button>
         </div>
@@ -153,7 +165,13 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
       {!notice && session.actionError ? <ErrorPanel error={session.actionError} compact /> : null}
 
       {isLive ? (
-        <LivePresencePanel presence={live.presence} toasts={live.toasts} now={now} onEndRoom={() => setPending('end-room')} onReconnect={() => void live.reconnect()} />
+        <LivePresencePanel
+          presence={live.presence}
+          toasts={live.toasts}
+          now={now}
+          onEndRoom={() => setPending('end-room')}
+          onReconnect={() => void live.reconnect()}
+        />
       ) : (
         <div ref={area} className="room-viewer__area" role="region" aria-label={t.viewerArea(state?.pageHost ?? '')} aria-busy={busy}>
           <ViewerStatus state={state} onReload={() => void session.reload()} onReopen={() => void session.reopen()} />
@@ -161,13 +179,38 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
       )}
 
       {pending === 'browser' ? (
-        <ConfirmDialog title={t.confirmBrowserTitle} text={t.confirmBrowserText} confirmLabel={t.confirm} cancelLabel={t.cancel} closeLabel={t.dialogClose} onConfirm={() => void confirm()} onCancel={() => setPending(null)} />
+        <ConfirmDialog
+          title={t.confirmBrowserTitle}
+          text={t.confirmBrowserText}
+          confirmLabel={t.confirm}
+          cancelLabel={t.cancel}
+          closeLabel={t.dialogClose}
+          onConfirm={() => void confirm()}
+          onCancel={() => setPending(null)}
+        />
       ) : null}
       {pending === 'blocked' && blocked ? (
-        <ConfirmDialog title={t.confirmBlockedTitle} text={t.confirmBlockedText(blocked.host)} confirmLabel={t.confirm} cancelLabel={t.cancel} closeLabel={t.dialogClose} onConfirm={() => void confirm()} onCancel={() => setPending(null)} />
+        <ConfirmDialog
+          title={t.confirmBlockedTitle}
+          text={t.confirmBlockedText(blocked.host)}
+          confirmLabel={t.confirm}
+          cancelLabel={t.cancel}
+          closeLabel={t.dialogClose}
+          onConfirm={() => void confirm()}
+          onCancel={() => setPending(null)}
+        />
       ) : null}
       {pending === 'end-room' ? (
-        <ConfirmDialog title={t.endRoomTitle} text={t.endRoomText} confirmLabel={t.endRoomConfirm} cancelLabel={t.cancel} closeLabel={t.dialogClose} danger onConfirm={() => void confirm()} onCancel={() => setPending(null)} />
+        <ConfirmDialog
+          title={t.endRoomTitle}
+          text={t.endRoomText}
+          confirmLabel={t.endRoomConfirm}
+          cancelLabel={t.cancel}
+          closeLabel={t.dialogClose}
+          danger
+          onConfirm={() => void confirm()}
+          onCancel={() => setPending(null)}
+        />
       ) : null}
     </section>
   );

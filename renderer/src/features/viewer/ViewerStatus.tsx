@@ -36,7 +36,9 @@ export function ViewerStatus({ state, onReload, onReopen }: ViewerStatusProps) {
         </p>
       ) : null}
       {failure?.error?.requestId ? <p className="viewer-status__detail mono">{t.requestId(failure.error.requestId)}</p> : null}
-      {failure?.reason === 'load-failed' && failure.detail && failure.detail !== 'session-lost' ? <p className="viewer-status__detail mono">{failure.detail}</p> : null}
+      {failure?.reason === 'load-failed' && failure.detail && failure.detail !== 'session-lost' ? (
+        <p className="viewer-status__detail mono">{failure.detail}</p>
+      ) : null}
       {phase === 'ticket-refused' && state?.refusal ? <p>{t.refusal(state.refusal)}</p> : null}
       {phase === 'failed' ? (
         <button type="button" className="button button--primary" onClick={onReload}>

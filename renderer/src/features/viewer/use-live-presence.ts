@@ -24,7 +24,11 @@ export function useLivePresence(bridge: ViewerBridge, roomCode: string, enabled:
       if (!active || next.roomCode !== roomCode) return;
       setPresence(next);
       if (next.changes.length === 0) return;
-      const added = next.changes.map((change) => ({ id: nextId.current++, kind: change.kind, name: plainText(change.user.nickname ?? change.user.userId) }));
+      const added = next.changes.map((change) => ({
+        id: nextId.current++,
+        kind: change.kind,
+        name: plainText(change.user.nickname ?? change.user.userId),
+      }));
       setToasts((current) => [...current, ...added].slice(-5));
       const timer = setTimeout(() => {
         timers.delete(timer);

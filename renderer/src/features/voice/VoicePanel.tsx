@@ -84,7 +84,12 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
 
       <div className="voice-panel__preflight">
         <h4>{t.preflightTitle}</h4>
-        <button type="button" className="button button--secondary" disabled={preflight.state.running || status !== 'idle'} onClick={() => void preflight.run(deviceId || undefined)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={preflight.state.running || status !== 'idle'}
+          onClick={() => void preflight.run(deviceId || undefined)}
+        >
           {preflight.state.running ? t.checking : t.runCheck}
         </button>
         <ul className="voice-panel__checks" aria-live="polite">
@@ -99,7 +104,11 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
           ) : null}
           {preflight.state.gateway ? (
             <li data-check="gateway" data-ok={preflight.state.gateway.ok}>
-              {preflight.state.gateway.ok ? t.gatewayOk : <ErrorPanel error={preflight.state.gateway.error} lead={t.gatewayFailed} compact />}
+              {preflight.state.gateway.ok ? (
+                t.gatewayOk
+              ) : (
+                <ErrorPanel error={preflight.state.gateway.error} lead={t.gatewayFailed} compact />
+              )}
             </li>
           ) : null}
         </ul>
@@ -138,7 +147,13 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
       <div className="voice-panel__actions" ref={actionsRef}>
         {joined ? (
           <>
-            <button type="button" className="button button--secondary" aria-pressed={muted} aria-keyshortcuts="M Control+Shift+M Meta+Shift+M" onClick={toggleMute}>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={muted}
+              aria-keyshortcuts="M Control+Shift+M Meta+Shift+M"
+              onClick={toggleMute}
+            >
               {muted ? t.unmute : t.mute}
             </button>
             <button type="button" className="button button--secondary" onClick={() => void session.leave()}>
@@ -146,7 +161,12 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
             </button>
           </>
         ) : (
-          <button type="button" className="button button--primary" disabled={status === 'joining' || roomClosed} onClick={() => void session.join(deviceId || undefined)}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={status === 'joining' || roomClosed}
+            onClick={() => void session.join(deviceId || undefined)}
+          >
             {status === 'joining' ? t.joining : t.join}
           </button>
         )}
@@ -159,7 +179,15 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
 }
 
 // Set through the DOM style API, which the app's CSP (no inline style attributes) allows.
-const meterStyle = { width: '16rem', maxWidth: '100%', height: '0.5rem', borderRadius: '0.25rem', overflow: 'hidden', background: 'var(--surface-2, #e5e7eb)', border: '1px solid var(--border, #d1d5db)' } as const;
+const meterStyle = {
+  width: '16rem',
+  maxWidth: '100%',
+  height: '0.5rem',
+  borderRadius: '0.25rem',
+  overflow: 'hidden',
+  background: 'var(--surface-2, #e5e7eb)',
+  border: '1px solid var(--border, #d1d5db)',
+} as const;
 const meterFillStyle = { height: '100%', background: 'var(--success, #16a34a)', transition: 'width 80ms linear' } as const;
 
 function VoiceIssueNotice({ issue }: { issue: VoiceIssue }) {
@@ -174,5 +202,10 @@ function VoiceIssueNotice({ issue }: { issue: VoiceIssue }) {
 }
 
 function isTextEntry(target: EventTarget): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || (target instanceof HTMLElement && target.isContentEditable);
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
 }

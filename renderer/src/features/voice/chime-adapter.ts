@@ -73,7 +73,12 @@ export function createChimeAdapter(): VoiceAdapter {
       });
 
       try {
-        await startMeeting(audioVideo, sdk, (failure) => errors.emit(failure), (registered) => (observer = registered));
+        await startMeeting(
+          audioVideo,
+          sdk,
+          (failure) => errors.emit(failure),
+          (registered) => (observer = registered),
+        );
       } catch (error) {
         teardown();
         throw error;
@@ -121,7 +126,8 @@ function startMeeting(
     const timer = setTimeout(() => {
       if (!started) reject(new VoiceFailure('join-failed', 'Amazon Chime did not answer in time.'));
     }, START_TIMEOUT_MS);
-    const describe = (status: MeetingSessionStatus) => `Amazon Chime status ${sdk.MeetingSessionStatusCode[status.statusCode()] ?? status.statusCode()}`;
+    const describe = (status: MeetingSessionStatus) =>
+      `Amazon Chime status ${sdk.MeetingSessionStatusCode[status.statusCode()] ?? status.statusCode()}`;
     const observer: AudioVideoObserver = {
       audioVideoDidStart() {
         started = true;

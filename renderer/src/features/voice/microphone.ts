@@ -22,7 +22,8 @@ const LIST_TIMEOUT_MS = 2000;
  * UI, and hands a late answer to `onLate` when one still comes.
  */
 export async function listMicrophones(onLate?: (devices: MediaDeviceInfo[]) => void): Promise<MediaDeviceInfo[]> {
-  const microphonesOnly = (devices: MediaDeviceInfo[]) => devices.filter((device) => device.kind === 'audioinput' && device.deviceId !== '');
+  const microphonesOnly = (devices: MediaDeviceInfo[]) =>
+    devices.filter((device) => device.kind === 'audioinput' && device.deviceId !== '');
   const listing = navigator.mediaDevices.enumerateDevices().then(microphonesOnly);
   let timedOut = false;
   const timeout = new Promise<MediaDeviceInfo[]>((resolve) =>
@@ -31,9 +32,12 @@ export async function listMicrophones(onLate?: (devices: MediaDeviceInfo[]) => v
       resolve([]);
     }, LIST_TIMEOUT_MS),
   );
-  void listing.then((devices) => {
-    if (timedOut) onLate?.(devices);
-  }, () => undefined);
+  void listing.then(
+    (devices) => {
+      if (timedOut) onLate?.(devices);
+    },
+    () => undefined,
+  );
   return Promise.race([listing, timeout]);
 }
 

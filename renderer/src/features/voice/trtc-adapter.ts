@@ -56,7 +56,9 @@ export function createTrtcAdapter(): VoiceAdapter {
         speaking.update(level);
       });
       trtc.on(TRTC.EVENT.ERROR, (error) => errors.emit(toVoiceFailure(error, 'disconnected')));
-      trtc.on(TRTC.EVENT.KICKED_OUT, ({ reason }) => errors.emit(new VoiceFailure('disconnected', `Removed from the voice room (${reason}).`)));
+      trtc.on(TRTC.EVENT.KICKED_OUT, ({ reason }) =>
+        errors.emit(new VoiceFailure('disconnected', `Removed from the voice room (${reason}).`)),
+      );
       trtc.enableAudioVolumeEvaluation(VOLUME_INTERVAL_MS);
       try {
         await trtc.enterRoom({ sdkAppId: params.sdkAppId, userId: params.userId, userSig: params.userSig, roomId: params.roomId });

@@ -18,7 +18,15 @@ const initial: PreflightState = { running: false, level: 0, microphone: null, ga
  * The check an agent runs before a tour: opens the microphone briefly to see that it is allowed
  * and hears something, and asks the gateway for the room to see that it answers. Nothing joins.
  */
-export function usePreflight({ roomCode, bridge, onDevices }: { roomCode: string; bridge: VoiceBridge; onDevices(devices: MediaDeviceInfo[]): void }) {
+export function usePreflight({
+  roomCode,
+  bridge,
+  onDevices,
+}: {
+  roomCode: string;
+  bridge: VoiceBridge;
+  onDevices(devices: MediaDeviceInfo[]): void;
+}) {
   const [state, setState] = useState<PreflightState>(initial);
   const mounted = useRef(true);
   useEffect(() => {
@@ -50,11 +58,10 @@ export function usePreflight({ roomCode, bridge, onDevices }: { roomCode: string
       const gateway = bridge.getRoomDetails({ roomCode }).then(
         (answer) =>
           update({
-            gateway: answer.ok
-              ? { ok: true }
-              : { ok: false, error: answer.error },
+            gateway: answer.ok ? { ok: true } : { ok: false, error: answer.error },
           }),
-        (error: unknown) => update({ gateway: { ok: false, error: { kind: 'internal', message: error instanceof Error ? error.message : String(error) } } }),
+        (error: unknown) =>
+          update({ gateway: { ok: false, error: { kind: 'internal', message: error instanceof Error ? error.message : String(error) } } }),
       );
       await Promise.all([microphone, gateway]);
       update({ running: false, level: 0 });

@@ -31,7 +31,15 @@ const idle: VoiceSessionState = { status: 'idle', vendor: null, muted: false, le
  * One voice session for one room: join fetches a fresh signature through the bridge and hands it
  * straight to the adapter (it is never put in React state), leave and unmount release everything.
  */
-export function useVoiceSession({ roomCode, bridge, createAdapter = createVoiceAdapter }: { roomCode: string; bridge: VoiceBridge; createAdapter?: AdapterFactory }) {
+export function useVoiceSession({
+  roomCode,
+  bridge,
+  createAdapter = createVoiceAdapter,
+}: {
+  roomCode: string;
+  bridge: VoiceBridge;
+  createAdapter?: AdapterFactory;
+}) {
   const [state, setState] = useState<VoiceSessionState>(idle);
   const adapterRef = useRef<VoiceAdapter | null>(null);
   const subscriptionsRef = useRef<Unsubscribe[]>([]);
@@ -142,7 +150,15 @@ export function useVoiceSession({ roomCode, bridge, createAdapter = createVoiceA
     [roomCode, release],
   );
 
-  return { state, join, leave, setMuted, setInputDevice, listInputDevices, dismissIssue: () => setState((current) => ({ ...current, issue: null })) };
+  return {
+    state,
+    join,
+    leave,
+    setMuted,
+    setInputDevice,
+    listInputDevices,
+    dismissIssue: () => setState((current) => ({ ...current, issue: null })),
+  };
 }
 
 /** Refusals are Realsee saying no; anything else means the signature could not be fetched at all. */

@@ -35,10 +35,16 @@ export interface NewRoom {
 /** Creates rooms through the page's bridge, as the app's new-room screen does. */
 export async function createRooms(page: Page, rooms: NewRoom[]): Promise<string[]> {
   return page.evaluate(async (list) => {
-    const bridge = (window as unknown as { roomdesk: { createRoom(input: unknown): Promise<{ ok: boolean; value?: { roomCode: string }; error?: { message: string } }> } }).roomdesk;
+    const bridge = (
+      window as unknown as {
+        roomdesk: { createRoom(input: unknown): Promise<{ ok: boolean; value?: { roomCode: string }; error?: { message: string } }> };
+      }
+    ).roomdesk;
     const codes: string[] = [];
     for (const room of list) {
-      const listing = Object.fromEntries(Object.entries({ title: room.title, address: room.address, notes: room.notes }).filter(([, v]) => v !== undefined));
+      const listing = Object.fromEntries(
+        Object.entries({ title: room.title, address: room.address, notes: room.notes }).filter(([, v]) => v !== undefined),
+      );
       const result = await bridge.createRoom({ listing, guests: room.guests ?? [] });
       if (!result.ok || !result.value) throw new Error(`createRoom failed: ${result.error?.message}`);
       codes.push(result.value.roomCode);
@@ -50,7 +56,9 @@ export async function createRooms(page: Page, rooms: NewRoom[]): Promise<string[
 /** Fetches live details for each room through the bridge (this records a snapshot in history). */
 export async function fetchDetails(page: Page, codes: string[]): Promise<void> {
   await page.evaluate(async (list) => {
-    const bridge = (window as unknown as { roomdesk: { getRoomDetails(input: unknown): Promise<{ ok: boolean; error?: { message: string } }> } }).roomdesk;
+    const bridge = (
+      window as unknown as { roomdesk: { getRoomDetails(input: unknown): Promise<{ ok: boolean; error?: { message: string } }> } }
+    ).roomdesk;
     for (const roomCode of list) {
       const result = await bridge.getRoomDetails({ roomCode });
       if (!result.ok) throw new Error(`getRoomDetails failed: ${result.error?.message}`);

@@ -36,7 +36,14 @@ export function seededRooms(count: number): HistoryRoom[] {
           at: createdAt + 60_000,
           status,
           participants: [{ id: 'agent-1', role: 'anchor', status: 0, nickname: 'Agent One' }],
-          limits: { maxUserCount: 6, maxUsingTime: 7200, ticketValidateTime: 300, keepAliveTime: 60, allowDynamicEnter: true, autoDestroy: false },
+          limits: {
+            maxUserCount: 6,
+            maxUsingTime: 7200,
+            ticketValidateTime: 300,
+            keepAliveTime: 60,
+            allowDynamicEnter: true,
+            autoDestroy: false,
+          },
           voiceId: null,
           // As Realsee writes it: Beijing time, no zone in the text.
           closeTime: closed ? toRealseeTimeText(createdAt + 30 * 60_000, 'Asia/Shanghai') : null,

@@ -8,7 +8,11 @@ import { contentSecurityPolicy } from '../../../../main/shell/content-security-p
 
 const projectRoot = resolve(import.meta.dirname, '../../../..');
 const FIXTURE_PATH = '/viewer-fixture/';
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 
 /** Builds the RoomViewer fixture page (one folder per worker and run: workers build in parallel). */
 export async function buildViewerFixture(): Promise<string> {
@@ -38,7 +42,10 @@ export async function serveViewerFixture(page: Page, appOrigin: string, outDir: 
       return route.fulfill({
         status: 200,
         body,
-        headers: { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'content-security-policy': contentSecurityPolicy({ isDev: false }) },
+        headers: {
+          'content-type': types[extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': contentSecurityPolicy({ isDev: false }),
+        },
       });
     } catch {
       return route.fulfill({ status: 404 });

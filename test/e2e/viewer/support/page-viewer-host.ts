@@ -1,5 +1,11 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { parseProbe, ROOM_PAGE_PROBE, type RoomPageProbe, type ViewerBounds, type ViewerHostFactory } from '../../../../main/viewer/viewer-host';
+import {
+  parseProbe,
+  ROOM_PAGE_PROBE,
+  type RoomPageProbe,
+  type ViewerBounds,
+  type ViewerHostFactory,
+} from '../../../../main/viewer/viewer-host';
 
 /** What the tests can see of the viewer: its pages, what it was told, what went to the "system browser". */
 export interface PageViewerRecord {
@@ -81,18 +87,24 @@ export function pageViewerHost(browser: Browser): { factory: ViewerHostFactory; 
 
     return {
       load(url) {
-        void ready.then(({ page }) =>
-          page.goto(url).catch((error: unknown) => {
-            if (closed) return;
-            // Playwright's message holds the URL (and so the ticket): only the net:: code is passed on.
-            const code = /net::ERR_[A-Z_]+/.exec(String(error))?.[0] ?? 'load failed';
-            listener.loadFailed({ errorCode: code === 'net::ERR_ABORTED' || code === 'net::ERR_BLOCKED_BY_CLIENT' ? -3 : -2, description: code });
-          }),
-        ).catch(() => undefined);
+        void ready
+          .then(({ page }) =>
+            page.goto(url).catch((error: unknown) => {
+              if (closed) return;
+              // Playwright's message holds the URL (and so the ticket): only the net:: code is passed on.
+              const code = /net::ERR_[A-Z_]+/.exec(String(error))?.[0] ?? 'load failed';
+              listener.loadFailed({
+                errorCode: code === 'net::ERR_ABORTED' || code === 'net::ERR_BLOCKED_BY_CLIENT' ? -3 : -2,
+                description: code,
+              });
+            }),
+          )
+          .catch(() => undefined);
       },
       setBounds(bounds) {
         record.bounds = bounds;
-        if (bounds.width > 0 && bounds.height > 0) void ready.then(({ page }) => page.setViewportSize({ width: bounds.width, height: bounds.height })).catch(() => undefined);
+        if (bounds.width > 0 && bounds.height > 0)
+          void ready.then(({ page }) => page.setViewportSize({ width: bounds.width, height: bounds.height })).catch(() => undefined);
       },
       setVisible(visible) {
         record.visible = visible;

@@ -45,11 +45,9 @@ export async function appWithRoom(app: HarnessApp): Promise<string> {
 }
 
 /** Calls a bridge method from the app page, as the renderer does; returns its value or throws its error. */
-export async function call<M extends 'openViewer' | 'reloadViewer' | 'closeViewer' | 'getViewerState' | 'openViewerInBrowser' | 'openBlockedLinkInBrowser'>(
-  page: Page,
-  method: M,
-  input?: MethodInput<M>,
-): Promise<any> {
+export async function call<
+  M extends 'openViewer' | 'reloadViewer' | 'closeViewer' | 'getViewerState' | 'openViewerInBrowser' | 'openBlockedLinkInBrowser',
+>(page: Page, method: M, input?: MethodInput<M>): Promise<any> {
   const result = await page.evaluate(
     ([name, body]) => (window.roomdesk as unknown as Record<string, (input?: unknown) => Promise<unknown>>)[name]!(body),
     [method, input] as const,

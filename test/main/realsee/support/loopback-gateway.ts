@@ -60,7 +60,10 @@ export async function startLoopbackGateway(options: { tokenLifetimeSeconds?: num
   const lifetime = options.tokenLifetimeSeconds ?? 300;
   const now = options.now ?? Date.now;
   const routes = new Map<string, Route>([
-    [TOKEN_PATH, (_request, index) => ({ json: envelope({ access_token: `token-${index + 1}`, expire_at: Math.floor(now() / 1000) + lifetime }) })],
+    [
+      TOKEN_PATH,
+      (_request, index) => ({ json: envelope({ access_token: `token-${index + 1}`, expire_at: Math.floor(now() / 1000) + lifetime }) }),
+    ],
   ]);
 
   const server = createServer((req, res) => {

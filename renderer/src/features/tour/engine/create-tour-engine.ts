@@ -82,6 +82,7 @@ function loadFailure(cause: unknown): TourEngineError {
   if (/Invalid certificate|Invalid signature|is not allowed/.test(text)) {
     return new TourEngineError('not-allowed-here', 'This VR may not be shown on this page: its owner allows other hosts.', { cause });
   }
-  if (/\) expired\./.test(text)) return new TourEngineError('expired', 'This VR may no longer be shown: its permission has expired.', { cause });
+  if (/\) expired\./.test(text))
+    return new TourEngineError('expired', 'This VR may no longer be shown: its permission has expired.', { cause });
   return new TourEngineError('load-failed', 'The VR could not be shown.', { cause });
 }
