@@ -21,4 +21,11 @@ describe('the invitation text', () => {
     expect(text).toContain(en.invite.fallbackNameEn);
     expect(text).toContain(en.invite.fallbackTitleEn);
   });
+
+  it('promises a browser only for a web page link, never for a live-channel link', () => {
+    expect(inviteText('en', facts, en.invite)).toContain('Open it in your browser');
+    expect(inviteText('zh', facts, en.invite)).toContain('用浏览器直接打开');
+    const live = { ...facts, link: 'ws://127.0.0.1:4010/open/RC?open_app_id=1&ticket=t&force=1' };
+    expect(inviteText('both', live, en.invite)).not.toMatch(/browser|浏览器/);
+  });
 });

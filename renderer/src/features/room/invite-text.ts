@@ -11,6 +11,9 @@ export interface InviteFacts {
   minutes: number;
 }
 
+/** Only a web page opens in a browser; a live-channel (ws) link needs a client of Realsee's protocol. */
+const opensInBrowser = (link: string) => /^https?:/i.test(link);
+
 /** A short, ready-to-send message; the bilingual version puts Chinese first, then English. */
 export function inviteText(language: InviteLanguage, facts: InviteFacts, t: Messages['invite']): string {
   const english = t.en({
@@ -19,6 +22,7 @@ export function inviteText(language: InviteLanguage, facts: InviteFacts, t: Mess
     link: facts.link,
     time: facts.time,
     minutes: facts.minutes,
+    opensInBrowser: opensInBrowser(facts.link),
   });
   const chinese = t.zh({
     name: facts.guestName || t.fallbackNameZh,
@@ -26,6 +30,7 @@ export function inviteText(language: InviteLanguage, facts: InviteFacts, t: Mess
     link: facts.link,
     time: facts.time,
     minutes: facts.minutes,
+    opensInBrowser: opensInBrowser(facts.link),
   });
   if (language === 'en') return english;
   if (language === 'zh') return chinese;
