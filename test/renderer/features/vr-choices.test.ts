@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   RECENT_VR_LIMIT,
+  hasMoreVrs,
   nextActiveIndex,
+  noVrsLoaded,
+  withVrPage,
   parseRecentVrs,
   vrOptions,
   vrPlaceholder,
@@ -80,5 +83,33 @@ describe('moving through the options', () => {
     expect(nextActiveIndex('Home', 2, 3)).toBe(0);
     expect(nextActiveIndex('ArrowDown', 0, 0)).toBeNull();
     expect(nextActiveIndex('a', 0, 3)).toBeNull();
+  });
+});
+
+describe('loading the VR list page by page', () => {
+  const page = (numbers: number[], total: number | null) => ({ items: numbers.map((n) => item(n, `Home ${n}`)), total });
+
+  it('appends pages, each VR once, and offers more until the total is reached', () => {
+    const first = withVrPage(noVrsLoaded, 1, page([1, 2], 3));
+    expect(hasMoreVrs(noVrsLoaded)).toBe(false);
+    expect(hasMoreVrs(first)).toBe(true);
+    const second = withVrPage(first, 2, page([2, 3], 3));
+    expect(second.items.map((entry) => entry.vrCode)).toEqual([code(1), code(2), code(3)]);
+    expect(second.pagesLoaded).toBe(2);
+    expect(hasMoreVrs(second)).toBe(false);
+  });
+
+  it('stops offering more when a new page brings nothing new, though the total says otherwise', () => {
+    const first = withVrPage(noVrsLoaded, 1, page([1, 2], 10));
+    expect(hasMoreVrs(withVrPage(first, 2, page([], 10)))).toBe(false);
+    expect(hasMoreVrs(withVrPage(first, 2, page([1, 2], 10)))).toBe(false);
+  });
+
+  it('keeps offering more with an unknown total, and a page loaded twice does not end the list', () => {
+    const first = withVrPage(noVrsLoaded, 1, page([1, 2], null));
+    expect(hasMoreVrs(first)).toBe(true);
+    const again = withVrPage(first, 1, page([1, 2], null));
+    expect(again.items).toHaveLength(2);
+    expect(hasMoreVrs(again)).toBe(true);
   });
 });

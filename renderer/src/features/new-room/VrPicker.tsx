@@ -7,7 +7,16 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import { TextField } from '../../ui/Field';
 import { Spinner } from '../../ui/Spinner';
 import { newRoomBridge } from './new-room-bridge';
-import { nextActiveIndex, vrOptions, vrPlaceholder, type VrItem, type VrOption } from './vr-choices';
+import {
+  hasMoreVrs,
+  nextActiveIndex,
+  noVrsLoaded,
+  vrOptions,
+  vrPlaceholder,
+  withVrPage,
+  type LoadedVrs,
+  type VrOption,
+} from './vr-choices';
 import './vr-picker.css';
 
 interface VrPickerProps {
@@ -25,9 +34,7 @@ export function VrPicker({ recent, onPick, onClose }: VrPickerProps) {
   const { t } = useI18n();
   const tp = t.newRoom.vrPicker;
   const listId = useId();
-  const [items, setItems] = useState<VrItem[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [pagesLoaded, setPagesLoaded] = useState(0);
+  const [loaded, setLoaded] = useState<LoadedVrs>(noVrsLoaded);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const load = useAction((page: number) => newRoomBridge().listVrs({ page }));
@@ -35,14 +42,7 @@ export function VrPicker({ recent, onPick, onClose }: VrPickerProps) {
 
   async function loadPage(page: number) {
     const result = await run(page);
-    if (!result.ok) return;
-    setItems((current) => {
-      const known = new Set(current.map((item) => item.vrCode));
-      return [...current, ...result.value.items.filter((item) => !known.has(item.vrCode))];
-    });
-    setTotal(result.value.total);
-    // A page with nothing on it is the end of the list, whatever the total says.
-    setPagesLoaded((current) => (result.value.items.length === 0 ? Number.POSITIVE_INFINITY : Math.max(current, page)));
+    if (result.ok) setLoaded((current) => withVrPage(current, page, result.value));
   }
 
   useEffect(() => {
@@ -52,11 +52,11 @@ export function VrPicker({ recent, onPick, onClose }: VrPickerProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const options = useMemo(() => vrOptions(items, recent, query), [items, recent, query]);
+  const options = useMemo(() => vrOptions(loaded.items, recent, query), [loaded.items, recent, query]);
   const activeIndex = Math.min(active, options.length - 1);
   const optionId = (index: number) => `${listId}-option-${index}`;
-  const hasMore = Number.isFinite(pagesLoaded) && pagesLoaded > 0 && (total === null || items.length < total);
-  const firstLoad = pagesLoaded === 0;
+  const hasMore = hasMoreVrs(loaded);
+  const firstLoad = loaded.pagesLoaded === 0;
 
   useEffect(() => {
     if (activeIndex >= 0) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
@@ -144,7 +144,7 @@ export function VrPicker({ recent, onPick, onClose }: VrPickerProps) {
           lead={tp.failed}
           compact
           actions={
-            <button type="button" className="button" onClick={() => void loadPage(firstLoad ? 1 : pagesLoaded + 1)}>
+            <button type="button" className="button" onClick={() => void loadPage(loaded.pagesLoaded + 1)}>
               {t.errors.retry}
             </button>
           }
@@ -153,7 +153,7 @@ export function VrPicker({ recent, onPick, onClose }: VrPickerProps) {
 
       <div className="vr-picker__footer">
         <p className="muted" role="status">
-          {firstLoad ? '' : tp.shown({ shown: items.length, total })}
+          {firstLoad ? '' : tp.shown({ shown: loaded.items.length, total: loaded.total })}
         </p>
         {hasMore && !failure ? (
           <ActionButton
@@ -161,7 +161,7 @@ export function VrPicker({ recent, onPick, onClose }: VrPickerProps) {
             variant="secondary"
             busy={load.running}
             busyLabel={tp.loadingMore}
-            onClick={() => void loadPage(pagesLoaded + 1)}
+            onClick={() => void loadPage(loaded.pagesLoaded + 1)}
           >
             {tp.loadMore}
           </ActionButton>

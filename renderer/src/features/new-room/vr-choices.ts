@@ -5,6 +5,39 @@ import { isVrCode } from './new-room-form';
 export type VrList = z.infer<typeof vrListSchema>;
 export type VrItem = VrList['items'][number];
 
+/** The pages of the account's VR list loaded so far. */
+export interface LoadedVrs {
+  items: VrItem[];
+  total: number | null;
+  pagesLoaded: number;
+  /** A page brought nothing new: the list ends here, whatever its total says. */
+  ended: boolean;
+}
+
+export const noVrsLoaded: LoadedVrs = { items: [], total: null, pagesLoaded: 0, ended: false };
+
+/** The loaded list with one more page: each VR once, in the gateway's order. */
+export function withVrPage(loaded: LoadedVrs, page: number, list: VrList): LoadedVrs {
+  const known = new Set(loaded.items.map((item) => item.vrCode));
+  const fresh = list.items.filter((item) => {
+    if (known.has(item.vrCode)) return false;
+    known.add(item.vrCode);
+    return true;
+  });
+  return {
+    items: [...loaded.items, ...fresh],
+    total: list.total,
+    pagesLoaded: Math.max(loaded.pagesLoaded, page),
+    // A page loaded again (a retry, a repeated request) says nothing about the end of the list.
+    ended: loaded.ended || (page > loaded.pagesLoaded && fresh.length === 0),
+  };
+}
+
+/** Whether "Load more" can bring more VRs. */
+export function hasMoreVrs(loaded: LoadedVrs): boolean {
+  return loaded.pagesLoaded > 0 && !loaded.ended && (loaded.total === null || loaded.items.length < loaded.total);
+}
+
 /** One line of the picker: a VR from the list, or a recently used code the loaded pages do not (yet) name. */
 export interface VrOption {
   vrCode: string;
