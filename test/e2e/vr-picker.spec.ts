@@ -91,8 +91,13 @@ test.describe('the VR picker', () => {
     fault.remove();
     await picker.retry.click();
     await expect(picker.options).toHaveCount(4);
+    await picker.option(/Family house near the park/).click();
+    await expect(picker.dialog).toHaveCount(0);
+    await expect(form.vr).toHaveValue('800000000000000004');
+    await form.chooseVr.click();
     await picker.cancel.click();
     await expect(picker.dialog).toHaveCount(0);
+    await expect(form.vr).toHaveValue('800000000000000004');
 
     // A share link typed by hand is kept as it was typed, in Realsee's additive and in the history.
     const link = 'https://realsee.cn/share/abcdef';

@@ -65,6 +65,8 @@ export function VrPicker({ recent, onPick, onClose }: VrPickerProps) {
   }, [activeIndex]);
 
   function onSearchKey(event: KeyboardEvent<HTMLInputElement>) {
+    // While an input method composes (pinyin, for one), Enter and the arrows belong to it.
+    if (event.nativeEvent.isComposing) return;
     if (event.key === 'Enter') {
       event.preventDefault();
       const option = options[activeIndex];
