@@ -5,6 +5,8 @@
 const keys = {
   language: 'roomdesk.language',
   welcomeSeen: 'roomdesk.welcomeSeen',
+  /** A JSON array of the VR codes last used for new rooms: codes only, never links. */
+  recentVrs: 'roomdesk.recentVrs',
 } as const;
 
 export type PreferenceName = keyof typeof keys;

@@ -19,6 +19,8 @@ export class NewRoomPage extends AppShell {
   readonly address: Locator;
   readonly vr: Locator;
   readonly notes: Locator;
+  /** Opens the VR picker beside the VR field. */
+  readonly chooseVr: Locator;
   readonly create: Locator;
   readonly creating: Locator;
   /** "Some fields need your attention." */
@@ -34,6 +36,7 @@ export class NewRoomPage extends AppShell {
     this.address = page.getByLabel('Address');
     this.vr = page.getByLabel('VR link or code');
     this.notes = page.getByLabel('Private notes');
+    this.chooseVr = page.getByRole('button', { name: 'Choose from your VRs…' });
     this.create = page.getByRole('button', { name: 'Create room' });
     this.creating = page.getByRole('button', { name: 'Creating room…' });
     this.summary = page.locator('form .field__error[role="alert"]');

@@ -21,6 +21,9 @@ import { ActionButton } from '../../ui/ActionButton';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { TextAreaField, TextField } from '../../ui/Field';
 import { Icon } from '../../ui/Icon';
+import { readPreference, writePreference } from '../../lib/preferences';
+import { parseRecentVrs, withRecentVr } from './vr-choices';
+import { VrPicker } from './VrPicker';
 
 const noErrors: NewRoomErrors = { guests: {}, listing: {} };
 
@@ -35,6 +38,8 @@ export function NewRoomScreen() {
   const [errors, setErrors] = useState<NewRoomErrors>(noErrors);
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstProblem = useFocusFirstProblem(formRef);
+  const [picking, setPicking] = useState(false);
+  const [recentVrs] = useState(() => parseRecentVrs(readPreference('recentVrs')));
   const create = useAction((input: { guests: Guest[]; listing: Listing }) => newRoomBridge().createRoom(input));
 
   if (!active) return null;
@@ -60,6 +65,7 @@ export function NewRoomScreen() {
       focusFirstProblem();
       return;
     }
+    if (checked.listing.vr) writePreference('recentVrs', JSON.stringify(withRecentVr(recentVrs, checked.listing.vr)));
     sessionRooms.add({
       profileId,
       roomCode: result.value.roomCode,
@@ -140,15 +146,19 @@ export function NewRoomScreen() {
               onValue={setListingField('address')}
               error={errors.listing.address}
             />
-            <TextField
-              fieldClassName="form-grid__wide"
-              label={t.newRoom.vr}
-              value={listing.vr}
-              onValue={setListingField('vr')}
-              error={errors.listing.vr}
-              hint={t.newRoom.vrHint}
-              spellCheck={false}
-            />
+            <div className="form-grid__wide new-room__vr">
+              <TextField
+                label={t.newRoom.vr}
+                value={listing.vr}
+                onValue={setListingField('vr')}
+                error={errors.listing.vr}
+                hint={t.newRoom.vrHint}
+                spellCheck={false}
+              />
+              <button type="button" className="button" onClick={() => setPicking(true)}>
+                {t.newRoom.chooseVr}
+              </button>
+            </div>
           </div>
           <TextAreaField
             label={t.newRoom.notes}
@@ -173,6 +183,17 @@ export function NewRoomScreen() {
           </ActionButton>
         </div>
       </form>
+
+      {picking ? (
+        <VrPicker
+          recent={recentVrs}
+          onClose={() => setPicking(false)}
+          onPick={(vrCode) => {
+            setListingField('vr')(vrCode);
+            setPicking(false);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { bridge, type BridgeMethods } from '../../lib/bridge';
 
-export type NewRoomBridge = BridgeMethods<'createRoom'>;
+export type NewRoomBridge = BridgeMethods<'createRoom' | 'listVrs'>;
 
 /** The bridge methods this feature uses. */
 export function newRoomBridge(): NewRoomBridge {

@@ -36,10 +36,15 @@ export function withoutGuestErrors(errors: NewRoomErrors, key: number): NewRoomE
 const VR_CODE = /^80[0-9A-Za-z]{16}$/;
 const listingLimits: Record<keyof ListingValues, number> = { title: 200, address: 300, vr: 500, notes: 5000 };
 
+/** A published VR's code: 18 characters starting with 80. */
+export function isVrCode(value: string): boolean {
+  return VR_CODE.test(value.trim());
+}
+
 /** A VR is an 18-character code starting with 80, or an https link to it. */
 export function isValidVr(value: string): boolean {
   const trimmed = value.trim();
-  if (VR_CODE.test(trimmed)) return true;
+  if (isVrCode(trimmed)) return true;
   try {
     const url = new URL(trimmed);
     return url.protocol === 'https:' && url.hostname !== '';
