@@ -64,6 +64,7 @@ function room(selfId: string, options: { hostSync?: boolean; guestSync?: boolean
   const logged: string[] = [];
   let userListener: ((state: TourViewState) => void) | null = null;
   let failSends = false;
+  let failPermissions = false;
   const sync = createGuidedSync({
     view: {
       setState: (state, opts) => applied.push({ state, animate: opts?.animate }),
@@ -77,7 +78,10 @@ function room(selfId: string, options: { hostSync?: boolean; guestSync?: boolean
         if (failSends) throw new Error('The live channel is not connected.');
         sent.push(frames);
       },
-      setSyncFramePermission: (userId, allowed) => permissions.push([userId, allowed]),
+      setSyncFramePermission(userId, allowed) {
+        if (failPermissions) throw new Error('The live channel is not connected.');
+        permissions.push([userId, allowed]);
+      },
     },
     hostRole: 'anchor',
     timer: clock.timer,
@@ -107,6 +111,7 @@ function room(selfId: string, options: { hostSync?: boolean; guestSync?: boolean
     keyframe,
     userMoves: (state: TourViewState) => userListener?.(state),
     failSends: (fail: boolean) => (failSends = fail),
+    failPermissions: (fail: boolean) => (failPermissions = fail),
     hasListener: () => userListener !== null,
   };
 }
@@ -284,6 +289,31 @@ describe('guided viewing: handing control over', () => {
     expect(host.sync.leadership()).toMatchObject({ leaderId: HOST, leading: true });
     host.userMoves(viewState(3));
     expect(host.sentStates().map((state) => state.longitude)).toEqual([3]);
+  });
+
+  it('moves control from one guest straight to another', () => {
+    const host = room(HOST);
+    host.sync.handOver(GUEST);
+    host.list(false, true, false);
+    host.sync.handOver(OTHER);
+    expect(host.permissions.slice(2)).toEqual([
+      [OTHER, true],
+      [GUEST, false],
+      [HOST, false],
+    ]);
+    host.list(false, false, true);
+    expect(host.sync.leadership()).toMatchObject({ leaderId: OTHER, leading: false });
+  });
+
+  it('turns a second guest off again once the channel is back after a failed correction', () => {
+    const host = room(HOST);
+    host.sync.handOver(GUEST);
+    host.failPermissions(true);
+    host.list(false, true, true);
+    expect(host.logged.join('\n')).toContain('permission not changed');
+    host.failPermissions(false);
+    host.list(false, true, true);
+    expect(host.permissions.at(-1)).toEqual([OTHER, false]);
   });
 
   it('makes the chosen guest lead and stop following; leading stops again when control is taken back', () => {

@@ -193,17 +193,17 @@ export function createGuidedSync(options: GuidedSyncOptions) {
         correcting.delete(user.id);
         continue;
       }
-      if (correcting.has(user.id)) continue;
-      correcting.add(user.id);
-      setPermission(user.id, false);
+      if (!correcting.has(user.id) && setPermission(user.id, false)) correcting.add(user.id);
     }
   }
 
-  function setPermission(userId: string, allowed: boolean): void {
+  function setPermission(userId: string, allowed: boolean): boolean {
     try {
       channel.setSyncFramePermission(userId, allowed);
+      return true;
     } catch (error) {
       log(`guided viewing: permission not changed: ${error instanceof Error ? error.message : 'send failed'}`);
+      return false;
     }
   }
 
@@ -258,9 +258,11 @@ export function createGuidedSync(options: GuidedSyncOptions) {
     handOver(guestId: string): void {
       const hostId = requireHost();
       if (guestId === hostId) return this.takeBack();
+      const previous = designatedGuest;
       designatedGuest = guestId;
       correcting.clear();
       setPermission(guestId, true);
+      if (previous !== null && previous !== guestId) setPermission(previous, false);
       setPermission(hostId, false);
     },
 
