@@ -8,11 +8,48 @@ export interface ViewerBounds {
   height: number;
 }
 
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The part of `rect` that is not cut off by any of `clips` (the window and every scrolling ancestor),
+ * or null when none of it shows. The native view cannot be clipped, only placed and sized: drawing it at
+ * its full size while the page scrolls it half out of sight would cover the app's own content.
+ */
+export function visiblePart(rect: Box, clips: readonly Box[]): Box | null {
+  // Field by field: a DOMRect's sides are getters on its prototype, which a spread would not copy.
+  const part = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+  for (const clip of clips) {
+    part.left = Math.max(part.left, clip.left);
+    part.top = Math.max(part.top, clip.top);
+    part.right = Math.min(part.right, clip.right);
+    part.bottom = Math.min(part.bottom, clip.bottom);
+  }
+  return part.right - part.left >= 1 && part.bottom - part.top >= 1 ? part : null;
+}
+
+/** The boxes that can cut an element off: the window and each ancestor that scrolls or hides overflow. */
+function clipsOf(element: HTMLElement): Box[] {
+  const clips: Box[] = [{ left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight }];
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    const { overflowX, overflowY } = getComputedStyle(parent);
+    if (overflowX !== 'visible' || overflowY !== 'visible') clips.push(parent.getBoundingClientRect());
+  }
+  return clips;
+}
+
+/** Where the viewer area shows on screen, cut to what scrolling leaves visible; zero size when nothing does. */
 export function measure(element: HTMLElement | null): ViewerBounds {
-  if (!element) return { x: 0, y: 0, width: 0, height: 0 };
-  const rect = element.getBoundingClientRect();
+  const none = { x: 0, y: 0, width: 0, height: 0 };
+  if (!element) return none;
+  const part = visiblePart(element.getBoundingClientRect(), clipsOf(element));
+  if (!part) return none;
   const clamp = (value: number) => Math.max(0, Math.min(100_000, Math.round(value)));
-  return { x: clamp(rect.left), y: clamp(rect.top), width: clamp(rect.width), height: clamp(rect.height) };
+  return { x: clamp(part.left), y: clamp(part.top), width: clamp(part.right - part.left), height: clamp(part.bottom - part.top) };
 }
 
 /**
@@ -26,7 +63,7 @@ export function useReportedBounds(bridge: ViewerBridge, area: RefObject<HTMLElem
   // eslint-disable-next-line react-hooks/preserve-manual-memoization
   const report = useCallback(() => {
     const bounds = measure(area.current);
-    const shown = visible && document.visibilityState === 'visible';
+    const shown = visible && document.visibilityState === 'visible' && bounds.width > 0 && bounds.height > 0;
     const key = JSON.stringify([bounds, shown]);
     if (key === last.current) return;
     last.current = key;
