@@ -50,8 +50,6 @@ export const historyEn = {
   participantName: 'Name',
   participantRole: 'Role',
   participantState: 'State',
-  inRoom: 'In the room',
-  left: 'Left',
   participantStatus: (status: RawStatus) => {
     const meaning = participantStatusMeaning(status);
     if (meaning === 'normal') return 'Normal';
@@ -200,8 +198,6 @@ export const historyZhCN: HistoryMessages = {
   participantName: '名称',
   participantRole: '角色',
   participantState: '状态',
-  inRoom: '在房间内',
-  left: '已离开',
   participantStatus: (status) => {
     const meaning = participantStatusMeaning(status);
     if (meaning === 'normal') return '正常';

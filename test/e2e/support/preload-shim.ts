@@ -6,9 +6,8 @@
  */
 export function preloadShimScript(preloadSource: string, bindingName: string): string {
   return `(() => {
-  // In Electron the preload runs in an isolated world the page's CSP does not reach; here it runs
-  // in the page itself, where zod's compiled parsers (new Function) would be refused mid-session.
-  globalThis.__zod_globalConfig = Object.assign(globalThis.__zod_globalConfig ?? {}, { jitless: true });
+  // The preload bundle sets zod's jitless mode itself before any schema is built: here, in the page,
+  // a compiled parser (new Function) would be refused by the CSP, so the harness proves that too.
   const listeners = new Map();
   const ipcRenderer = Object.freeze({
     invoke: (channel, input) => window[${JSON.stringify(bindingName)}](channel, input),
