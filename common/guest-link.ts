@@ -4,20 +4,35 @@
  * builds the pass) and the guest page (which reads it). No Node or DOM APIs beyond URL.
  */
 
-/** The CUSTOM_EVENT the host's app sends a joining guest the room's Work with: `{ work }`. */
+import { z } from 'zod';
+
+/** The CUSTOM_EVENT the host's app sends a joining guest the room's Work with. */
 export const GUEST_WORK_EVENT = 'roomdesk.tour.work';
+
+/** The event's data: the gateway's Work as it came, and the http(s) origins its resources load from. */
+export const guestWorkPayloadSchema = z.object({
+  work: z.record(z.string(), z.unknown()),
+  resourceOrigins: z
+    .array(z.string().regex(/^https?:\/\/[^/\s;,'"]+$/))
+    .max(16)
+    .default([]),
+});
+export type GuestWorkPayload = z.input<typeof guestWorkPayloadSchema>;
 
 export const GUEST_LANGUAGES = ['en', 'zh-CN'] as const;
 export type GuestLanguage = (typeof GUEST_LANGUAGES)[number];
 
 const MAX_FRAGMENT_CHARS = 4_096;
 const TICKET_PATTERN = /^[A-Za-z0-9._~-]{8,512}$/;
+const ROLE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface GuestLink {
   /** The room's ws(s) link, without any ticket. */
   roomLink: string;
   ticket: string;
   lang: GuestLanguage | null;
+  /** The room's host role name (the agent's profile's), so the page knows whom to follow; null: `anchor`. */
+  hostRole: string | null;
 }
 
 export type GuestLinkProblem = 'missing' | 'malformed';
@@ -26,6 +41,7 @@ export type GuestLinkResult = { ok: true; link: GuestLink } | { ok: false; probl
 export function buildGuestLink(pageUrl: string, link: GuestLink): string {
   const fragment = new URLSearchParams({ room: link.roomLink, ticket: link.ticket });
   if (link.lang) fragment.set('lang', link.lang);
+  if (link.hostRole) fragment.set('host', link.hostRole);
   return `${pageUrl.replace(/#.*$/, '')}#${fragment.toString()}`;
 }
 
@@ -46,12 +62,15 @@ export function parseGuestLink(hash: string): GuestLinkResult {
   const roomLink = readRoomLink(room[0]!);
   if (roomLink === null || !TICKET_PATTERN.test(ticket[0]!)) return { ok: false, problem: 'malformed' };
   const lang = fragment.get('lang');
+  const hostRole = fragment.get('host');
+  if (hostRole !== null && !ROLE_PATTERN.test(hostRole)) return { ok: false, problem: 'malformed' };
   return {
     ok: true,
     link: {
       roomLink,
       ticket: ticket[0]!,
       lang: (GUEST_LANGUAGES as readonly string[]).includes(lang ?? '') ? (lang as GuestLanguage) : null,
+      hostRole,
     },
   };
 }

@@ -152,7 +152,9 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     workFor: async (roomCode) => {
       // A listing may name its VR by a link instead of a code; only a code can be fetched.
       const vrCode = (await history.get(roomCode)).listing.vr?.trim();
-      return vrCode && VR_CODE_PATTERN.test(vrCode) ? (await rooms.vrWork(vrCode)).work : null;
+      if (!vrCode || !VR_CODE_PATTERN.test(vrCode)) return null;
+      const { work, resourceOrigins } = await rooms.vrWork(vrCode);
+      return { work, resourceOrigins };
     },
     send: (roomCode, eventId, data, toUserIds) => {
       const channel = live.channel(roomCode);

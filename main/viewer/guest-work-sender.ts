@@ -1,9 +1,9 @@
 import { isOnline, standingOf, type LiveEvent, type UserInfo } from '../../common/live-protocol';
-import { GUEST_WORK_EVENT } from '../../common/guest-link';
+import { GUEST_WORK_EVENT, type GuestWorkPayload } from '../../common/guest-link';
 
 export interface GuestWorkSenderOptions {
-  /** The VR Work to show in the room (the gateway's Work JSON), or null when the room has no VR. */
-  workFor(roomCode: string): Promise<Record<string, unknown> | null>;
+  /** The VR Work to show in the room (the gateway's Work JSON and its origins), or null when the room has no VR. */
+  workFor(roomCode: string): Promise<GuestWorkPayload | null>;
   /** Sends a CUSTOM_EVENT to the listed users only (main's live channel client of that room). */
   send(roomCode: string, eventId: string, data: unknown, toUserIds: readonly string[]): void;
   /** One line per failure; never the Work or a link. */
@@ -28,7 +28,7 @@ export function createGuestWorkSender(options: GuestWorkSenderOptions) {
   }
 
   async function sendTo(roomCode: string, userIds: string[]): Promise<void> {
-    let work: Record<string, unknown> | null;
+    let work: GuestWorkPayload | null;
     try {
       work = await options.workFor(roomCode);
     } catch (error) {
@@ -38,7 +38,7 @@ export function createGuestWorkSender(options: GuestWorkSenderOptions) {
     }
     if (work === null) return;
     try {
-      options.send(roomCode, GUEST_WORK_EVENT, { work }, userIds);
+      options.send(roomCode, GUEST_WORK_EVENT, work, userIds);
     } catch (error) {
       log('guest page: the Work was not sent', { roomCode, error: error instanceof Error ? error.message : 'failed' });
       for (const id of userIds) roomState(roomCode).served.delete(id);

@@ -2,6 +2,7 @@ import type { ErrorKind } from '../../../common/errors';
 import { participantStatusMeaning, type RawStatus } from '../../../common/room-status';
 import { historyEn } from './history';
 import { viewerEn } from './viewer';
+import { guestEn } from './guest';
 import { voiceEn } from './voice';
 
 /**
@@ -361,6 +362,7 @@ export const en = {
   },
   history: historyEn,
   viewer: viewerEn,
+  guest: guestEn,
   voice: voiceEn,
 };
 

@@ -2,6 +2,7 @@ import { participantStatusMeaning } from '../../../common/room-status';
 import type { Messages } from './en';
 import { historyZhCN } from './history';
 import { viewerZhCN } from './viewer';
+import { guestZhCN } from './guest';
 import { voiceZhCN } from './voice';
 
 /** Simplified Chinese texts, written for agents who run VR 带看 every day. */
@@ -352,5 +353,6 @@ export const zhCN: Messages = {
   },
   history: historyZhCN,
   viewer: viewerZhCN,
+  guest: guestZhCN,
   voice: voiceZhCN,
 };

@@ -6,9 +6,9 @@ import { createGuestWorkSender } from '../../../main/viewer/guest-work-sender';
 const host: UserInfo = { id: 'agent', user_role: 'anchor', current_ws_online: true };
 const guest = (id: string, online = true): UserInfo => ({ id, user_role: 'audience', current_ws_online: online });
 const list = (...users: UserInfo[]): LiveEvent => ({ type: 'USER_LIST', users });
-const work = { vr_code: '800000000000000001' };
+const payload = { work: { vr_code: '800000000000000001' }, resourceOrigins: ['http://127.0.0.1:4100'] };
 
-function setup(workFor: (roomCode: string) => Promise<Record<string, unknown> | null> = async () => work) {
+function setup(workFor: (roomCode: string) => Promise<typeof payload | null> = async () => payload) {
   const sent: Array<{ roomCode: string; eventId: string; data: unknown; to: readonly string[] }> = [];
   const log = vi.fn();
   const sender = createGuestWorkSender({
@@ -33,8 +33,8 @@ describe('guest work sender', () => {
     sender.receive('R1', list(host, guest('g1'), guest('g2')));
     await settle();
     expect(sent).toEqual([
-      { roomCode: 'R1', eventId: GUEST_WORK_EVENT, data: { work }, to: ['g1'] },
-      { roomCode: 'R1', eventId: GUEST_WORK_EVENT, data: { work }, to: ['g2'] },
+      { roomCode: 'R1', eventId: GUEST_WORK_EVENT, data: payload, to: ['g1'] },
+      { roomCode: 'R1', eventId: GUEST_WORK_EVENT, data: payload, to: ['g2'] },
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('guest work sender', () => {
     let fail = true;
     const failing = setup(async () => {
       if (fail) throw new Error('gateway down');
-      return work;
+      return payload;
     });
     failing.sender.receive('R1', list(host, guest('g1')));
     await settle();
