@@ -23,7 +23,7 @@ export const GUEST_LANGUAGES = ['en', 'zh-CN'] as const;
 export type GuestLanguage = (typeof GUEST_LANGUAGES)[number];
 
 const MAX_FRAGMENT_CHARS = 4_096;
-const TICKET_PATTERN = /^[A-Za-z0-9._~-]{8,512}$/;
+const TICKET_PATTERN = /^[A-Za-z0-9._~+/=-]{8,512}$/;
 const ROLE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface GuestLink {
