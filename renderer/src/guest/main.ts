@@ -19,3 +19,6 @@ document.title = text.title;
 const screen = createGuestScreen(document.getElementById('guest')!, text);
 if (link.ok) startGuestTour(link.link, screen);
 else screen.show(link.problem === 'missing' ? 'noLink' : 'badLink');
+
+// A new link pasted into the same tab changes only the fragment: start over with it.
+window.addEventListener('hashchange', () => window.location.reload());
