@@ -140,3 +140,24 @@ test('speaks Chinese to a Chinese browser, and a damaged link ends in words', as
     await context.close();
   }
 });
+
+test('waits for the agent when the room has no VR yet, and says when the room ended', async ({ app }) => {
+  const room = await app.services.rooms.createRoom({ guests: [], listing: { title: 'No VR yet' } });
+  app.services.live.connect(room.roomCode);
+  await expect.poll(() => app.services.live.presence(room.roomCode)?.connection, SETTLED).toBe('connected');
+  const { context, page } = await guestContext(app, 'en-US');
+  try {
+    await page.goto(await guestPass(app, room.roomCode, 'client-wang', 'Ms Wang'));
+    const guestPage = page.locator('#guest');
+    await expect(guestPage).toHaveAttribute('data-state', 'waiting', SETTLED);
+    await expect(page.getByRole('status')).toHaveText('You are in. Waiting for your agent to start the tour…');
+    await saveScreenshot(page, 'en', 'guest-waiting');
+
+    await app.services.live.endRoom(room.roomCode);
+    await expect(guestPage).toHaveAttribute('data-state', 'ended', SETTLED);
+    await expect(page.getByRole('status')).toContainText('The tour has ended.');
+    await saveScreenshot(page, 'en', 'guest-ended');
+  } finally {
+    await context.close();
+  }
+});
