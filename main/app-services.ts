@@ -151,6 +151,7 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
   const guestWork = createGuestWorkSender({
     workFor: async (roomCode) => {
       // A listing may name its VR by a link instead of a code; only a code can be fetched.
+      if (!(await history.has(roomCode))) return null;
       const vrCode = (await history.get(roomCode)).listing.vr?.trim();
       if (!vrCode || !VR_CODE_PATTERN.test(vrCode)) return null;
       const { work, resourceOrigins } = await rooms.vrWork(vrCode);
