@@ -73,6 +73,11 @@ test('a client opens the pass, appears in the room, sees the VR and follows the 
 
   const { context, page } = await guestContext(app, 'en-US');
   const decoder = await context.newPage();
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { cspViolations: seen });
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
   try {
     const started = Date.now();
     await page.goto(link);
@@ -94,6 +99,12 @@ test('a client opens the pass, appears in the room, sees the VR and follows the 
     app.services.live.channel(roomCode)!.sendKeyframe({ [FIVE_STATE_KEY]: { longitude: Math.PI / 2 } });
     await expectFace(page, decoder, 'right');
 
+    // The page narrowed its policy to the room and the Work's origins, and nothing it needs was refused
+    // (the one refusal allowed is a bundled protobuf.js probing for eval, which it catches).
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(2);
+    const violations: string[] = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    expect(violations.filter((violation) => violation !== 'script-src eval')).toEqual([]);
+
     // The ticket was spent by the first load: a reload is refused, and the page says what to do.
     await page.reload();
     await expect(guestPage).toHaveAttribute('data-state', 'refused', SETTLED);
@@ -103,6 +114,8 @@ test('a client opens the pass, appears in the room, sees the VR and follows the 
     // A new pass works again.
     await page.goto(await guestPass(app, roomCode, 'client-zhang', 'Mr Zhang'));
     await expect(guestPage).toHaveAttribute('data-state', 'following', SETTLED);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await saveScreenshot(page, 'en', 'guest-following-desktop');
   } finally {
     await context.close();
   }
