@@ -114,6 +114,8 @@ test('a client opens the pass, appears in the room, sees the VR and follows the 
     // A new pass works again.
     await page.goto(await guestPass(app, roomCode, 'client-zhang', 'Mr Zhang'));
     await expect(guestPage).toHaveAttribute('data-state', 'following', SETTLED);
+    // A late joiner opens where the guide is now (the room's last frame), not at the VR's start.
+    await expectFace(page, decoder, 'right');
     await page.setViewportSize({ width: 1280, height: 800 });
     await saveScreenshot(page, 'en', 'guest-following-desktop');
   } finally {
