@@ -9,6 +9,7 @@ import type { Logger, SecretRegistry } from './logging/logger';
 import { createHistoryService, type HistoryService } from './history/history-service';
 import { historyActivityRecorder } from './history/activity-recorder';
 import type { HistoryExportOptions } from '../common/history';
+import { VR_CODE_PATTERN } from '../common/room-constants';
 import type { EventName, EventPayload } from '../common/contract/index';
 import { writeFileAtomic } from './history/atomic-file';
 import { acquireDataFolderLock } from './data-folder-lock';
@@ -20,6 +21,7 @@ import {
   type ViewerHostFactory,
 } from './viewer/index';
 import { createMicrophoneConsent } from './viewer/microphone-consent';
+import { createGuestWorkSender } from './viewer/guest-work-sender';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 import { runEveryStep } from './lifecycle/shutdown';
 
@@ -142,7 +144,25 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     log: (message, fields) => options.logger.warn(message, fields),
     socketFactory: options.liveSocketFactory ?? wsSocketFactory,
     emit: (presence) => options.emit('livePresence', presence),
+    onEvent: (roomCode, event) => guestWork.receive(roomCode, event),
     now,
+  });
+  // The guest page has no App Secret: the agent's app hands each joining guest the room's VR Work.
+  const guestWork = createGuestWorkSender({
+    workFor: async (roomCode) => {
+      // A listing may name its VR by a link instead of a code; only a code can be fetched.
+      if (!(await history.has(roomCode))) return null;
+      const vrCode = (await history.get(roomCode)).listing.vr?.trim();
+      if (!vrCode || !VR_CODE_PATTERN.test(vrCode)) return null;
+      const { work, resourceOrigins } = await rooms.vrWork(vrCode);
+      return { work, resourceOrigins };
+    },
+    send: (roomCode, eventId, data, toUserIds) => {
+      const channel = live.channel(roomCode);
+      if (!channel) throw new Error('The live channel is not connected.');
+      channel.sendCustomEvent(eventId, data, toUserIds);
+    },
+    log: (message, fields) => options.logger.warn(message, fields),
   });
 
   async function exportHistory(exportOptions: HistoryExportOptions) {

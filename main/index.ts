@@ -83,10 +83,12 @@ async function start(): Promise<void> {
 
   // Like the real service the sandbox hands out live-channel links; `page` serves its http room page instead.
   const sandboxRoomLinks = process.env.ROOMDESK_SANDBOX_ROOM_LINKS === 'page' ? 'page' : 'live-channel';
-  sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks }).catch((error: unknown) => {
-    logger.warn('the built-in sandbox gateway did not start; real profiles still work', { error });
-    return null;
-  });
+  sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks, guestPageDir: join(app.getAppPath(), 'out/guest') }).catch(
+    (error: unknown) => {
+      logger.warn('the built-in sandbox gateway did not start; real profiles still work', { error });
+      return null;
+    },
+  );
 
   const profileStore = openProfileSettings(() => new ElectronStore({ name: 'profiles' }), join(app.getPath('userData'), 'profiles.json'));
   if (profileStore.startupProblem)

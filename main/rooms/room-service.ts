@@ -6,7 +6,8 @@ import { GatewayError } from '../realsee/errors';
 import { toRoomSummary } from '../realsee/room-summary';
 import { expiryFromExpireTime } from '../voice/voice-params';
 import type { ClientPool } from './client-pool';
-import { withTicket, withoutTicket } from './room-link';
+import { roomLinkKind, withTicket, withoutTicket } from './room-link';
+import { buildGuestLink } from '../../common/guest-link';
 import { loadVrWork } from './vr-works';
 
 /** Where the room service learns which Realsee account to act for. */
@@ -54,7 +55,7 @@ export function createRoomService(deps: {
   async function activeClient() {
     const profile = await deps.profiles.getActive();
     const gateway = await deps.profiles.resolveGatewayProfile(profile.id);
-    return { profile, client: deps.clients.clientFor(profile.id, gateway) };
+    return { profile, gateway, client: deps.clients.clientFor(profile.id, gateway) };
   }
 
   /** The client of the profile that owns the room when it is known, else the active profile's. */
@@ -136,7 +137,7 @@ export function createRoomService(deps: {
     },
 
     async issueGuestPass(input: { roomCode: string; guest: Guest }) {
-      const { profile, client } = await activeClient();
+      const { profile, gateway, client } = await activeClient();
       const ticket = await client.getRoomTicket({
         roomCode: input.roomCode,
         userId: input.guest.userId,
@@ -155,7 +156,7 @@ export function createRoomService(deps: {
       return {
         roomCode: input.roomCode,
         guest: input.guest,
-        inviteUrl: withTicket(ticket.roomLink, ticket.ticket, false),
+        inviteUrl: guestInviteUrl(profile, gateway.baseUrl, ticket),
         obtainedAt,
         expiresAt,
       };
@@ -192,6 +193,22 @@ export function createRoomService(deps: {
 }
 
 export type RoomService = ReturnType<typeof createRoomService>;
+
+/**
+ * The sandbox serves the guest page itself, so a sandbox pass to a live channel opens that page with
+ * the room link and ticket in the fragment. A real profile's pass stays the room link with the ticket
+ * until the agency's guest page address can be set.
+ */
+function guestInviteUrl(
+  profile: Pick<ProfileSummary, 'isSandbox' | 'roles'>,
+  baseUrl: string,
+  ticket: { roomLink: string; ticket: string },
+): string {
+  const roomLink = withoutTicket(ticket.roomLink);
+  if (!profile.isSandbox || roomLinkKind(roomLink) !== 'live-channel') return withTicket(ticket.roomLink, ticket.ticket, false);
+  const page = `${baseUrl.replace(/\/+$/, '')}/guest/`;
+  return buildGuestLink(page, { roomLink, ticket: ticket.ticket, lang: null, hostRole: profile.roles.host });
+}
 
 /** Listing details travel to Realsee as the room's `additive` info so other clients can show them. */
 function listingAdditive(listing: Listing): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,7 @@ import { TicketStore } from './tickets';
 import { TokenStore, type SandboxApp } from './tokens';
 import type { SandboxVoiceVendor } from './voice-sign';
 import { createVrAssets } from './vr-assets';
+import { createGuestPage } from './guest-page';
 
 /** The sandbox's public demo credential: printed by `npm run sandbox`, prefilled for new users. */
 export const SANDBOX_DEMO_APP: { appKey: string; appSecret: string } = Object.freeze({
@@ -52,6 +54,8 @@ export interface SandboxGatewayOptions {
    * URL-encoded Chime JSON (`attendence`, `vendor_wrapper`, `config`, `expire_time`, …).
    */
   voiceVendor?: SandboxVoiceVendor;
+  /** The built guest page served at `/guest/` (default: `out/guest` under the working folder). */
+  guestPageDir?: string;
 }
 
 export interface SandboxGateway {
@@ -117,6 +121,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
     });
 
   const vrAssets = createVrAssets();
+  const guestPage = createGuestPage(options.guestPageDir ?? resolve(process.cwd(), 'out/guest'));
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = request.method ?? 'GET';
@@ -129,6 +134,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions = {}): 
     stats.record(method, url.pathname);
     // VR images stand for Realsee's CDN, not the gateway: no gateway rate limits or injected faults.
     if (vrAssets.matches(url.pathname)) return vrAssets.serve(request, response, url.pathname);
+    if (guestPage.matches(url.pathname)) return guestPage.serve(request, response, url.pathname);
     const fault = faults.take(url.pathname);
     if (fault !== undefined && fault.latencyMs > 0) await delay(fault.latencyMs);
     const injected = fault === undefined ? undefined : injectedAnswer(fault);

@@ -2,6 +2,7 @@ import type { ErrorKind } from '../../../common/errors';
 import { participantStatusMeaning, type RawStatus } from '../../../common/room-status';
 import { historyEn } from './history';
 import { viewerEn } from './viewer';
+import { guestEn } from './guest';
 import { voiceEn } from './voice';
 
 /**
@@ -263,10 +264,10 @@ export const en = {
     close: 'Close',
   },
   invite: {
-    en: (p: { name: string; title: string; link: string; time: string; minutes: number; opensInBrowser: boolean }) =>
-      `Hi ${p.name}, here is your link to our VR viewing of ${p.title}:\n${p.link}\nIt works once and expires at ${p.time} (in ${p.minutes} min).${p.opensInBrowser ? ' Open it in your browser — no app needed.' : ''}`,
-    zh: (p: { name: string; title: string; link: string; time: string; minutes: number; opensInBrowser: boolean }) =>
-      `${p.name}您好，这是「${p.title}」的 VR 带看链接：\n${p.link}\n链接仅可使用一次，${p.time} 前有效（约 ${p.minutes} 分钟）。${p.opensInBrowser ? '用浏览器直接打开即可，无需安装应用。' : ''}`,
+    en: (p: InviteTextFacts) =>
+      `Hi ${p.name}, here is your link to our VR viewing of ${p.title}:\n${p.link}\nIt works once and expires at ${p.time} (in ${p.minutes} min).${!p.opensInBrowser ? '' : p.thisComputerOnly ? ' This is a practice link: it opens only in a browser on the computer that sent it.' : ' Open it in your browser — no app needed.'}`,
+    zh: (p: InviteTextFacts) =>
+      `${p.name}您好，这是「${p.title}」的 VR 带看链接：\n${p.link}\n链接仅可使用一次，${p.time} 前有效（约 ${p.minutes} 分钟）。${!p.opensInBrowser ? '' : p.thisComputerOnly ? '这是练习链接，只能在发送它的电脑上用浏览器打开。' : '用浏览器直接打开即可，无需安装应用。'}`,
     fallbackTitleEn: 'the home',
     fallbackTitleZh: '房源',
     fallbackNameEn: 'there',
@@ -361,8 +362,20 @@ export const en = {
   },
   history: historyEn,
   viewer: viewerEn,
+  guest: guestEn,
   voice: voiceEn,
 };
 
 export type Messages = typeof en;
+
+interface InviteTextFacts {
+  name: string;
+  title: string;
+  link: string;
+  time: string;
+  minutes: number;
+  opensInBrowser: boolean;
+  /** A sandbox link: it opens only on the agent's own computer. */
+  thisComputerOnly: boolean;
+}
 export type Namespace = keyof Messages;

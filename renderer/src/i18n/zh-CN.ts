@@ -2,6 +2,7 @@ import { participantStatusMeaning } from '../../../common/room-status';
 import type { Messages } from './en';
 import { historyZhCN } from './history';
 import { viewerZhCN } from './viewer';
+import { guestZhCN } from './guest';
 import { voiceZhCN } from './voice';
 
 /** Simplified Chinese texts, written for agents who run VR 带看 every day. */
@@ -256,9 +257,9 @@ export const zhCN: Messages = {
   },
   invite: {
     en: (p) =>
-      `Hi ${p.name}, here is your link to our VR viewing of ${p.title}:\n${p.link}\nIt works once and expires at ${p.time} (in ${p.minutes} min).${p.opensInBrowser ? ' Open it in your browser — no app needed.' : ''}`,
+      `Hi ${p.name}, here is your link to our VR viewing of ${p.title}:\n${p.link}\nIt works once and expires at ${p.time} (in ${p.minutes} min).${!p.opensInBrowser ? '' : p.thisComputerOnly ? ' This is a practice link: it opens only in a browser on the computer that sent it.' : ' Open it in your browser — no app needed.'}`,
     zh: (p) =>
-      `${p.name}您好，这是「${p.title}」的 VR 带看链接：\n${p.link}\n链接仅可使用一次，${p.time} 前有效（约 ${p.minutes} 分钟）。${p.opensInBrowser ? '用浏览器直接打开即可，无需安装应用。' : ''}`,
+      `${p.name}您好，这是「${p.title}」的 VR 带看链接：\n${p.link}\n链接仅可使用一次，${p.time} 前有效（约 ${p.minutes} 分钟）。${!p.opensInBrowser ? '' : p.thisComputerOnly ? '这是练习链接，只能在发送它的电脑上用浏览器打开。' : '用浏览器直接打开即可，无需安装应用。'}`,
     fallbackTitleEn: 'the home',
     fallbackTitleZh: '房源',
     fallbackNameEn: 'there',
@@ -352,5 +353,6 @@ export const zhCN: Messages = {
   },
   history: historyZhCN,
   viewer: viewerZhCN,
+  guest: guestZhCN,
   voice: voiceZhCN,
 };

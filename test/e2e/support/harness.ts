@@ -17,6 +17,8 @@ import { serveDirectory } from './static-server';
 import { pageViewerHost, type PageViewerRecord } from '../viewer/support/page-viewer-host';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
+/** The built guest page the sandbox serves at /guest/ (npm run build:guest). */
+const guestPageDir = join(projectRoot, 'out/guest');
 const INVOKE_BINDING = '__roomdeskHarnessInvoke';
 const channels = new Map<string, MethodName>(methodNames.map((m) => [`roomdesk:${m}`, m]));
 
@@ -70,7 +72,7 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
   app: async ({ page, browser, rendererRoot, networkBackoff, sandboxRoomLinks }, use) => {
     const viewerHost = pageViewerHost(browser);
     const dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-e2e-'));
-    let sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks });
+    let sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks, guestPageDir });
     const keychainService = `Roomdesk-e2e-${randomUUID()}`;
     const vault = createKeytarVault(keychainService);
     const logLines: string[] = [];
@@ -137,7 +139,7 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
         exportChoice = choose;
       },
       async restartSandbox() {
-        sandbox = await startSandboxGateway({ port: Number(new URL(sandbox.baseUrl).port), roomLinks: sandboxRoomLinks });
+        sandbox = await startSandboxGateway({ port: Number(new URL(sandbox.baseUrl).port), roomLinks: sandboxRoomLinks, guestPageDir });
         app.sandbox = sandbox;
         return sandbox;
       },

@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { buildViewerFixture, serveViewerFixture } from './support/fixture-build';
 import { expect, test } from './support/viewer-test';
 import type { HarnessApp } from '../support/harness';
+import { guestSocketUrl, parseGuestLink } from '../../../common/guest-link';
 
 // The sandbox hands out ws live channel links, as the real service does.
 test.use({ sandboxRoomLinks: 'live-channel' });
@@ -40,7 +41,10 @@ test.describe('a room whose link is a live channel', () => {
       roomCode,
       guest: { userId: 'client-zhang', role: 'audience', nickname: 'Zhang' },
     });
-    const guest = await openSocket(pass.inviteUrl);
+    // The pass opens the sandbox's guest page; its fragment holds the room link and the ticket.
+    const link = parseGuestLink(new URL(pass.inviteUrl).hash);
+    if (!link.ok) throw new Error(`the pass is not a guest page link: ${link.problem}`);
+    const guest = await openSocket(guestSocketUrl(link.link));
     await expect(presence.locator('.viewer-presence__list')).toContainText('Zhang', SHOWN);
 
     // The same agent connecting elsewhere with force=1 takes the room over: final, said in words.

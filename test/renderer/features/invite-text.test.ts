@@ -28,4 +28,12 @@ describe('the invitation text', () => {
     const live = { ...facts, link: 'ws://127.0.0.1:4010/open/RC?open_app_id=1&ticket=t&force=1' };
     expect(inviteText('both', live, en.invite)).not.toMatch(/browser|浏览器/);
   });
+
+  it('says a sandbox link opens only on the computer that sent it, and promises no app-free browser join', () => {
+    const sandbox = { ...facts, link: 'http://127.0.0.1:4010/guest/#room=ws%3A%2F%2F127.0.0.1%3A4010%2Fopen%2FRC&ticket=abcdefgh' };
+    expect(inviteText('en', sandbox, en.invite)).toContain('it opens only in a browser on the computer that sent it');
+    expect(inviteText('zh', sandbox, en.invite)).toContain('只能在发送它的电脑上用浏览器打开');
+    expect(inviteText('both', sandbox, en.invite)).not.toMatch(/no app needed|无需安装应用/);
+    expect(inviteText('en', facts, en.invite)).not.toContain('practice link');
+  });
 });

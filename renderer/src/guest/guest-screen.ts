@@ -1,0 +1,70 @@
+import { isOnline, nicknameOf, standingOf, type UserInfo } from '../../../common/live-protocol';
+import type { GuestMessages } from '../i18n/guest';
+
+export type GuestState = keyof GuestMessages['state'];
+
+/** States that end the page: nothing more will happen without a new link. */
+const FINAL_HINTS: Partial<Record<GuestState, keyof GuestMessages['hint']>> = {
+  refused: 'refused',
+  disconnected: 'disconnected',
+  ended: 'ended',
+  badLink: 'badLink',
+  noLink: 'badLink',
+  tourFailed: 'tourFailed',
+};
+
+/** The guest page's DOM: the VR area, one status line (and a hint when the guest must act), who is in the room. */
+export function createGuestScreen(root: HTMLElement, text: GuestMessages) {
+  root.replaceChildren();
+  const view = element('div', 'guest-view');
+  const status = element('section', 'guest-status');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const stateLine = element('p', 'guest-state');
+  const hintLine = element('p', 'guest-hint');
+  status.append(stateLine, hintLine);
+  const people = element('section', 'guest-people');
+  const peopleTitle = element('h2', 'guest-people-title');
+  peopleTitle.textContent = text.peopleTitle;
+  const list = element('ul', 'guest-people-list');
+  people.append(peopleTitle, list);
+  people.hidden = true;
+  root.append(view, status, people);
+
+  return {
+    view,
+    show(state: GuestState): void {
+      root.dataset.state = state;
+      stateLine.textContent = text.state[state];
+      const hint = FINAL_HINTS[state];
+      hintLine.textContent = hint ? text.hint[hint] : '';
+      hintLine.hidden = !hint;
+      status.classList.toggle('guest-status-final', hint !== undefined);
+    },
+    people(users: readonly UserInfo[], selfId: string | null, hostRole: string): void {
+      const present = users.filter((user) => standingOf(user) === 'normal' && isOnline(user) !== false);
+      list.replaceChildren(
+        ...present.map((user) => {
+          const item = element('li', 'guest-person');
+          item.dataset.userId = user.id;
+          // A name is the user's own text in any script: isolated so it cannot reorder what follows.
+          const name = document.createElement('bdi');
+          name.textContent = nicknameOf(user) ?? text.unnamed(user.id);
+          item.append(name);
+          const tag = user.id === selfId ? text.you : user.user_role === hostRole ? text.guide : null;
+          if (tag) item.append(' ', Object.assign(element('span', 'guest-person-tag'), { textContent: `(${tag})` }));
+          return item;
+        }),
+      );
+      people.hidden = present.length === 0;
+    },
+  };
+}
+
+export type GuestScreen = ReturnType<typeof createGuestScreen>;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  return node;
+}
