@@ -28,8 +28,16 @@ for (const [label, command, args] of [
 ]) {
   totals[run(label, command, args) ? 'passed' : 'failed'] += 1;
 }
-const buildOk = run('build', bin('electron-vite'), ['build']);
-totals[buildOk ? 'passed' : 'failed'] += 1;
+let buildOk = true;
+// The app (main, preload, renderer) and the guest page the sandbox serves at /guest/.
+for (const [label, command, args] of [
+  ['build', bin('electron-vite'), ['build']],
+  ['build (guest page)', bin('vite'), ['build', '-c', 'vite.guest.config.ts']],
+]) {
+  const ok = run(label, command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  buildOk &&= ok;
+}
 
 run('unit and service tests (vitest)', bin('vitest'), [
   'run',

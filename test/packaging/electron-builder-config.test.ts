@@ -45,7 +45,7 @@ describe('electron-builder configuration', () => {
   it('is the file electron-builder loads, and passes its own schema', async () => {
     const config = await loadConfig();
     expect(config.appId).toBe(APP_ID);
-    expect(pkg.scripts.dist).toMatch(/electron-vite build && tsx scripts\/icons\.ts && electron-builder/);
+    expect(pkg.scripts.dist).toMatch(/npm run build && tsx scripts\/icons\.ts && electron-builder/);
   });
 
   it('packs an allow-list: the built app, the manifest, the icon; never tool, report or artifact folders', async () => {

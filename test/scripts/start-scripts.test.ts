@@ -7,9 +7,12 @@ const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 
 describe('the start commands', () => {
   it("run the machine check and Electron's own installer before electron-vite", () => {
-    expect(scripts.start).toBe('tsx scripts/prestart.ts && electron-vite preview');
-    expect(scripts.dev).toBe('tsx scripts/prestart.ts && electron-vite dev');
-    expect(scripts['test:e2e']).toMatch(/^tsx scripts\/prestart\.ts --tests && electron-vite build && tsx scripts\/e2e\.ts$/);
+    expect(scripts.start).toBe('tsx scripts/prestart.ts && npm run build:guest && electron-vite preview');
+    expect(scripts.dev).toBe('tsx scripts/prestart.ts && npm run build:guest && electron-vite dev');
+    expect(scripts['test:e2e']).toMatch(/^tsx scripts\/prestart\.ts --tests && npm run build && tsx scripts\/e2e\.ts$/);
+    // The sandbox serves the guest page from its own build: every way of running the app builds it too.
+    expect(scripts.build).toContain('vite build -c vite.guest.config.ts');
+    expect(scripts['build:guest']).toBe('vite build -c vite.guest.config.ts');
     expect(readFileSync(join(root, 'scripts/prestart.ts'), 'utf8')).toContain("join(electronDir, 'install.js')");
   });
 
