@@ -3,7 +3,25 @@ import { NewRoomPage } from './pages/new-room-page';
 import { RoomPage } from './pages/room-page';
 import { RoomsPage } from './pages/rooms-page';
 import { SettingsPage } from './pages/settings-page';
+import type { HarnessApp } from './support/harness';
 import { createRoom, expect, openWorkspace, test } from './workspace';
+
+/** Opens Settings and fills a new profile for the sandbox under a custom gateway URL, not yet tested or saved. */
+async function startCustomProfile(app: HarnessApp, fields: { name: string; appSecret: string; userId: string }) {
+  const { page, sandbox } = app;
+  await openWorkspace(app);
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.addProfile.click();
+  const form = settings.form;
+  await form.name.fill(fields.name);
+  await form.region.selectOption('custom');
+  await form.customBaseUrl.fill(sandbox.baseUrl);
+  await form.appKey.fill(sandbox.demoApp.appKey);
+  await form.appSecret.fill(fields.appSecret);
+  await form.userId.fill(fields.userId);
+  return { settings, form };
+}
 
 /** What a new user ran into on a first walk through the app, one check per problem found. */
 test.describe('walkthrough defects', () => {
@@ -128,18 +146,8 @@ test.describe('walkthrough defects', () => {
   });
 
   test('a profile whose connection test failed is saved only after the agent confirms', async ({ app }) => {
-    const { page, sandbox } = app;
-    await openWorkspace(app);
-    const settings = new SettingsPage(page);
-    await settings.open();
-    await settings.addProfile.click();
-    const form = settings.form;
-    await form.name.fill('Typo office');
-    await form.region.selectOption('custom');
-    await form.customBaseUrl.fill(sandbox.baseUrl);
-    await form.appKey.fill(sandbox.demoApp.appKey);
-    await form.appSecret.fill('not-the-secret');
-    await form.userId.fill('agent-9');
+    const { page } = app;
+    const { settings, form } = await startCustomProfile(app, { name: 'Typo office', appSecret: 'not-the-secret', userId: 'agent-9' });
     await form.test.click();
     await expect(page.getByRole('alert').getByRole('heading', { name: 'Realsee refused the credentials' })).toBeVisible();
 
@@ -160,17 +168,11 @@ test.describe('walkthrough defects', () => {
 
   test('a profile keeps its Realsee time zone, and a changed gateway asks for the App Secret again', async ({ app }) => {
     const { page, sandbox } = app;
-    await openWorkspace(app);
-    const settings = new SettingsPage(page);
-    await settings.open();
-    await settings.addProfile.click();
-    const form = settings.form;
-    await form.name.fill('Berlin office');
-    await form.region.selectOption('custom');
-    await form.customBaseUrl.fill(sandbox.baseUrl);
-    await form.appKey.fill(sandbox.demoApp.appKey);
-    await form.appSecret.fill(sandbox.demoApp.appSecret);
-    await form.userId.fill('agent-7');
+    const { settings, form } = await startCustomProfile(app, {
+      name: 'Berlin office',
+      appSecret: sandbox.demoApp.appSecret,
+      userId: 'agent-7',
+    });
     await form.advanced.click();
     await expect(form.timeZone).toHaveValue('Asia/Shanghai');
     await form.timeZone.fill('Mars/Olympus');
