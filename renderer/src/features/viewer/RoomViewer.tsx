@@ -91,6 +91,16 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
     }
   }
 
+  /** What the agent is asked before a ticket leaves for the browser or the room ends for everyone. */
+  const question =
+    pending === 'browser'
+      ? { title: t.confirmBrowserTitle, text: t.confirmBrowserText, confirmLabel: t.confirm }
+      : pending === 'blocked' && blocked
+        ? { title: t.confirmBlockedTitle, text: t.confirmBlockedText(blocked.host), confirmLabel: t.confirm }
+        : pending === 'end-room'
+          ? { title: t.endRoomTitle, text: t.endRoomText, confirmLabel: t.endRoomConfirm, danger: true }
+          : null;
+
   return (
     <section className="room-viewer" aria-label={t.toolbarLabel} data-viewer-phase={state?.phase ?? 'loading'}>
       <div className="room-viewer__toolbar" role="toolbar" aria-label={t.toolbarLabel}>
@@ -178,36 +188,11 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
         </div>
       )}
 
-      {pending === 'browser' ? (
+      {question ? (
         <ConfirmDialog
-          title={t.confirmBrowserTitle}
-          text={t.confirmBrowserText}
-          confirmLabel={t.confirm}
+          {...question}
           cancelLabel={t.cancel}
           closeLabel={t.dialogClose}
-          onConfirm={() => void confirm()}
-          onCancel={() => setPending(null)}
-        />
-      ) : null}
-      {pending === 'blocked' && blocked ? (
-        <ConfirmDialog
-          title={t.confirmBlockedTitle}
-          text={t.confirmBlockedText(blocked.host)}
-          confirmLabel={t.confirm}
-          cancelLabel={t.cancel}
-          closeLabel={t.dialogClose}
-          onConfirm={() => void confirm()}
-          onCancel={() => setPending(null)}
-        />
-      ) : null}
-      {pending === 'end-room' ? (
-        <ConfirmDialog
-          title={t.endRoomTitle}
-          text={t.endRoomText}
-          confirmLabel={t.endRoomConfirm}
-          cancelLabel={t.cancel}
-          closeLabel={t.dialogClose}
-          danger
           onConfirm={() => void confirm()}
           onCancel={() => setPending(null)}
         />
