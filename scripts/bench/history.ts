@@ -28,6 +28,7 @@ import { createHistoryService, type HistoryService } from '../../main/history/hi
 import { encodeJournal, HistoryStore, JOURNAL_FILE_NAME } from '../../main/history/history-store';
 import { createLogger, SecretRegistry } from '../../main/logging/logger';
 import { toDetailSnapshot, withSnapshot } from '../../main/history/snapshots';
+import { toRealseeTimeText } from '../../common/realsee-time';
 
 const SIZES = (process.env.ROOMDESK_BENCH_HISTORY_SIZES ?? '1000,10000,30000').split(',').map(Number);
 const SNAPSHOTS_PER_ROOM = 5;
@@ -421,9 +422,10 @@ export function generateRooms(count: number): HistoryRoom[] {
       at: createdAt + step * 60_000,
       status: step === SNAPSHOTS_PER_ROOM - 1 ? 2 : 1,
       participants: [
-        { id: 'agent-7', role: 'anchor', status: 1, nickname: 'Agent Seven' },
-        ...(step > 0 ? [{ id: `guest-${index}`, role: 'audience', status: 1, nickname: guest }] : []),
-        ...(step > 1 ? [{ id: `guest-${index}-b`, role: 'audience', status: step > 2 ? 0 : 1, nickname: '家属' }] : []),
+        // Realsee's UserStatus: 0 normal, 1 removed.
+        { id: 'agent-7', role: 'anchor', status: 0, nickname: 'Agent Seven' },
+        ...(step > 0 ? [{ id: `guest-${index}`, role: 'audience', status: 0, nickname: guest }] : []),
+        ...(step > 1 ? [{ id: `guest-${index}-b`, role: 'audience', status: step > 2 ? 1 : 0, nickname: '家属' }] : []),
       ],
       limits: {
         maxUserCount: 6,
@@ -434,7 +436,7 @@ export function generateRooms(count: number): HistoryRoom[] {
         autoDestroy: false,
       },
       voiceId: 100_000 + index,
-      closeTime: step === SNAPSHOTS_PER_ROOM - 1 ? new Date(createdAt + 3_600_000).toISOString() : null,
+      closeTime: step === SNAPSHOTS_PER_ROOM - 1 ? toRealseeTimeText(createdAt + 3_600_000, 'Asia/Shanghai') : null,
     }));
     return {
       profileId: profileFor(index),
