@@ -107,7 +107,8 @@ test('a client opens the pass, appears in the room, sees the VR and follows the 
 
     // The ticket was spent by the first load: a reload is refused, and the page says what to do.
     await page.reload();
-    await expect(guestPage).toHaveAttribute('data-state', 'refused', SETTLED);
+    await expect(guestPage).toHaveAttribute('data-state', 'used', SETTLED);
+    await expect(page.getByRole('status')).toContainText('This link has already been used.');
     await expect(page.getByRole('status')).toContainText('Ask your agent for a new link.');
     await saveScreenshot(page, 'en', 'guest-link-used');
 
@@ -172,6 +173,61 @@ test('waits for the agent when the room has no VR yet, and says when the room en
     await expect(guestPage).toHaveAttribute('data-state', 'ended', SETTLED);
     await expect(page.getByRole('status')).toContainText('The tour has ended.');
     await saveScreenshot(page, 'en', 'guest-ended');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a pass opened after the room ended says the tour ended, not that the link was used', async ({ app }) => {
+  const roomCode = await liveRoom(app);
+  const link = await guestPass(app, roomCode, 'client-zhao', 'Mr Zhao');
+  await app.services.live.endRoom(roomCode);
+  for (const [locale, text, hint] of [
+    ['en-US', 'This tour has ended.', 'Your agent has closed this room.'],
+    ['zh-CN', '此次带看已结束。', '经纪人已关闭此房间。'],
+  ] as const) {
+    const { context, page } = await guestContext(app, locale);
+    try {
+      await page.goto(link);
+      const guestPage = page.locator('#guest');
+      await expect(guestPage).toHaveAttribute('data-state', 'roomClosed', SETTLED);
+      await expect(page.getByRole('status')).toContainText(text);
+      await expect(page.getByRole('status')).toContainText(hint);
+      await expect(page.getByRole('status')).not.toContainText(locale === 'en-US' ? 'used' : '使用');
+      const name = locale === 'en-US' ? 'en' : 'zh-CN';
+      await saveScreenshot(page, name, 'guest-room-closed');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await saveScreenshot(page, name, 'guest-room-closed-desktop');
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test('a link whose ticket was moved to another room, or whose ticket was altered, ends in words', async ({ app }) => {
+  const first = await liveRoom(app);
+  const second = await liveRoom(app);
+  const { context, page } = await guestContext(app, 'en-US');
+  try {
+    const pass = new URL(await guestPass(app, first, 'client-qian', 'Ms Qian'));
+    const fragment = new URLSearchParams(pass.hash.slice(1));
+    const secondLink = fragment.get('room')!.replace(`/open/${first}`, `/open/${second}`);
+    expect(secondLink).not.toBe(fragment.get('room'));
+
+    const tampered = new URLSearchParams(fragment);
+    tampered.set('ticket', `${fragment.get('ticket')!.slice(0, -2)}zz`);
+    await page.goto(`${pass.origin}${pass.pathname}#${tampered.toString()}`);
+    const guestPage = page.locator('#guest');
+    await expect(guestPage).toHaveAttribute('data-state', 'badTicket', SETTLED);
+    await expect(page.getByRole('status')).toContainText('This link is incomplete or damaged.');
+
+    const moved = new URLSearchParams(fragment);
+    moved.set('room', secondLink);
+    await page.goto('about:blank');
+    await page.goto(`${pass.origin}${pass.pathname}#${moved.toString()}`);
+    await expect(guestPage).toHaveAttribute('data-state', 'otherRoom', SETTLED);
+    await expect(page.getByRole('status')).toContainText('This link does not belong to this tour.');
+    await expect.poll(() => app.services.live.presence(second)?.users.some((user) => user.userId === 'client-qian')).toBe(false);
   } finally {
     await context.close();
   }

@@ -4,13 +4,49 @@ import {
   changePermissionMessage,
   keyframeMessage,
   parseServerFrame,
+  standingOf,
   type ClientMessage,
   type LiveEvent,
   type ServerEnvelope,
 } from '../../../common/live-protocol';
 
-/** Why the guest's channel ended: the ticket was refused, the room closed, or the connection dropped. */
-export type GuestChannelEnd = 'refused' | 'ended' | 'disconnected';
+/**
+ * Why the guest's channel ended. Before the room lets the guest in, the close reason says why it
+ * refused (`refused` when it says nothing known); afterwards the room ended, the same link took over
+ * on another device, the agent removed the guest, or the connection dropped.
+ */
+export type GuestChannelEnd =
+  | 'refused'
+  | 'used'
+  | 'expired'
+  | 'roomClosed'
+  | 'otherRoom'
+  | 'unknownRoom'
+  | 'badTicket'
+  | 'full'
+  | 'ended'
+  | 'replaced'
+  | 'removed'
+  | 'disconnected';
+
+/**
+ * Close reasons of a refused connect, as the sandbox words them (policy-violation close 1008).
+ * Realsee documents no reasons of its own: any other reason reads as a ticket used or expired.
+ */
+const REFUSAL_REASONS: Record<string, GuestChannelEnd> = {
+  'room-closed': 'roomClosed',
+  'ticket-used': 'used',
+  'ticket-expired': 'expired',
+  'ticket-foreign': 'otherRoom',
+  'room-not-found': 'unknownRoom',
+  'ticket-invalid': 'badTicket',
+  'ticket-missing': 'badTicket',
+  'room-full': 'full',
+};
+
+export function refusalFromCloseReason(reason: string): GuestChannelEnd {
+  return Object.hasOwn(REFUSAL_REASONS, reason) ? REFUSAL_REASONS[reason]! : 'refused';
+}
 
 export interface GuestChannelOptions {
   /** The room link with the pass's ticket and `force=1` (common/guest-link.ts `guestSocketUrl`). */
@@ -29,6 +65,7 @@ export interface GuestChannelOptions {
 export function connectGuestChannel(options: GuestChannelOptions) {
   const socket = (options.createSocket ?? ((url) => new WebSocket(url)))(options.url);
   let admitted = false;
+  let replaced = false;
   let ended: GuestChannelEnd | null = null;
   let counter = 0;
 
@@ -44,11 +81,12 @@ export function connectGuestChannel(options: GuestChannelOptions) {
     if (!parsed.ok) return;
     const { event, envelope } = parsed.frame;
     if (event.type === 'ROOM_INFO') admitted = true;
+    if (event.type === 'SELF_USER_INFO') replaced = standingOf(event.user) === 'replaced';
     options.onEvent(event, envelope);
     if (event.type === 'BUILTIN_MSG' && event.eventType === builtinEvents.roomChange && event.action === builtinActions.close) end('ended');
-    if (event.type === 'USER_KICK_OUT') end('disconnected');
+    if (event.type === 'USER_KICK_OUT') end(replaced || (event.user && standingOf(event.user) === 'replaced') ? 'replaced' : 'removed');
   });
-  socket.addEventListener('close', () => end(admitted ? 'disconnected' : 'refused'));
+  socket.addEventListener('close', (close) => end(admitted ? 'disconnected' : refusalFromCloseReason(close.reason ?? '')));
 
   function send(message: ClientMessage): void {
     if (socket.readyState !== WebSocket.OPEN) throw new Error('The tour connection is not open.');

@@ -6,6 +6,15 @@ export type GuestState = keyof GuestMessages['state'];
 /** States that end the page: nothing more will happen without a new link. */
 const FINAL_HINTS: Partial<Record<GuestState, keyof GuestMessages['hint']>> = {
   refused: 'refused',
+  used: 'refused',
+  expired: 'refused',
+  roomClosed: 'roomClosed',
+  otherRoom: 'badLink',
+  unknownRoom: 'refused',
+  badTicket: 'badLink',
+  full: 'full',
+  replaced: 'replaced',
+  removed: 'removed',
   disconnected: 'disconnected',
   ended: 'ended',
   badLink: 'badLink',

@@ -7,6 +7,15 @@ export interface GuestMessages {
     loadingTour: string;
     following: string;
     refused: string;
+    used: string;
+    expired: string;
+    roomClosed: string;
+    otherRoom: string;
+    unknownRoom: string;
+    badTicket: string;
+    full: string;
+    replaced: string;
+    removed: string;
     disconnected: string;
     ended: string;
     badLink: string;
@@ -15,6 +24,10 @@ export interface GuestMessages {
   };
   hint: {
     refused: string;
+    roomClosed: string;
+    full: string;
+    replaced: string;
+    removed: string;
     disconnected: string;
     ended: string;
     badLink: string;
@@ -34,6 +47,15 @@ export const guestEn: GuestMessages = {
     loadingTour: 'Loading the tour…',
     following: 'Following your agent',
     refused: 'This link has already been used or has expired.',
+    used: 'This link has already been used.',
+    expired: 'This link has expired.',
+    roomClosed: 'This tour has ended.',
+    otherRoom: 'This link does not belong to this tour.',
+    unknownRoom: 'This tour could not be found.',
+    badTicket: 'This link is incomplete or damaged.',
+    full: 'This tour is full.',
+    replaced: 'This link was opened on another device.',
+    removed: 'Your agent removed you from the tour.',
     disconnected: 'The connection to the tour was lost.',
     ended: 'The tour has ended.',
     badLink: 'This link is incomplete or damaged.',
@@ -42,6 +64,10 @@ export const guestEn: GuestMessages = {
   },
   hint: {
     refused: 'Ask your agent for a new link.',
+    roomClosed: 'Your agent has closed this room. Ask your agent if you would like another tour.',
+    full: 'Ask your agent to make room, then for a new link.',
+    replaced: 'The tour continues there. To watch here, ask your agent for a new link.',
+    removed: 'Ask your agent if this was a mistake.',
     disconnected: 'Ask your agent for a new link to join again.',
     ended: 'Thank you for joining.',
     badLink: 'Open the whole link your agent sent, or ask your agent for a new one.',
@@ -61,6 +87,15 @@ export const guestZhCN: GuestMessages = {
     loadingTour: '正在加载带看…',
     following: '正在跟随经纪人',
     refused: '此链接已被使用或已过期。',
+    used: '此链接已被使用。',
+    expired: '此链接已过期。',
+    roomClosed: '此次带看已结束。',
+    otherRoom: '此链接不属于这次带看。',
+    unknownRoom: '找不到这次带看。',
+    badTicket: '此链接不完整或已损坏。',
+    full: '此次带看人数已满。',
+    replaced: '此链接已在另一台设备上打开。',
+    removed: '经纪人已将您移出带看。',
     disconnected: '与带看的连接已断开。',
     ended: '带看已结束。',
     badLink: '此链接不完整或已损坏。',
@@ -69,6 +104,10 @@ export const guestZhCN: GuestMessages = {
   },
   hint: {
     refused: '请向经纪人索取新链接。',
+    roomClosed: '经纪人已关闭此房间。如需再次带看，请联系经纪人。',
+    full: '请经纪人腾出名额后，再向其索取新链接。',
+    replaced: '带看在那台设备上继续。如要在此观看，请向经纪人索取新链接。',
+    removed: '如有误会，请联系经纪人。',
     disconnected: '请向经纪人索取新链接以重新加入。',
     ended: '感谢您的参与。',
     badLink: '请打开经纪人发送的完整链接，或向经纪人索取新链接。',

@@ -16,9 +16,9 @@ class FakeSocket extends EventTarget {
     const text = JSON.stringify(serverFrame({ appId: '1', command, data, requestId: 'r', roomCode: 'RC', triggerUserId: 'agent' }));
     this.dispatchEvent(new MessageEvent('message', { data: text }));
   }
-  drop(code: number): void {
+  drop(code: number, reason = ''): void {
     this.readyState = WebSocket.CLOSED;
-    this.dispatchEvent(Object.assign(new Event('close'), { code }));
+    this.dispatchEvent(Object.assign(new Event('close'), { code, reason }));
   }
 }
 
@@ -42,6 +42,48 @@ describe('the guest page channel', () => {
     const { socket, ends } = connect();
     socket.drop(1008);
     expect(ends).toEqual(['refused']);
+  });
+
+  it('tells an ended room, a used, expired, foreign or damaged ticket and a full room apart by the refusal reason', () => {
+    const cases: Array<[string, GuestChannelEnd]> = [
+      ['room-closed', 'roomClosed'],
+      ['ticket-used', 'used'],
+      ['ticket-expired', 'expired'],
+      ['ticket-foreign', 'otherRoom'],
+      ['room-not-found', 'unknownRoom'],
+      ['ticket-invalid', 'badTicket'],
+      ['ticket-missing', 'badTicket'],
+      ['room-full', 'full'],
+      ['something the server never said before', 'refused'],
+    ];
+    for (const [reason, expected] of cases) {
+      const { socket, ends } = connect();
+      socket.drop(1008, reason);
+      expect(ends, reason).toEqual([expected]);
+    }
+  });
+
+  it('reads a refusal reason only before the room let it in: afterwards a close is a lost connection', () => {
+    const { socket, ends } = connect();
+    socket.frame('ROOM_INFO', roomInfo);
+    socket.drop(1008, 'room-closed');
+    expect(ends).toEqual(['disconnected']);
+  });
+
+  it('says when the same link took over on another device, and when the agent removed the guest', () => {
+    const replaced = connect();
+    replaced.socket.frame('ROOM_INFO', roomInfo);
+    replaced.socket.frame('SELF_USER_INFO', { id: 'client', user_role: 'audience', status: 2, mem_status: 'BE_REPLACE' });
+    replaced.socket.frame('USER_KICK_OUT', {});
+    replaced.socket.drop(1000, 'replaced');
+    expect(replaced.ends).toEqual(['replaced']);
+
+    const removed = connect();
+    removed.socket.frame('ROOM_INFO', roomInfo);
+    removed.socket.frame('SELF_USER_INFO', { id: 'client', user_role: 'audience', status: 0 });
+    removed.socket.frame('USER_KICK_OUT', {});
+    removed.socket.drop(1000, 'kicked');
+    expect(removed.ends).toEqual(['removed']);
   });
 
   it('reads a close after ROOM_INFO as a lost connection, once', () => {
