@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import { isAllowedTransport, TRANSPORT_RULE_TEXT } from './transport';
 
 /** The CUSTOM_EVENT the host's app sends a joining guest the room's Work with. */
 export const GUEST_WORK_EVENT = 'roomdesk.tour.work';
@@ -18,6 +19,17 @@ export const guestWorkPayloadSchema = z.object({
     .default([]),
 });
 export type GuestWorkPayload = z.input<typeof guestWorkPayloadSchema>;
+
+/**
+ * Where an agency deployed the guest page (a real profile's "Guest page URL"): https, or http on
+ * this machine only; no credentials, and no fragment (the pass puts its own there).
+ */
+export const guestPageUrlSchema = z
+  .string()
+  .trim()
+  .max(2_048)
+  .refine((text) => isAllowedTransport(text, ['web']), { message: `The guest page URL must use ${TRANSPORT_RULE_TEXT}.` })
+  .refine((text) => !text.includes('#'), { message: 'The guest page URL cannot have a # part: the pass puts the room there.' });
 
 export const GUEST_LANGUAGES = ['en', 'zh-CN'] as const;
 export type GuestLanguage = (typeof GUEST_LANGUAGES)[number];

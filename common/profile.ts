@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { guestPageUrlSchema } from './guest-link';
 import { timeZoneSchema } from './realsee-time';
 import { isAllowedTransport, TRANSPORT_RULE_TEXT } from './transport';
 
@@ -62,6 +63,8 @@ export const profileSummarySchema = z.object({
   nickname: z.string(),
   /** The IANA zone Realsee's time texts are read in for this account (default Asia/Shanghai). */
   timeZone: z.string(),
+  /** Where guest passes open (the agency's deployed guest page; the sandbox's own /guest/); absent: not set. */
+  guestPageUrl: z.string().optional(),
   hasSecret: z.boolean(),
   isSandbox: z.boolean(),
   active: z.boolean(),
@@ -85,5 +88,7 @@ export const profileDraftSchema = z.strictObject({
   nickname: z.string().trim().max(64),
   /** Omitted: Asia/Shanghai, the zone Realsee's times point to in every region. */
   timeZone: timeZoneSchema.optional(),
+  /** The agency's deployed guest page; omitted: none yet (guest passes then say to set it). Not a secret. */
+  guestPageUrl: guestPageUrlSchema.optional(),
 });
 export type ProfileDraft = z.infer<typeof profileDraftSchema>;

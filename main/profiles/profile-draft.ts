@@ -35,5 +35,6 @@ export function storedFields(draft: ParsedDraft): Omit<StoredProfile, 'id' | 'cr
     userId: draft.userId,
     nickname: draft.nickname,
     ...(draft.timeZone === undefined ? {} : { timeZone: draft.timeZone }),
+    ...(draft.guestPageUrl ? { guestPageUrl: draft.guestPageUrl } : {}),
   };
 }

@@ -57,6 +57,8 @@ export const storedProfileSchema = z.object({
   nickname: z.string(),
   /** Absent in profiles saved before it existed: they read as the default zone. */
   timeZone: z.string().optional(),
+  /** Absent in profiles saved before it existed, and until the agency's guest page is set. */
+  guestPageUrl: z.string().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

@@ -1,6 +1,7 @@
 /** Pure mappings from a stored profile to what the renderer sees (a summary) and what the gateway client needs. */
 import { defaultRoles, regionBaseUrls, SANDBOX_PROFILE_ID, type ProfileSummary } from '../../common/profile';
 import { DEFAULT_REALSEE_TIME_ZONE, isTimeZone } from '../../common/realsee-time';
+import { GUEST_PAGE_PREFIX } from '../sandbox/guest-page';
 import { endpointUrl, resolveEndpoints, type GatewayProfile } from '../realsee/profile';
 import type { StoredProfile } from './profile-store';
 
@@ -34,6 +35,7 @@ export function summaryOf(profile: StoredProfile, hasSecret: boolean, active: bo
     userId: profile.userId,
     nickname: profile.nickname,
     timeZone: profile.timeZone !== undefined && isTimeZone(profile.timeZone) ? profile.timeZone : DEFAULT_REALSEE_TIME_ZONE,
+    ...(profile.guestPageUrl === undefined ? {} : { guestPageUrl: profile.guestPageUrl }),
     hasSecret,
     isSandbox: false,
     active,
@@ -51,6 +53,7 @@ export function sandboxSummary(sandbox: SandboxCredentials, active: boolean): Pr
     userId: sandbox.userId ?? SANDBOX_USER_ID,
     nickname: sandbox.nickname ?? SANDBOX_NICKNAME,
     timeZone: DEFAULT_REALSEE_TIME_ZONE,
+    guestPageUrl: `${sandbox.baseUrl.replace(/\/+$/, '')}${GUEST_PAGE_PREFIX}`,
     hasSecret: true,
     isSandbox: true,
     active,

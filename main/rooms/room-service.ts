@@ -2,6 +2,7 @@ import type { ProfileSummary } from '../../common/profile';
 import { DEFAULT_REALSEE_TIME_ZONE } from '../../common/realsee-time';
 import type { Guest, Listing, RoomSummary } from '../../common/room';
 import type { GatewayProfile } from '../realsee/profile';
+import { appFailure } from '../app-failure';
 import { GatewayError } from '../realsee/errors';
 import { toRoomSummary } from '../realsee/room-summary';
 import { expiryFromExpireTime } from '../voice/voice-params';
@@ -137,7 +138,9 @@ export function createRoomService(deps: {
     },
 
     async issueGuestPass(input: { roomCode: string; guest: Guest }) {
-      const { profile, gateway, client } = await activeClient();
+      const { profile, client } = await activeClient();
+      // Refused before a ticket is spent: without a guest page a real pass would be a link no browser opens.
+      if (!profile.guestPageUrl) throw appFailure('validation', GUEST_PAGE_MISSING);
       const ticket = await client.getRoomTicket({
         roomCode: input.roomCode,
         userId: input.guest.userId,
@@ -156,7 +159,7 @@ export function createRoomService(deps: {
       return {
         roomCode: input.roomCode,
         guest: input.guest,
-        inviteUrl: guestInviteUrl(profile, gateway.baseUrl, ticket),
+        inviteUrl: guestInviteUrl(profile, profile.guestPageUrl, ticket),
         obtainedAt,
         expiresAt,
       };
@@ -194,20 +197,23 @@ export function createRoomService(deps: {
 
 export type RoomService = ReturnType<typeof createRoomService>;
 
+export const GUEST_PAGE_MISSING =
+  'Guest passes for this account open your agency’s guest page, and its address is not set. ' +
+  'Deploy the guest page (see the README), then enter its address in Settings → Profiles → Edit → Advanced → “Guest page URL”.';
+
 /**
- * The sandbox serves the guest page itself, so a sandbox pass to a live channel opens that page with
- * the room link and ticket in the fragment. A real profile's pass stays the room link with the ticket
- * until the agency's guest page address can be set.
+ * A pass to a live channel opens the profile's guest page (the agency's deployment, or the sandbox's
+ * own /guest/) with the room link and ticket in the fragment. A room link that is an http(s) page
+ * opens in a browser itself, with the ticket appended.
  */
-function guestInviteUrl(
-  profile: Pick<ProfileSummary, 'isSandbox' | 'roles'>,
-  baseUrl: string,
+export function guestInviteUrl(
+  profile: Pick<ProfileSummary, 'roles'>,
+  guestPageUrl: string,
   ticket: { roomLink: string; ticket: string },
 ): string {
   const roomLink = withoutTicket(ticket.roomLink);
-  if (!profile.isSandbox || roomLinkKind(roomLink) !== 'live-channel') return withTicket(ticket.roomLink, ticket.ticket, false);
-  const page = `${baseUrl.replace(/\/+$/, '')}/guest/`;
-  return buildGuestLink(page, { roomLink, ticket: ticket.ticket, lang: null, hostRole: profile.roles.host });
+  if (roomLinkKind(roomLink) !== 'live-channel') return withTicket(ticket.roomLink, ticket.ticket, false);
+  return buildGuestLink(guestPageUrl, { roomLink, ticket: ticket.ticket, lang: null, hostRole: profile.roles.host });
 }
 
 /** Listing details travel to Realsee as the room's `additive` info so other clients can show them. */

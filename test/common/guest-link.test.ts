@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGuestLink, guestSocketUrl, parseGuestLink } from '../../common/guest-link';
+import { buildGuestLink, guestPageUrlSchema, guestSocketUrl, parseGuestLink } from '../../common/guest-link';
+import { profileDraftSchema } from '../../common/profile';
 
 const roomLink = 'ws://127.0.0.1:4100/open/12345678?open_app_id=7';
 const ticket = 'tk_AbCdEf0123456789';
@@ -52,5 +53,46 @@ describe('guest link', () => {
   it('ignores an unknown language', () => {
     const result = parseGuestLink(`room=${encodeURIComponent(roomLink)}&ticket=${ticket}&lang=fr`);
     expect(result).toEqual({ ok: true, link: { roomLink, ticket, lang: null, hostRole: null } });
+  });
+});
+
+describe('the Guest page URL setting', () => {
+  it('takes https anywhere and http on this machine only', () => {
+    for (const good of [
+      'https://tour.agency.example/guest/',
+      'https://tour.agency.example',
+      'http://127.0.0.1:4010/guest/',
+      'http://localhost/g/',
+    ]) {
+      expect(guestPageUrlSchema.safeParse(good).success, good).toBe(true);
+    }
+    for (const bad of [
+      'http://tour.agency.example/guest/',
+      'ftp://tour.agency.example/',
+      'javascript:alert(1)',
+      'https://user:pw@tour.agency.example/',
+      'https://tour.agency.example/guest/#room=x',
+      'tour.agency.example',
+      '',
+    ]) {
+      expect(guestPageUrlSchema.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it('is an optional, validated field of a profile draft', () => {
+    const draft = {
+      name: 'Acme',
+      region: 'global',
+      appKey: 'key',
+      roles: { host: 'anchor', guest: 'audience' },
+      userId: 'agent-7',
+      nickname: '',
+    } as const;
+    expect(profileDraftSchema.safeParse(draft).success).toBe(true);
+    expect(profileDraftSchema.safeParse({ ...draft, guestPageUrl: 'https://tour.agency.example/' }).success).toBe(true);
+    const refused = profileDraftSchema.safeParse({ ...draft, guestPageUrl: 'http://tour.agency.example/' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['guestPageUrl']);
+    expect(refused.error?.issues[0]?.message).toMatch(/https/);
   });
 });
