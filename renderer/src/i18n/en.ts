@@ -3,6 +3,7 @@ import { participantStatusMeaning, type RawStatus } from '../../../common/room-s
 import { historyEn } from './history';
 import { viewerEn } from './viewer';
 import { guestEn } from './guest';
+import { guestPassesEn } from './guest-passes';
 import { voiceEn } from './voice';
 
 /**
@@ -363,6 +364,7 @@ export const en = {
   history: historyEn,
   viewer: viewerEn,
   guest: guestEn,
+  guestPasses: guestPassesEn,
   voice: voiceEn,
 };
 

@@ -3,6 +3,7 @@ import type { Messages } from './en';
 import { historyZhCN } from './history';
 import { viewerZhCN } from './viewer';
 import { guestZhCN } from './guest';
+import { guestPassesZhCN } from './guest-passes';
 import { voiceZhCN } from './voice';
 
 /** Simplified Chinese texts, written for agents who run VR 带看 every day. */
@@ -354,5 +355,6 @@ export const zhCN: Messages = {
   history: historyZhCN,
   viewer: viewerZhCN,
   guest: guestZhCN,
+  guestPasses: guestPassesZhCN,
   voice: voiceZhCN,
 };

@@ -39,3 +39,41 @@ describe('the profile form', () => {
     expect(checked.ok).toBe(true);
   });
 });
+
+describe('the profile form’s Guest page URL', () => {
+  const messages = { ...en.profileForm.invalid, guestPageUrl: en.guestPasses.profileFieldInvalid };
+
+  it('saves a trimmed https address, and leaves the field out when empty', () => {
+    const checked = validateProfileForm({ ...filled(), guestPageUrl: '  https://tour.agency.example/guest/ ' }, { isNew: true, messages });
+    expect(checked.ok && checked.draft.guestPageUrl).toBe('https://tour.agency.example/guest/');
+    const empty = validateProfileForm(filled(), { isNew: true, messages });
+    expect(empty.ok && 'guestPageUrl' in empty.draft).toBe(false);
+  });
+
+  it('refuses plain http to another computer, with the field’s own message', () => {
+    const checked = validateProfileForm({ ...filled(), guestPageUrl: 'http://tour.agency.example/' }, { isNew: true, messages });
+    expect(checked.ok).toBe(false);
+    expect(!checked.ok && checked.errors.guestPageUrl).toBe(en.guestPasses.profileFieldInvalid);
+    expect(validateProfileForm({ ...filled(), guestPageUrl: 'http://127.0.0.1:4010/guest/' }, { isNew: true, messages }).ok).toBe(true);
+  });
+
+  it('shows a saved address when editing, and none for the sandbox', () => {
+    const saved = {
+      id: 'acme',
+      name: 'Acme',
+      region: 'global',
+      baseUrl: 'https://app-gateway.realsee.ai',
+      appKey: 'k',
+      roles: { host: 'anchor', guest: 'audience' },
+      userId: 'a',
+      nickname: '',
+      timeZone: 'Asia/Shanghai',
+      guestPageUrl: 'https://tour.agency.example/',
+      hasSecret: true,
+      isSandbox: false,
+      active: true,
+    } as const;
+    expect(initialFormValues(saved).guestPageUrl).toBe('https://tour.agency.example/');
+    expect(initialFormValues({ ...saved, isSandbox: true, region: 'sandbox' }).guestPageUrl).toBe('');
+  });
+});

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { ProfileSummary } from '../../../../common/profile';
 import { profilesBridge, type ProfilesBridge } from './profiles-bridge';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useI18n, useMessages } from '../../i18n/I18nProvider';
 import { formatClock } from '../../lib/date-time';
 import { useAction } from '../../lib/use-action';
 import { useFocusFirstProblem } from '../../lib/use-focus-first-problem';
@@ -29,6 +29,7 @@ interface ProfileFormProps {
 /** Create or edit a Realsee profile: test the connection, then save it and make it active. */
 export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
   const { t, locale } = useI18n();
+  const passes = useMessages('guestPasses');
   const { reload } = useProfiles();
   const [values, setValues] = useState<ProfileFormValues>(() => initialFormValues(existing));
   const [errors, setErrors] = useState<ProfileFieldErrors>({});
@@ -65,7 +66,7 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
     const checked = validateProfileForm(values, {
       isNew: !existing,
       ...(existing ? { existingId: existing.id } : {}),
-      messages: t.profileForm.invalid,
+      messages: { ...t.profileForm.invalid, guestPageUrl: passes.profileFieldInvalid },
     });
     if (!checked.ok) setErrors(checked.errors);
     return checked;
@@ -199,6 +200,18 @@ export function ProfileForm({ existing, onSaved, onCancel }: ProfileFormProps) {
             onValue={set('timeZone')}
             error={errors.timeZone}
             hint={t.profileForm.timeZoneHint}
+            spellCheck={false}
+          />
+          <TextField
+            fieldClassName="form-grid__wide"
+            label={passes.profileField}
+            value={values.guestPageUrl}
+            onValue={set('guestPageUrl')}
+            error={errors.guestPageUrl}
+            hint={passes.profileFieldHint}
+            type="url"
+            inputMode="url"
+            placeholder="https://tour.example.com/"
             spellCheck={false}
           />
         </div>

@@ -21,6 +21,8 @@ export interface ProfileFormValues {
   endpoints: Record<EndpointName, string>;
   /** IANA zone Realsee's time texts are read in. */
   timeZone: string;
+  /** Where the agency deployed the guest page; empty: not set. */
+  guestPageUrl: string;
 }
 
 export type ProfileFieldName = Exclude<keyof ProfileFormValues, 'endpoints'> | `endpoint.${EndpointName}`;
@@ -40,6 +42,7 @@ export function initialFormValues(existing?: ProfileSummary): ProfileFormValues 
     guestRole: existing?.roles.guest ?? defaultRoles.guest,
     endpoints,
     timeZone: existing?.timeZone ?? DEFAULT_REALSEE_TIME_ZONE,
+    guestPageUrl: existing && !existing.isSandbox ? (existing.guestPageUrl ?? '') : '',
   };
 }
 
@@ -67,13 +70,14 @@ export function toDraft(values: ProfileFormValues, existingId?: string): Profile
     userId: values.userId,
     nickname: values.nickname,
     timeZone: values.timeZone.trim(),
+    ...(values.guestPageUrl.trim() !== '' ? { guestPageUrl: values.guestPageUrl.trim() } : {}),
   };
 }
 
 type FieldMessages = Record<
   'name' | 'customBaseUrl' | 'appKey' | 'appSecret' | 'userId' | 'nickname' | 'roles' | 'endpoints' | 'timeZone' | 'fallback',
   string
->;
+> & { guestPageUrl?: string };
 
 /** Checks the form with the same schema main uses; errors are keyed by field for inline display. */
 export function validateProfileForm(
@@ -104,6 +108,7 @@ function fieldFor(first: string | undefined, second: string | undefined): Profil
     case 'userId':
     case 'nickname':
     case 'timeZone':
+    case 'guestPageUrl':
       return first;
     case 'roles':
       return second === 'guest' ? 'guestRole' : 'hostRole';

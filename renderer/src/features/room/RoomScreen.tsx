@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Guest } from '../../../../common/room';
 import { isRoomClosed } from '../../../../common/room-status';
 import { useCommand } from '../../lib/commands';
@@ -9,7 +9,10 @@ import { formatClock } from '../../lib/date-time';
 import { useProfiles } from '../../lib/ProfilesProvider';
 import { useSessionRooms } from '../../lib/SessionRoomsProvider';
 import { RoomStatusBadge } from '../../ui/RoomStatusBadge';
-import { GuestPassDialog } from './GuestPassDialog';
+import { GuestPassDialog, type GuestPass } from './GuestPassDialog';
+import { GuestPassesCard } from './GuestPassesCard';
+import { matchPresence, presenceSnapshot, trackPass, withIssued, type TrackedPass } from './pass-tracker';
+import { useRoomPresence, type RoomPresence } from '../../lib/use-room-presence';
 import { HostJoinPanel } from './HostJoinPanel';
 import { ListingCard } from './ListingCard';
 import { ParticipantsTable } from './ParticipantsTable';
@@ -40,7 +43,16 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
   const details = useRoomDetails(roomCode, (summary) =>
     sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt, isRoomClosed(summary)),
   );
-  const [passFor, setPassFor] = useState<{ guest?: Guest } | null>(null);
+  const [passFor, setPassFor] = useState<{ guest?: Guest; reissue?: boolean } | null>(null);
+  const [passes, setPasses] = useState<TrackedPass[]>([]);
+  const onPresence = useCallback(
+    (next: RoomPresence) => setPasses((current) => matchPresence(current, presenceSnapshot(next), next.updatedAt)),
+    [],
+  );
+  const presence = useRoomPresence(roomCode, onPresence);
+  const snapshot = presence ? presenceSnapshot(presence) : null;
+  const onIssued = (pass: GuestPass) =>
+    setPasses((current) => withIssued(current, trackPass(pass.guest, pass.obtainedAt, pass.expiresAt, snapshot)));
   const [viewerOpen, setViewerOpen] = useState(false);
   const viewerRef = useRef<HTMLDivElement>(null);
   useCommand('refresh', details.refresh);
@@ -137,6 +149,11 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
               })}
             </div>
           ) : null}
+          <GuestPassesCard
+            passes={passes}
+            presence={snapshot}
+            {...(closed ? {} : { onReissue: (guest: Guest) => setPassFor({ guest, reissue: true }) })}
+          />
           <RoomFacts summary={summary} />
           <ParticipantsTable participants={summary.participants} roles={active?.roles ?? null} timeZone={summary.timeZone} />
         </>
@@ -155,8 +172,12 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
         <GuestPassDialog
           roomCode={roomCode}
           preregistered={sessionRoom?.guests ?? []}
+          adHoc={passes.map((pass) => pass.guest)}
           defaultRole={active.roles.guest}
           {...(passFor.guest ? { initialGuest: passFor.guest } : {})}
+          issueAtOnce={passFor.reissue ?? false}
+          guestPageMissingFor={active.guestPageUrl ? null : active.name}
+          onIssued={onIssued}
           listingTitle={sessionRoom?.listing.title}
           onClose={() => setPassFor(null)}
         />
