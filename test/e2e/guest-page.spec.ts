@@ -227,6 +227,7 @@ test('a link whose ticket was moved to another room, or whose ticket was altered
     await page.goto(`${pass.origin}${pass.pathname}#${moved.toString()}`);
     await expect(guestPage).toHaveAttribute('data-state', 'otherRoom', SETTLED);
     await expect(page.getByRole('status')).toContainText('This link does not belong to this tour.');
+    await saveScreenshot(page, 'en', 'guest-other-room');
     await expect.poll(() => app.services.live.presence(second)?.users.some((user) => user.userId === 'client-qian')).toBe(false);
   } finally {
     await context.close();
