@@ -142,3 +142,48 @@ test('a real account without a guest page is told what to set and where, then it
   const pass = await app.services.rooms.issueGuestPass({ roomCode, guest: { userId: 'client-wu', role: 'audience' } });
   expect(pass.inviteUrl.startsWith(`${sandbox.baseUrl}/guest/#room=ws`)).toBe(true);
 });
+
+test.describe('on a Chinese system', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the room’s guests come first and a missing guest page is explained, in Chinese', async ({ app }) => {
+    const { page, sandbox } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openWorkspace(app);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '新建房间' }).click();
+    await page.getByLabel('房源标题').fill('滨江两居室');
+    await page.getByRole('button', { name: '添加嘉宾' }).click();
+    await page.getByLabel('嘉宾 1 用户 ID').fill('client-zhang');
+    await page.getByLabel('嘉宾 1 昵称').fill('张先生');
+    await page.getByRole('button', { name: '创建房间' }).click();
+    await page.getByRole('button', { name: '嘉宾邀请', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '嘉宾邀请' });
+    await expect(dialog.getByRole('region', { name: '此房间登记的嘉宾' }).getByRole('button')).toHaveText(['生成 张先生 的邀请']);
+    await expect(dialog.getByRole('heading', { name: '其他嘉宾' })).toBeVisible();
+    await saveScreenshot(page, 'zh-CN', 'guest-pass-offered');
+    await page.keyboard.press('Escape');
+
+    const saved = await app.services.profiles.save({
+      name: '滨江门店',
+      region: 'custom',
+      customBaseUrl: sandbox.baseUrl,
+      appKey: sandbox.demoApp.appKey,
+      appSecret: sandbox.demoApp.appSecret,
+      userId: 'agent-7',
+      nickname: 'Ana',
+    });
+    await app.services.profiles.setActive(saved.id);
+    // A room of the real-style profile, after a restart of the window so it opens on that profile.
+    await page.reload();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '新建房间' }).click();
+    await page.getByLabel('房源标题').fill('城南三居室');
+    await page.getByRole('button', { name: '创建房间' }).click();
+    await page.getByRole('button', { name: '嘉宾邀请', exact: true }).click();
+    const missing = dialog.getByRole('alert', { name: '请先设置访客页面' });
+    await expect(missing).toContainText('账号配置“滨江门店”尚未设置其地址');
+    await expect(missing).toContainText('设置 → 账号配置 → 编辑 → 高级 → 访客页面地址');
+    await saveScreenshot(page, 'zh-CN', 'guest-pass-page-missing');
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await saveScreenshot(page, 'zh-CN', 'guest-pass-page-missing-large');
+  });
+});

@@ -46,15 +46,15 @@ export const guestPassesEn: GuestPassesMessages = {
 };
 
 export const guestPassesZhCN: GuestPassesMessages = {
-  preregisteredTitle: '此房间登记的客户',
-  issueFor: (name) => `为 ${name} 生成通行链接`,
-  someoneElse: '其他客户',
+  preregisteredTitle: '此房间登记的嘉宾',
+  issueFor: (name) => `生成 ${name} 的邀请`,
+  someoneElse: '其他嘉宾',
   pageMissingTitle: '请先设置访客页面',
   pageMissingText: (profile) =>
-    `客户通过贵机构的访客页面加入带看，而账号配置“${profile}”尚未设置其地址。请先部署访客页面（见 README），然后在“设置 → 账号配置 → 编辑 → 高级 → 访客页面地址”中填写。`,
+    `嘉宾通过贵机构的访客页面加入带看，而账号配置“${profile}”尚未设置其地址。请先部署访客页面（见 README），然后在“设置 → 账号配置 → 编辑 → 高级 → 访客页面地址”中填写。`,
   openSettings: '打开设置',
-  listTitle: '访客通行链接',
-  listHint: '本页生成的通行链接。客户进入房间后，链接显示为已使用。',
+  listTitle: '嘉宾邀请记录',
+  listHint: '本页生成的嘉宾邀请。嘉宾进入房间后，邀请显示为已使用。',
   notInRoomHint: '加入房间后才能看到谁已进入：Roomdesk 只在您在房间中时看得到房间。',
   status: {
     waiting: '尚未使用',
@@ -64,9 +64,9 @@ export const guestPassesZhCN: GuestPassesMessages = {
     unknown: '您不在房间中，无法得知',
   },
   usedAt: (time) => `${time} 加入`,
-  reissue: '重新生成链接',
-  reissueFor: (name) => `为 ${name} 重新生成链接`,
+  reissue: '重新生成邀请',
+  reissueFor: (name) => `为 ${name} 重新生成邀请`,
   profileField: '访客页面地址',
-  profileFieldHint: '贵机构部署访客页面的地址（npm run build:guest → 将 out/guest 放到 HTTPS 主机）。访客通行链接会打开它。此项不是密钥。',
+  profileFieldHint: '贵机构部署访客页面的地址（npm run build:guest → 将 out/guest 放到 HTTPS 主机）。嘉宾邀请会打开它。此项不是密钥。',
   profileFieldInvalid: '请输入 https 地址（http 仅限本机），不要包含 # 部分。',
 };
