@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { RoomPage } from './pages/room-page';
+import { RoomsPage } from './pages/rooms-page';
 import { SettingsPage } from './pages/settings-page';
 import { createRoom, expect, openWorkspace, saveScreenshot, test } from './workspace';
 
@@ -96,6 +97,12 @@ test('a pass for a pre-registered guest is offered first; the agent sees it used
   } finally {
     await second.context.close();
   }
+
+  // Leaving the room page and coming back keeps the list; out of the room, nobody can be seen.
+  await page.getByRole('button', { name: 'All rooms' }).click();
+  await new RoomsPage(page).openRoom(/Riverside/);
+  await expect(zhang).toHaveAttribute('data-pass-status', 'unknown', SETTLED);
+  await expect(passes).toContainText('Join the room to see who arrives');
 });
 
 test('a real account without a guest page is told what to set and where, then its passes open that page', async ({ app }) => {

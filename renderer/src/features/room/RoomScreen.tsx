@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Guest } from '../../../../common/room';
 import { isRoomClosed } from '../../../../common/room-status';
 import { useCommand } from '../../lib/commands';
@@ -9,10 +9,9 @@ import { formatClock } from '../../lib/date-time';
 import { useProfiles } from '../../lib/ProfilesProvider';
 import { useSessionRooms } from '../../lib/SessionRoomsProvider';
 import { RoomStatusBadge } from '../../ui/RoomStatusBadge';
-import { GuestPassDialog, type GuestPass } from './GuestPassDialog';
+import { GuestPassDialog } from './GuestPassDialog';
 import { GuestPassesCard } from './GuestPassesCard';
-import { matchPresence, presenceSnapshot, trackPass, withIssued, type TrackedPass } from './pass-tracker';
-import { useRoomPresence, type RoomPresence } from '../../lib/use-room-presence';
+import { useTrackedPasses } from './use-tracked-passes';
 import { HostJoinPanel } from './HostJoinPanel';
 import { ListingCard } from './ListingCard';
 import { ParticipantsTable } from './ParticipantsTable';
@@ -44,15 +43,7 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
     sessionRooms.recordStatus(roomCode, summary.status, summary.fetchedAt, isRoomClosed(summary)),
   );
   const [passFor, setPassFor] = useState<{ guest?: Guest; reissue?: boolean } | null>(null);
-  const [passes, setPasses] = useState<TrackedPass[]>([]);
-  const onPresence = useCallback(
-    (next: RoomPresence) => setPasses((current) => matchPresence(current, presenceSnapshot(next), next.updatedAt)),
-    [],
-  );
-  const presence = useRoomPresence(roomCode, onPresence);
-  const snapshot = presence ? presenceSnapshot(presence) : null;
-  const onIssued = (pass: GuestPass) =>
-    setPasses((current) => withIssued(current, trackPass(pass.guest, pass.obtainedAt, pass.expiresAt, snapshot)));
+  const { passes, presence: snapshot, issued: onIssued } = useTrackedPasses(roomCode);
   const [viewerOpen, setViewerOpen] = useState(false);
   const viewerRef = useRef<HTMLDivElement>(null);
   useCommand('refresh', details.refresh);
