@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { readPreference } from '../lib/preferences';
+import { initialSidebarCollapsed, ShellLayoutContext, type ShellLayout } from '../lib/shell-layout';
 import { useProfiles } from '../lib/ProfilesProvider';
 import { profileName } from '../lib/profile-label';
 import { ErrorPanel } from '../ui/ErrorPanel';
@@ -15,6 +16,7 @@ const WelcomeScreen = lazy(() => import('../features/profiles/WelcomeScreen').th
 const RoomsScreen = lazy(() => import('../features/rooms/RoomsScreen').then((m) => ({ default: m.RoomsScreen })));
 const NewRoomScreen = lazy(() => import('../features/new-room/NewRoomScreen').then((m) => ({ default: m.NewRoomScreen })));
 const RoomRoute = lazy(() => import('./routes/RoomRoute').then((m) => ({ default: m.RoomRoute })));
+const TourRoute = lazy(() => import('./routes/TourRoute').then((m) => ({ default: m.TourRoute })));
 const SettingsRoute = lazy(() => import('./routes/SettingsRoute').then((m) => ({ default: m.SettingsRoute })));
 const HistoryScreen = lazy(() => import('../features/history').then((m) => ({ default: m.HistoryScreen })));
 // The banners live in the history module: a static import would pull all of history (and its
@@ -46,6 +48,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <NewRoomScreen />;
     case 'room':
       return <RoomRoute key={route.roomCode} roomCode={route.roomCode} />;
+    case 'tour':
+      return <TourRoute key={route.roomCode} roomCode={route.roomCode} />;
     case 'history':
       return (
         <HistoryScreen
@@ -72,6 +76,11 @@ export function App() {
 
   const navigate = useCallback((next: Route) => setRoute(next), []);
   const navigation = useMemo<Navigation>(() => ({ route, navigate }), [route, navigate]);
+  const [sidebarCollapsed, setSidebarCollapsed] = useState(() => initialSidebarCollapsed(readPreference('tourSidebar'), window.innerWidth));
+  const shellLayout = useMemo<ShellLayout>(() => ({ sidebarCollapsed, setSidebarCollapsed }), [sidebarCollapsed]);
+  // A tour fills the main area like a call: the sidebar may step aside, and the page never scrolls.
+  const inTour = route.screen === 'tour';
+  const hideSidebar = inTour && sidebarCollapsed;
   useShortcuts({ route, navigate, commands, openHelp: () => setShowShortcuts(true) });
 
   // After a screen change, move focus to the new screen so keyboard and screen-reader users follow.
@@ -86,49 +95,51 @@ export function App() {
 
   return (
     <NavigationContext.Provider value={navigation}>
-      <CommandsContext.Provider value={commands}>
-        <a className="skip-link" href="#main">
-          {t.app.skipToContent}
-        </a>
-        <div className="shell">
-          <Sidebar onShowShortcuts={() => setShowShortcuts(true)} />
-          <main id="main" ref={mainRef} tabIndex={-1} className="main">
-            <Suspense fallback={null}>
-              <StartupReportBanner />
-              <OfflineBanner />
-            </Suspense>
-            {profiles.state.phase === 'loading' ? (
-              <p className="loading" role="status">
-                <Spinner /> {t.app.loading}
-              </p>
-            ) : profiles.state.phase === 'failed' ? (
-              <div className="screen">
-                <ErrorPanel
-                  error={profiles.state.error}
-                  actions={
-                    <button type="button" className="button button--primary" onClick={() => void profiles.reload()}>
-                      {t.errors.retry}
-                    </button>
-                  }
-                />
-                <ReadyMarker />
-              </div>
-            ) : (
-              <Suspense
-                fallback={
-                  <p className="loading" role="status">
-                    <Spinner /> {t.app.loading}
-                  </p>
-                }
-              >
-                <CurrentScreen route={route} />
-                <ReadyMarker />
+      <ShellLayoutContext.Provider value={shellLayout}>
+        <CommandsContext.Provider value={commands}>
+          <a className="skip-link" href="#main">
+            {t.app.skipToContent}
+          </a>
+          <div className={hideSidebar ? 'shell shell--sidebar-collapsed' : 'shell'}>
+            {hideSidebar ? null : <Sidebar onShowShortcuts={() => setShowShortcuts(true)} />}
+            <main id="main" ref={mainRef} tabIndex={-1} className={inTour ? 'main main--fill' : 'main'}>
+              <Suspense fallback={null}>
+                <StartupReportBanner />
+                <OfflineBanner />
               </Suspense>
-            )}
-          </main>
-        </div>
-        {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
-      </CommandsContext.Provider>
+              {profiles.state.phase === 'loading' ? (
+                <p className="loading" role="status">
+                  <Spinner /> {t.app.loading}
+                </p>
+              ) : profiles.state.phase === 'failed' ? (
+                <div className="screen">
+                  <ErrorPanel
+                    error={profiles.state.error}
+                    actions={
+                      <button type="button" className="button button--primary" onClick={() => void profiles.reload()}>
+                        {t.errors.retry}
+                      </button>
+                    }
+                  />
+                  <ReadyMarker />
+                </div>
+              ) : (
+                <Suspense
+                  fallback={
+                    <p className="loading" role="status">
+                      <Spinner /> {t.app.loading}
+                    </p>
+                  }
+                >
+                  <CurrentScreen route={route} />
+                  <ReadyMarker />
+                </Suspense>
+              )}
+            </main>
+          </div>
+          {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
+        </CommandsContext.Provider>
+      </ShellLayoutContext.Provider>
     </NavigationContext.Provider>
   );
 }

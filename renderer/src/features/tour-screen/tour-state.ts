@@ -1,0 +1,89 @@
+import type { LiveConnection, LivePresence, LiveUser } from '../../lib/use-live-presence';
+
+/** What a participant's voice looks like, as the voice part of the tour reports it per user id. */
+export interface ParticipantVoice {
+  inVoice: boolean;
+  speaking: boolean;
+}
+
+/** What the tour shows over the VR area: `live` is the tour itself, anything else is said in words. */
+export type TourStage = Exclude<LiveConnection, 'connected' | 'room-closed'> | 'ended' | 'live';
+
+/** The stage for a presence; `endedHere` is set once the agent's own "End room" succeeded. */
+export function tourStage(presence: Pick<LivePresence, 'connection'> | null, endedHere: boolean): TourStage {
+  if (endedHere) return 'ended';
+  const connection = presence?.connection ?? 'connecting';
+  if (connection === 'room-closed') return 'ended';
+  if (connection === 'connected') return 'live';
+  return connection;
+}
+
+/** Stages the agent can end by connecting again (the others end by themselves or never). */
+export function canReconnect(stage: TourStage): boolean {
+  return (
+    stage === 'reconnecting' ||
+    stage === 'refused' ||
+    stage === 'kicked' ||
+    stage === 'replaced' ||
+    stage === 'failed' ||
+    stage === 'disconnected'
+  );
+}
+
+export type Leader = { kind: 'self' } | { kind: 'other'; user: LiveUser } | { kind: 'nobody' };
+
+/**
+ * Who leads the view: the agent while its own `sync_frame` permission is on; after handing control
+ * over, the one online participant who holds it; failing both, whoever sent the latest keyframe.
+ */
+export function whoLeads(presence: Pick<LivePresence, 'self' | 'users' | 'leaderId'> | null): Leader {
+  if (!presence) return { kind: 'nobody' };
+  const selfId = presence.self?.userId ?? null;
+  const self = presence.users.find((user) => user.userId === selfId) ?? presence.self;
+  if (self?.maySyncFrame) return { kind: 'self' };
+  const holder = presence.users.find((user) => user.userId !== selfId && user.maySyncFrame && user.online !== false);
+  if (holder) return { kind: 'other', user: holder };
+  if (presence.leaderId !== null) {
+    if (presence.leaderId === selfId) return { kind: 'self' };
+    const sender = presence.users.find((user) => user.userId === presence.leaderId);
+    if (sender) return { kind: 'other', user: sender };
+  }
+  return { kind: 'nobody' };
+}
+
+export interface RailEntry {
+  user: LiveUser;
+  isSelf: boolean;
+  leads: boolean;
+  voice: ParticipantVoice;
+}
+
+const NO_VOICE: ParticipantVoice = { inVoice: false, speaking: false };
+
+/** The rail's list: the agent first, then who is online, then the rest, each by name. */
+export function railEntries(
+  presence: Pick<LivePresence, 'self' | 'users' | 'leaderId'> | null,
+  voice: Readonly<Record<string, ParticipantVoice>>,
+): RailEntry[] {
+  if (!presence) return [];
+  const selfId = presence.self?.userId ?? null;
+  const leader = whoLeads(presence);
+  const leaderId = leader.kind === 'self' ? selfId : leader.kind === 'other' ? leader.user.userId : null;
+  const rank = (user: LiveUser) => (user.userId === selfId ? 0 : user.online === false ? 2 : 1);
+  const name = (user: LiveUser) => user.nickname || user.userId;
+  return [...presence.users]
+    .sort((a, b) => rank(a) - rank(b) || name(a).localeCompare(name(b)))
+    .map((user) => ({
+      user,
+      isSelf: user.userId === selfId,
+      leads: user.userId === leaderId,
+      voice: voice[user.userId] ?? NO_VOICE,
+    }));
+}
+
+/** Guests the agent can hand the view to: everyone online but the agent. */
+export function handOverCandidates(presence: Pick<LivePresence, 'self' | 'users'> | null): LiveUser[] {
+  if (!presence) return [];
+  const selfId = presence.self?.userId ?? null;
+  return presence.users.filter((user) => user.userId !== selfId && user.online !== false);
+}

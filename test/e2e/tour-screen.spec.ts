@@ -1,0 +1,155 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEMO_HOMES } from '../../main/sandbox/demo-vrs';
+import { createRoom, expect, openWorkspace, saveScreenshot, test } from './workspace';
+import type { HarnessApp } from './support/harness';
+
+/**
+ * The agent's tour screen: started from the room page, it fills the main area with the VR area, a
+ * docked control bar and a side rail that follows the room's live channel (the sandbox's default room link).
+ */
+test.use({ sandboxRoomLinks: 'live-channel' });
+test.describe.configure({ timeout: 150_000 });
+
+const SMALL = { width: 1024, height: 700 };
+const LARGE = { width: 1600, height: 1000 };
+const SHOWN = { timeout: 20_000 };
+const home = DEMO_HOMES[0]!;
+
+async function guestPage(
+  app: HarnessApp,
+  roomCode: string,
+  userId: string,
+  nickname: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const pass = await app.services.rooms.issueGuestPass({ roomCode, guest: { userId, role: 'audience', nickname } });
+  const context = await app.page
+    .context()
+    .browser()!
+    .newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(pass.inviteUrl);
+  return { context, page };
+}
+
+/** Every control of the bar, in Tab order, with the names the agent hears. */
+const BAR_CONTROLS = ['Join voice', 'Microphone', 'Participants', 'Invite', 'Hand over control', 'Leave tour', 'End room'];
+
+test('the host tours a room: bar by keyboard, a guest joins and leaves, leave keeps the room, end room ends it for all', async ({
+  app,
+}) => {
+  const { page } = app;
+  await page.setViewportSize(SMALL);
+  await openWorkspace(app);
+  const roomCode = await createRoom(page, { title: 'Riverside two-bedroom', vr: home.vr_code, notes: 'Parking spot included.' });
+
+  await page.getByRole('button', { name: 'Start tour' }).click();
+  const tour = page.getByRole('region', { name: 'Tour of Riverside two-bedroom' });
+  await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
+  const bar = tour.getByRole('toolbar', { name: 'Tour controls' });
+  await expect(bar).toBeInViewport();
+  // A 1024-pixel window starts with the app sidebar collapsed; the VR area is a fixed box that never scrolls.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  const vr = tour.getByRole('region', { name: 'VR view' });
+  await expect(vr).toContainText(home.vr_code);
+  const box = (await vr.boundingBox())!;
+  expect(box.width).toBeGreaterThan(500);
+  expect(box.height).toBeGreaterThan(400);
+  expect(await page.evaluate(() => document.querySelector('main')!.scrollHeight <= document.querySelector('main')!.clientHeight)).toBe(
+    true,
+  );
+  const rail = tour.getByRole('complementary', { name: 'In the room' });
+  await expect(rail).toContainText('Parking spot included.');
+  await expect(tour.locator('.tour__leader')).toHaveText(/You lead the view/);
+
+  // Every control is reached with Tab, in order, and shows where focus is.
+  await bar.getByRole('button', { name: 'Join voice' }).focus();
+  for (const name of BAR_CONTROLS.slice(1)) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    await expect(focused).toHaveAccessibleName(new RegExp(`^${name}`));
+    expect(await focused.evaluate((element) => element.matches(':focus-visible'))).toBe(true);
+  }
+  // Hand over needs the VR shown: it says so instead of doing nothing silently.
+  const handOver = bar.getByRole('button', { name: 'Hand over control' });
+  await expect(handOver).toHaveAttribute('aria-disabled', 'true');
+  await expect(handOver).toHaveAccessibleDescription('Available when the VR is shown');
+  // Participants toggles the rail, by keyboard too.
+  const participants = bar.getByRole('button', { name: /^Participants/ });
+  await participants.focus();
+  await page.keyboard.press('Enter');
+  await expect(rail).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await expect(rail).toBeVisible();
+  // Esc does not leave the tour.
+  await page.keyboard.press('Escape');
+  await expect(tour).toBeVisible();
+
+  // A client opens a guest pass: a notice and a row in the rail within 2 s of the channel knowing.
+  const first = await guestPage(app, roomCode, 'client-zhang', 'Mr Zhang');
+  const notices = tour.getByRole('list', { name: 'Who joined and left' });
+  await expect.poll(() => app.services.live.presence(roomCode)?.users.some((user) => user.userId === 'client-zhang'), SHOWN).toBe(true);
+  await expect(notices).toContainText('Mr Zhang joined', { timeout: 2_000 });
+  await expect(rail.locator('.tour-person[data-user-id="client-zhang"]')).toBeVisible({ timeout: 2_000 });
+  await expect(bar.getByRole('button', { name: /^Participants/ })).toContainText('2');
+  await saveScreenshot(page, 'en', 'tour-1024');
+  await page.setViewportSize(LARGE);
+  await saveScreenshot(page, 'en', 'tour-1600');
+  await page.setViewportSize(SMALL);
+
+  await first.context.close();
+  await expect(notices).toContainText('Mr Zhang left', SHOWN);
+
+  // Leave: back on the room page, the room still open.
+  await bar.getByRole('button', { name: 'Leave tour' }).click();
+  await expect(page.getByRole('button', { name: 'Start tour' })).toBeVisible();
+  await expect(page.getByText('This room is closed.', { exact: false })).toHaveCount(0);
+  expect(app.sandbox.rooms.get(roomCode)?.closedAt).toBeNull();
+
+  // The shortcut starts the tour again; a client joins; ending asks first, then ends the room for all.
+  await page.keyboard.press('ControlOrMeta+Shift+T');
+  await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
+  const second = await guestPage(app, roomCode, 'client-wang', 'Ms Wang');
+  await expect(rail.locator('.tour-person[data-user-id="client-wang"]')).toBeVisible(SHOWN);
+  await page.keyboard.press('ControlOrMeta+Shift+E');
+  const ask = page.getByRole('dialog', { name: 'End this room for everyone?' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(tour).toHaveAttribute('data-tour-stage', 'live');
+  await bar.getByRole('button', { name: 'End room' }).click();
+  await ask.getByRole('button', { name: 'End room for everyone' }).click();
+  await expect(tour).toHaveAttribute('data-tour-stage', 'ended', SHOWN);
+  await expect(tour.getByRole('alert')).toContainText('The room has ended');
+  await expect(second.page.locator('#guest')).toHaveAttribute('data-state', 'ended', SHOWN);
+  await saveScreenshot(page, 'en', 'tour-ended-1024');
+  await second.context.close();
+
+  await bar.getByRole('button', { name: 'Back to room' }).click();
+  await expect(page.getByRole('button', { name: 'Start tour' })).toHaveCount(0);
+});
+
+test.describe('in Simplified Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+  test('the tour at 1024×700 and 1600×1000', async ({ app }) => {
+    const { page } = app;
+    await page.setViewportSize(SMALL);
+    await openWorkspace(app);
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('button', { name: '新建房间' }).click();
+    await page.getByLabel('房源标题').fill('滨江两居室');
+    await page.getByLabel('VR 链接或编码').fill(home.vr_code);
+    await page.getByLabel('私人备注').fill('客户希望工作日上午看房；含一个车位。');
+    await page.getByRole('button', { name: '创建房间' }).click();
+    await page.getByRole('button', { name: '开始带看' }).click();
+    const tour = page.getByRole('region', { name: '滨江两居室 的带看' });
+    await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
+    const roomCode = app.sandbox.rooms.list()[0]!.roomCode;
+    const guest = await guestPage(app, roomCode, 'client-zhang', '张先生');
+    await expect(tour.locator('.tour-person[data-user-id="client-zhang"]')).toBeVisible(SHOWN);
+    await expect(tour.getByRole('list', { name: '加入和离开提醒' })).toContainText('张先生 已加入');
+    await expect(tour.getByRole('toolbar', { name: '带看控制' })).toBeInViewport();
+    await saveScreenshot(page, 'zh-CN', 'tour-1024');
+    await page.setViewportSize(LARGE);
+    await expect(tour.getByRole('toolbar', { name: '带看控制' })).toBeInViewport();
+    await saveScreenshot(page, 'zh-CN', 'tour-1600');
+    await guest.context.close();
+  });
+});
