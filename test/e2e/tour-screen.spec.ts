@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import WebSocket from 'ws';
 import { DEMO_HOMES } from '../../main/sandbox/demo-vrs';
 import { createRoom, expect, openWorkspace, saveScreenshot, test } from './workspace';
 import type { HarnessApp } from './support/harness';
@@ -29,6 +30,11 @@ async function guestPage(
   const page = await context.newPage();
   await page.goto(pass.inviteUrl);
   return { context, page };
+}
+
+function openSocket(url: string): Promise<WebSocket> {
+  const socket = new WebSocket(url);
+  return new Promise((resolve, reject) => socket.once('open', () => resolve(socket)).once('error', reject));
 }
 
 /** Every control of the bar, in Tab order, with the names the agent hears. */
@@ -95,9 +101,29 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await page.setViewportSize(LARGE);
   await saveScreenshot(page, 'en', 'tour-1600');
   await page.setViewportSize(SMALL);
+  // The sidebar comes back on request, the layout still fits, and the choice is remembered.
+  await tour.getByRole('button', { name: 'Show sidebar' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(bar).toBeInViewport();
+  await expect(bar.getByRole('button', { name: 'End room' })).toBeInViewport();
+  await saveScreenshot(page, 'en', 'tour-1024-sidebar');
+  expect(await page.evaluate(() => localStorage.getItem('roomdesk.tourSidebar'))).toBe('shown');
+  await tour.getByRole('button', { name: 'Hide sidebar' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 
   await first.context.close();
   await expect(notices).toContainText('Mr Zhang left', SHOWN);
+  await expect(rail.locator('.tour-person[data-user-id="client-zhang"]')).toHaveCount(0);
+
+  // The room opened on another device: said over the VR area in words, with a way back.
+  const other = await openSocket((await app.services.rooms.hostTicketLink(roomCode, true)).url);
+  await expect(tour).toHaveAttribute('data-tour-stage', 'replaced', SHOWN);
+  await expect(tour.getByRole('alert')).toContainText('This room was opened on another device');
+  await expect(tour.locator('.tour__leader')).toHaveCount(0);
+  await saveScreenshot(page, 'en', 'tour-replaced-1024');
+  other.close();
+  await tour.getByRole('button', { name: 'Connect again' }).click();
+  await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
 
   // Leave: back on the room page, the room still open.
   await bar.getByRole('button', { name: 'Leave tour' }).click();

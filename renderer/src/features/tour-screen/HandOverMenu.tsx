@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useMessages } from '../../i18n/I18nProvider';
 import { plainText } from '../../lib/untrusted-text';
 import type { LivePresence } from '../../lib/use-live-presence';
-import { Icon } from '../../ui/Icon';
 import { handOverCandidates, type Leader } from './tour-state';
 
 interface HandOverMenuProps {
@@ -67,7 +66,7 @@ export function HandOverMenu({ presence, leader, available, open, onOpen, onHand
           if (available) onOpen(!open);
         }}
       >
-        <Icon glyph="⇄" /> {leader.kind === 'other' ? t.takeBack : t.handOver}
+        {leader.kind === 'other' ? t.takeBack : t.handOver}
       </button>
       {available ? null : (
         <span id={hintId} className="visually-hidden">

@@ -42,11 +42,11 @@ export function TourControlBar(props: TourControlBarProps) {
           title={`${modKeyLabel}+Shift+P`}
           onClick={props.onToggleRail}
         >
-          <Icon glyph="⚇" /> {t.participants}
+          {t.participants}
           {props.presence ? <span className="count">{props.presence.users.filter((user) => user.online !== false).length}</span> : null}
         </button>
         <button type="button" className="button button--secondary" disabled={ended} onClick={props.onInvite}>
-          <Icon glyph="✉" /> {t.invite}
+          {t.invite}
         </button>
         <HandOverMenu
           presence={props.presence}
@@ -66,11 +66,12 @@ export function TourControlBar(props: TourControlBarProps) {
         ) : (
           <>
             <button type="button" className="button button--secondary" title={t.leaveHint} onClick={props.onLeave}>
-              <Icon glyph="←" /> {t.leave}
+              {t.leave}
             </button>
             <button
               type="button"
               className="button button--danger"
+              disabled={!live}
               aria-keyshortcuts="Control+Shift+E Meta+Shift+E"
               title={`${modKeyLabel}+Shift+E`}
               onClick={props.onEndRoom}

@@ -92,9 +92,11 @@ export function TourScreen({ roomCode, title, notes, slots, control, participant
   );
 
   const leave = useCallback(() => navigate({ screen: 'room', roomCode }), [navigate, roomCode]);
+  // Ending goes over the live channel: it is offered while the tour is connected.
+  const connected = stage === 'live';
   const askEnd = useCallback(() => {
-    if (!ended) dispatch({ type: 'open', overlay: 'end-room' });
-  }, [ended]);
+    if (connected) dispatch({ type: 'open', overlay: 'end-room' });
+  }, [connected]);
   useCommand('endRoom', askEnd);
   useCommand('toggleParticipants', () => dispatch({ type: 'toggle-rail' }));
 
@@ -142,9 +144,11 @@ export function TourScreen({ roomCode, title, notes, slots, control, participant
         <h1 className="tour__title">
           <UntrustedText text={title} />
         </h1>
-        <span className="tour__leader" data-leader={leader.kind}>
-          <Icon glyph="◎" /> <UntrustedText text={leaderText} />
-        </span>
+        {stage === 'live' ? (
+          <span className="tour__leader" data-leader={leader.kind}>
+            <Icon glyph="◎" /> <UntrustedText text={leaderText} />
+          </span>
+        ) : null}
         <TourNotices notices={live.toasts} onDismiss={live.dismiss} />
       </header>
 
