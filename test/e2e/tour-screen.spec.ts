@@ -48,6 +48,7 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await openWorkspace(app);
   const roomCode = await createRoom(page, { title: 'Riverside two-bedroom', vr: home.vr_code, notes: 'Parking spot included.' });
 
+  await saveScreenshot(page, 'en', 'tour-start-room-page');
   await page.getByRole('button', { name: 'Start tour' }).click();
   const tour = page.getByRole('region', { name: 'Tour of Riverside two-bedroom' });
   await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
@@ -89,6 +90,22 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   // Esc does not leave the tour.
   await page.keyboard.press('Escape');
   await expect(tour).toBeVisible();
+
+  // Voice from the voice slot: join, then M and Ctrl/⌘+Shift+M mute and unmute; the rail shows the agent in voice.
+  await bar.getByRole('button', { name: 'Join voice' }).click();
+  await expect(bar.getByRole('button', { name: 'Mute' })).toBeVisible(SHOWN);
+  const self = rail.locator('.tour-person', { hasText: '(you)' });
+  await expect(self).toContainText(/In voice|Speaking/);
+  await page.keyboard.press('m');
+  await expect(bar.getByRole('button', { name: 'Unmute' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(self).toContainText('In voice');
+  await page.keyboard.press('ControlOrMeta+Shift+M');
+  await expect(bar.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'false');
+  // The join/leave sound is off until the agent turns it on, and the choice is remembered.
+  const sound = rail.getByRole('checkbox', { name: 'Play a sound when someone joins or leaves' });
+  await expect(sound).not.toBeChecked();
+  await sound.check();
+  expect(await page.evaluate(() => localStorage.getItem('roomdesk.tourNoticeSound'))).toBe('on');
 
   // A client opens a guest pass: a notice and a row in the rail within 2 s of the channel knowing.
   const first = await guestPage(app, roomCode, 'client-zhang', 'Mr Zhang');

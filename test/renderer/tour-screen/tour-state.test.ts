@@ -65,6 +65,14 @@ describe('the side rail', () => {
     expect(entries[1]!.voice).toEqual({ inVoice: false, speaking: false });
   });
 
+  it('shows the microphone as voice knows it while in voice, else as the channel says', () => {
+    const open = { ...agent, microphone: 'closed' as const };
+    const presence = { self: open, users: [open, zhang], leaderId: null };
+    expect(railEntries(presence, { agent: { inVoice: true, speaking: false, muted: false } })[0]!.microphone).toBe('open');
+    expect(railEntries(presence, { agent: { inVoice: false, speaking: false, muted: false } })[0]!.microphone).toBe('closed');
+    expect(railEntries(presence, {})[1]!.microphone).toBe('unknown');
+  });
+
   it('offers the online guests, never the agent, for handing over', () => {
     const gone = user('chen', { online: false });
     expect(handOverCandidates({ self: agent, users: [agent, zhang, gone] }).map((entry) => entry.userId)).toEqual(['zhang']);

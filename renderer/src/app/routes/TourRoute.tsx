@@ -23,12 +23,7 @@ export function TourRoute({ roomCode }: { roomCode: string }) {
   const slots: TourScreenSlots = {
     vr: () => <VrPlaceholder vr={listing?.vr ?? null} />,
     voice: ({ roomCode: code, roomClosed, onSelfVoice }) => (
-      <VoiceBar
-        roomCode={code}
-        bridge={voiceBridge}
-        roomClosed={roomClosed}
-        onState={({ inVoice, speaking }) => onSelfVoice({ inVoice, speaking })}
-      />
+      <VoiceBar roomCode={code} bridge={voiceBridge} roomClosed={roomClosed} onState={onSelfVoice} />
     ),
     invite: ({ roomCode: code, onClose }) =>
       active ? (

@@ -52,7 +52,7 @@ function Person({ entry }: { entry: RailEntry }) {
   const t = useMessages('tourScreen');
   const { user, voice } = entry;
   const online = user.online !== false;
-  const microphone = user.microphone ?? 'unknown';
+  const microphone = entry.microphone;
   return (
     <li className="tour-person" data-user-id={user.userId} data-online={online} data-speaking={voice.speaking}>
       <span className="tour-person__name">

@@ -4,6 +4,8 @@ import type { LiveConnection, LivePresence, LiveUser } from '../../lib/use-live-
 export interface ParticipantVoice {
   inVoice: boolean;
   speaking: boolean;
+  /** Set where the voice part knows it better than the channel's `micro_status` (the agent's own microphone). */
+  muted?: boolean;
 }
 
 /** What the tour shows over the VR area: `live` is the tour itself, anything else is said in words. */
@@ -53,6 +55,8 @@ export function whoLeads(presence: Pick<LivePresence, 'self' | 'users' | 'leader
 
 export interface RailEntry {
   user: LiveUser;
+  /** What to show of the microphone: the voice part's word while in voice, else the channel's. */
+  microphone: 'open' | 'closed' | 'unknown';
   isSelf: boolean;
   leads: boolean;
   voice: ParticipantVoice;
@@ -75,6 +79,7 @@ export function railEntries(
     .sort((a, b) => rank(a) - rank(b) || name(a).localeCompare(name(b)))
     .map((user) => ({
       user,
+      microphone: microphoneOf(user, voice[user.userId]),
       isSelf: user.userId === selfId,
       leads: user.userId === leaderId,
       voice: voice[user.userId] ?? NO_VOICE,
@@ -86,4 +91,9 @@ export function handOverCandidates(presence: Pick<LivePresence, 'self' | 'users'
   if (!presence) return [];
   const selfId = presence.self?.userId ?? null;
   return presence.users.filter((user) => user.userId !== selfId && user.online !== false);
+}
+
+function microphoneOf(user: LiveUser, voice: ParticipantVoice | undefined): RailEntry['microphone'] {
+  if (voice?.inVoice && voice.muted !== undefined) return voice.muted ? 'closed' : 'open';
+  return user.microphone ?? 'unknown';
 }
