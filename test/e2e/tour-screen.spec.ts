@@ -153,11 +153,16 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
   const second = await guestPage(app, roomCode, 'client-wang', 'Ms Wang');
   await expect(rail.locator('.tour-person[data-user-id="client-wang"]')).toBeVisible(SHOWN);
+  const placeholder = tour.locator('[data-placeholder="vr"]');
+  await expect(placeholder).toHaveAttribute('data-obscured', 'false');
   await page.keyboard.press('ControlOrMeta+Shift+E');
   const ask = page.getByRole('dialog', { name: 'End this room for everyone?' });
   await expect(ask).toBeVisible();
+  // A native VR view would be told to step aside while the question is over it.
+  await expect(placeholder).toHaveAttribute('data-obscured', 'true');
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(tour).toHaveAttribute('data-tour-stage', 'live');
+  await expect(placeholder).toHaveAttribute('data-obscured', 'false');
   await bar.getByRole('button', { name: 'End room' }).click();
   await ask.getByRole('button', { name: 'End room for everyone' }).click();
   await expect(tour).toHaveAttribute('data-tour-stage', 'ended', SHOWN);
@@ -193,6 +198,14 @@ test.describe('in Simplified Chinese', () => {
     await page.setViewportSize(LARGE);
     await expect(tour.getByRole('toolbar', { name: '带看控制' })).toBeInViewport();
     await saveScreenshot(page, 'zh-CN', 'tour-1600');
+    // The shortcuts list names the tour's shortcuts; Esc closes it and stays in the tour.
+    await page.keyboard.press('Shift+?');
+    const help = page.getByRole('dialog');
+    await expect(help).toContainText('为所有人结束房间（带看中，会先确认）');
+    await saveScreenshot(page, 'zh-CN', 'tour-shortcuts');
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+    await expect(tour).toHaveAttribute('data-tour-stage', 'live');
     await guest.context.close();
   });
 });

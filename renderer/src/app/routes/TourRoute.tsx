@@ -21,7 +21,7 @@ export function TourRoute({ roomCode }: { roomCode: string }) {
   const listing = stored?.listing;
 
   const slots: TourScreenSlots = {
-    vr: () => <VrPlaceholder vr={listing?.vr ?? null} />,
+    vr: ({ obscured }) => <VrPlaceholder vr={listing?.vr ?? null} obscured={obscured} />,
     voice: ({ roomCode: code, roomClosed, onSelfVoice }) => (
       <VoiceBar roomCode={code} bridge={voiceBridge} roomClosed={roomClosed} onState={onSelfVoice} />
     ),

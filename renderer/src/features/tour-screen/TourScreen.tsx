@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Icon } from '../../ui/Icon';
 import { UntrustedText } from '../../ui/UntrustedText';
+import { useModalOpen } from '../../ui/use-modal-open';
 import { playNoticeSound } from './notice-sound';
 import { TourControlBar } from './TourControlBar';
 import { initialTourLayout, isVrObscured, tourLayoutReducer } from './tour-layout';
@@ -72,6 +73,8 @@ export function TourScreen({ roomCode, title, notes, slots, control, participant
   const [selfVoice, setSelfVoice] = useState<ParticipantVoice>({ inVoice: false, speaking: false });
   const [endedHere, setEndedHere] = useState(false);
   const [endError, setEndError] = useState<AppError | null>(null);
+  // Any dialog of the app (the shortcuts list too) is drawn over the VR area.
+  const dialogOpen = useModalOpen();
 
   const onChanges = useCallback(
     (added: PresenceToast[]) => {
@@ -154,7 +157,7 @@ export function TourScreen({ roomCode, title, notes, slots, control, participant
 
       <div className="tour__body">
         <div className="tour__stage" role="region" aria-label={t.vrArea}>
-          <div className="tour__vr">{slots.vr({ roomCode, obscured: isVrObscured(layout, stage), roomEnded: ended })}</div>
+          <div className="tour__vr">{slots.vr({ roomCode, obscured: dialogOpen || isVrObscured(layout, stage), roomEnded: ended })}</div>
           {stage !== 'live' ? (
             <TourStageNotice stage={stage} presence={presence} onReconnect={() => void live.reconnect()} onBack={leave} />
           ) : null}
