@@ -207,5 +207,8 @@ test.describe('in Simplified Chinese', () => {
     await expect(help).toHaveCount(0);
     await expect(tour).toHaveAttribute('data-tour-stage', 'live');
     await guest.context.close();
+    // The notes are read-only here; "Edit notes" opens them where they are edited.
+    await tour.getByRole('button', { name: '编辑备注' }).click();
+    await expect(page.getByRole('textbox', { name: '备注' })).toHaveValue('客户希望工作日上午看房；含一个车位。');
   });
 });

@@ -16,7 +16,9 @@ export function TourRoute({ roomCode }: { roomCode: string }) {
   const { t } = useI18n();
   const { active } = useProfiles();
   const sessionRooms = useSessionRooms();
-  const stored = useStoredRoom(roomCode, active ? sessionRooms.find(active.id, roomCode) : undefined);
+  // History first: notes edited there since the room was created show here too.
+  const fromHistory = useStoredRoom(roomCode, undefined);
+  const stored = fromHistory ?? (active ? sessionRooms.find(active.id, roomCode) : undefined) ?? null;
   const [voiceBridge] = useState(defaultVoiceBridge);
   const listing = stored?.listing;
 
