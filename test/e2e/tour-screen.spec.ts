@@ -107,12 +107,15 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await sound.check();
   expect(await page.evaluate(() => localStorage.getItem('roomdesk.tourNoticeSound'))).toBe('on');
 
-  // A client opens a guest pass: a notice and a row in the rail within 2 s of the channel knowing.
+  // Within 2 s of the guest page having loaded: a notice and a row in the rail.
   const first = await guestPage(app, roomCode, 'client-zhang', 'Mr Zhang');
+  const loaded = Date.now();
   const notices = tour.getByRole('list', { name: 'Who joined and left' });
-  await expect.poll(() => app.services.live.presence(roomCode)?.users.some((user) => user.userId === 'client-zhang'), SHOWN).toBe(true);
   await expect(notices).toContainText('Mr Zhang joined', { timeout: 2_000 });
-  await expect(rail.locator('.tour-person[data-user-id="client-zhang"]')).toBeVisible({ timeout: 2_000 });
+  await expect(rail.locator('.tour-person[data-user-id="client-zhang"]')).toBeVisible({
+    timeout: Math.max(1, 2_000 - (Date.now() - loaded)),
+  });
+  test.info().annotations.push({ type: 'guest page loaded → join notice and rail row', description: `${Date.now() - loaded} ms` });
   await expect(bar.getByRole('button', { name: /^Participants/ })).toContainText('2');
   await saveScreenshot(page, 'en', 'tour-1024');
   await page.setViewportSize(LARGE);
