@@ -44,6 +44,22 @@ describe('who leads the view', () => {
     expect(whoLeads({ self: handed, users: [handed, leading, wang], leaderId: null })).toEqual({ kind: 'other', user: leading });
   });
 
+  it('prefers the latest keyframe sender among several guests still holding the permission', () => {
+    const handed = { ...agent, maySyncFrame: false };
+    const a = { ...zhang, maySyncFrame: true };
+    const b = { ...wang, maySyncFrame: true };
+    expect(whoLeads({ self: handed, users: [handed, a, b], leaderId: 'wang' })).toEqual({ kind: 'other', user: b });
+    expect(whoLeads({ self: handed, users: [handed, a, b], leaderId: null })).toEqual({ kind: 'other', user: a });
+  });
+
+  it('takes the VR part’s own answer when it has one', () => {
+    const presence = { self: agent, users: [agent, zhang], leaderId: null };
+    expect(whoLeads(presence, 'zhang')).toEqual({ kind: 'other', user: zhang });
+    expect(whoLeads(presence, null)).toEqual({ kind: 'nobody' });
+    expect(whoLeads(presence, 'agent')).toEqual({ kind: 'self' });
+    expect(whoLeads(presence, undefined)).toEqual({ kind: 'self' });
+  });
+
   it('falls back to whoever sent the latest keyframe, and ignores an offline holder', () => {
     const handed = { ...agent, maySyncFrame: false };
     const gone = { ...zhang, maySyncFrame: true, online: false };

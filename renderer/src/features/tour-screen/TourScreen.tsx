@@ -53,6 +53,11 @@ export interface TourScreenProps {
   control: TourControl;
   /** Voice per participant user id, as far as the voice part knows it; the agent's own comes from the voice slot. */
   participantVoice?: Readonly<Record<string, ParticipantVoice>>;
+  /**
+   * Who leads the view (a user id, or null for nobody) when the VR part knows it from its guided sync;
+   * left out, it is read from the live presence's `sync_frame` permissions and latest keyframe.
+   */
+  leaderId?: string | null;
   bridge?: TourScreenBridge;
 }
 
@@ -63,7 +68,16 @@ const NO_VOICE: Readonly<Record<string, ParticipantVoice>> = {};
  * who is in the room and the room's notes, and a docked control bar. Leaving returns to the room page
  * and leaves the room open; ending it asks first.
  */
-export function TourScreen({ roomCode, title, notes, slots, control, participantVoice = NO_VOICE, bridge: givenBridge }: TourScreenProps) {
+export function TourScreen({
+  roomCode,
+  title,
+  notes,
+  slots,
+  control,
+  participantVoice = NO_VOICE,
+  leaderId,
+  bridge: givenBridge,
+}: TourScreenProps) {
   const t = useMessages('tourScreen');
   const bridge = useMemo(() => givenBridge ?? defaultTourScreenBridge(), [givenBridge]);
   const { navigate } = useNavigation();
@@ -87,7 +101,7 @@ export function TourScreen({ roomCode, title, notes, slots, control, participant
   const presence = live.presence;
   const stage = tourStage(presence, endedHere);
   const ended = stage === 'ended';
-  const leader = whoLeads(presence);
+  const leader = whoLeads(presence, leaderId);
   const selfId = presence?.self?.userId ?? null;
   const voice = useMemo(
     () => (selfId ? { ...participantVoice, [selfId]: selfVoice } : participantVoice),
@@ -165,6 +179,7 @@ export function TourScreen({ roomCode, title, notes, slots, control, participant
         {layout.railOpen ? (
           <TourSideRail
             presence={presence}
+            leader={leader}
             voice={voice}
             notes={notes}
             sound={sound}

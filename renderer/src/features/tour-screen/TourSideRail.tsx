@@ -2,10 +2,11 @@ import { useId } from 'react';
 import { useMessages } from '../../i18n/I18nProvider';
 import type { LivePresence } from '../../lib/use-live-presence';
 import { UntrustedText } from '../../ui/UntrustedText';
-import { railEntries, type ParticipantVoice, type RailEntry } from './tour-state';
+import { railEntries, type Leader, type ParticipantVoice, type RailEntry } from './tour-state';
 
 interface TourSideRailProps {
   presence: LivePresence | null;
+  leader: Leader;
   voice: Readonly<Record<string, ParticipantVoice>>;
   notes: string | null;
   sound: boolean;
@@ -14,11 +15,11 @@ interface TourSideRailProps {
 }
 
 /** Who is in the room (online, microphone, voice, who leads the view), the notice sound, and the room's notes. */
-export function TourSideRail({ presence, voice, notes, sound, onSound, onEditNotes }: TourSideRailProps) {
+export function TourSideRail({ presence, leader, voice, notes, sound, onSound, onEditNotes }: TourSideRailProps) {
   const t = useMessages('tourScreen');
   const peopleId = useId();
   const notesId = useId();
-  const entries = railEntries(presence, voice);
+  const entries = railEntries(presence, voice, leader);
   return (
     <aside id="tour-rail" className="tour-rail" aria-label={t.railLabel}>
       <section aria-labelledby={peopleId}>

@@ -34,23 +34,31 @@ export function canReconnect(stage: TourStage): boolean {
 
 export type Leader = { kind: 'self' } | { kind: 'other'; user: LiveUser } | { kind: 'nobody' };
 
+type LeaderFacts = Pick<LivePresence, 'self' | 'users' | 'leaderId'>;
+
 /**
- * Who leads the view: the agent while its own `sync_frame` permission is on; after handing control
- * over, the one online participant who holds it; failing both, whoever sent the latest keyframe.
+ * Who leads the view. `known` is the VR part's own answer (its guided sync) when it has one: undefined
+ * means it has none, null that nobody leads. Otherwise it is read from the presence: the agent while its
+ * own `sync_frame` permission is on; after handing control over, the online participant who holds it
+ * (the latest keyframe's sender first, should several still hold it); failing both, whoever sent the
+ * latest keyframe.
  */
-export function whoLeads(presence: Pick<LivePresence, 'self' | 'users' | 'leaderId'> | null): Leader {
+export function whoLeads(presence: LeaderFacts | null, known?: string | null): Leader {
   if (!presence) return { kind: 'nobody' };
   const selfId = presence.self?.userId ?? null;
+  const byId = (userId: string | null): Leader => {
+    if (userId === null) return { kind: 'nobody' };
+    if (userId === selfId) return { kind: 'self' };
+    const user = presence.users.find((candidate) => candidate.userId === userId);
+    return user ? { kind: 'other', user } : { kind: 'nobody' };
+  };
+  if (known !== undefined) return byId(known);
   const self = presence.users.find((user) => user.userId === selfId) ?? presence.self;
   if (self?.maySyncFrame) return { kind: 'self' };
-  const holder = presence.users.find((user) => user.userId !== selfId && user.maySyncFrame && user.online !== false);
+  const holders = presence.users.filter((user) => user.userId !== selfId && user.maySyncFrame && user.online !== false);
+  const holder = holders.find((user) => user.userId === presence.leaderId) ?? holders[0];
   if (holder) return { kind: 'other', user: holder };
-  if (presence.leaderId !== null) {
-    if (presence.leaderId === selfId) return { kind: 'self' };
-    const sender = presence.users.find((user) => user.userId === presence.leaderId);
-    if (sender) return { kind: 'other', user: sender };
-  }
-  return { kind: 'nobody' };
+  return byId(presence.leaderId);
 }
 
 export interface RailEntry {
@@ -66,12 +74,12 @@ const NO_VOICE: ParticipantVoice = { inVoice: false, speaking: false };
 
 /** The rail's list: the agent first, then who is online, then the rest, each by name. */
 export function railEntries(
-  presence: Pick<LivePresence, 'self' | 'users' | 'leaderId'> | null,
+  presence: LeaderFacts | null,
   voice: Readonly<Record<string, ParticipantVoice>>,
+  leader: Leader = whoLeads(presence),
 ): RailEntry[] {
   if (!presence) return [];
   const selfId = presence.self?.userId ?? null;
-  const leader = whoLeads(presence);
   const leaderId = leader.kind === 'self' ? selfId : leader.kind === 'other' ? leader.user.userId : null;
   const rank = (user: LiveUser) => (user.userId === selfId ? 0 : user.online === false ? 2 : 1);
   const name = (user: LiveUser) => user.nickname || user.userId;
