@@ -16,19 +16,18 @@ const LARGE = { width: 1600, height: 1000 };
 const SHOWN = { timeout: 20_000 };
 const home = DEMO_HOMES[0]!;
 
-async function guestPage(
-  app: HarnessApp,
-  roomCode: string,
-  userId: string,
-  nickname: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const pass = await app.services.rooms.issueGuestPass({ roomCode, guest: { userId, role: 'audience', nickname } });
+async function passLink(app: HarnessApp, roomCode: string, userId: string, nickname: string): Promise<string> {
+  return (await app.services.rooms.issueGuestPass({ roomCode, guest: { userId, role: 'audience', nickname } })).inviteUrl;
+}
+
+/** The sandbox's guest page, opened from a pass's link in a browser context of its own (a client's phone). */
+async function guestPage(app: HarnessApp, link: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await app.page
     .context()
     .browser()!
     .newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(pass.inviteUrl);
+  await page.goto(link);
   return { context, page };
 }
 
@@ -107,8 +106,20 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await sound.check();
   expect(await page.evaluate(() => localStorage.getItem('roomdesk.tourNoticeSound'))).toBe('on');
 
+  // Invite opens the guest pass flow over the VR area; its link brings the client in.
+  await bar.getByRole('button', { name: 'Invite' }).click();
+  const pass = page.getByRole('dialog', { name: 'Guest pass' });
+  await expect(tour.locator('[data-placeholder="vr"]')).toHaveAttribute('data-obscured', 'true');
+  await pass.getByLabel('Guest user ID').fill('client-zhang');
+  await pass.getByLabel('Guest nickname').fill('Mr Zhang');
+  await pass.getByRole('button', { name: 'Issue guest pass' }).click();
+  const inviteUrl = await pass.getByRole('region', { name: 'Invitation for Mr Zhang' }).getByLabel('Invite link').inputValue();
+  await page.keyboard.press('Escape');
+  await expect(pass).toHaveCount(0);
+  await expect(tour).toBeVisible();
+
   // Within 2 s of the guest page having loaded: a notice and a row in the rail.
-  const first = await guestPage(app, roomCode, 'client-zhang', 'Mr Zhang');
+  const first = await guestPage(app, inviteUrl);
   const loaded = Date.now();
   const notices = tour.getByRole('list', { name: 'Who joined and left' });
   await expect(notices).toContainText('Mr Zhang joined', { timeout: 2_000 });
@@ -154,7 +165,7 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   // The shortcut starts the tour again; a client joins; ending asks first, then ends the room for all.
   await page.keyboard.press('ControlOrMeta+Shift+T');
   await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
-  const second = await guestPage(app, roomCode, 'client-wang', 'Ms Wang');
+  const second = await guestPage(app, await passLink(app, roomCode, 'client-wang', 'Ms Wang'));
   await expect(rail.locator('.tour-person[data-user-id="client-wang"]')).toBeVisible(SHOWN);
   const placeholder = tour.locator('[data-placeholder="vr"]');
   await expect(placeholder).toHaveAttribute('data-obscured', 'false');
@@ -193,7 +204,7 @@ test.describe('in Simplified Chinese', () => {
     const tour = page.getByRole('region', { name: '滨江两居室 的带看' });
     await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
     const roomCode = app.sandbox.rooms.list()[0]!.roomCode;
-    const guest = await guestPage(app, roomCode, 'client-zhang', '张先生');
+    const guest = await guestPage(app, await passLink(app, roomCode, 'client-zhang', '张先生'));
     await expect(tour.locator('.tour-person[data-user-id="client-zhang"]')).toBeVisible(SHOWN);
     await expect(tour.getByRole('list', { name: '加入和离开提醒' })).toContainText('张先生 已加入');
     await expect(tour.getByRole('toolbar', { name: '带看控制' })).toBeInViewport();
