@@ -95,51 +95,51 @@ export function App() {
 
   return (
     <NavigationContext.Provider value={navigation}>
-      <ShellLayoutContext.Provider value={shellLayout}>
-        <CommandsContext.Provider value={commands}>
-          <a className="skip-link" href="#main">
-            {t.app.skipToContent}
-          </a>
-          <div className={hideSidebar ? 'shell shell--sidebar-collapsed' : 'shell'}>
-            {hideSidebar ? null : <Sidebar onShowShortcuts={() => setShowShortcuts(true)} />}
-            <main id="main" ref={mainRef} tabIndex={-1} className={inTour ? 'main main--fill' : 'main'}>
-              <Suspense fallback={null}>
-                <StartupReportBanner />
-                <OfflineBanner />
-              </Suspense>
-              {profiles.state.phase === 'loading' ? (
-                <p className="loading" role="status">
-                  <Spinner /> {t.app.loading}
-                </p>
-              ) : profiles.state.phase === 'failed' ? (
-                <div className="screen">
-                  <ErrorPanel
-                    error={profiles.state.error}
-                    actions={
-                      <button type="button" className="button button--primary" onClick={() => void profiles.reload()}>
-                        {t.errors.retry}
-                      </button>
-                    }
-                  />
-                  <ReadyMarker />
-                </div>
-              ) : (
-                <Suspense
-                  fallback={
-                    <p className="loading" role="status">
-                      <Spinner /> {t.app.loading}
-                    </p>
+      <CommandsContext.Provider value={commands}>
+        <a className="skip-link" href="#main">
+          {t.app.skipToContent}
+        </a>
+        <div className={hideSidebar ? 'shell shell--sidebar-collapsed' : 'shell'}>
+          {hideSidebar ? null : <Sidebar onShowShortcuts={() => setShowShortcuts(true)} />}
+          <main id="main" ref={mainRef} tabIndex={-1} className={inTour ? 'main main--fill' : 'main'}>
+            <Suspense fallback={null}>
+              <StartupReportBanner />
+              <OfflineBanner />
+            </Suspense>
+            {profiles.state.phase === 'loading' ? (
+              <p className="loading" role="status">
+                <Spinner /> {t.app.loading}
+              </p>
+            ) : profiles.state.phase === 'failed' ? (
+              <div className="screen">
+                <ErrorPanel
+                  error={profiles.state.error}
+                  actions={
+                    <button type="button" className="button button--primary" onClick={() => void profiles.reload()}>
+                      {t.errors.retry}
+                    </button>
                   }
-                >
+                />
+                <ReadyMarker />
+              </div>
+            ) : (
+              <Suspense
+                fallback={
+                  <p className="loading" role="status">
+                    <Spinner /> {t.app.loading}
+                  </p>
+                }
+              >
+                <ShellLayoutContext.Provider value={shellLayout}>
                   <CurrentScreen route={route} />
-                  <ReadyMarker />
-                </Suspense>
-              )}
-            </main>
-          </div>
-          {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
-        </CommandsContext.Provider>
-      </ShellLayoutContext.Provider>
+                </ShellLayoutContext.Provider>
+                <ReadyMarker />
+              </Suspense>
+            )}
+          </main>
+        </div>
+        {showShortcuts ? <ShortcutsDialog onClose={() => setShowShortcuts(false)} /> : null}
+      </CommandsContext.Provider>
     </NavigationContext.Provider>
   );
 }

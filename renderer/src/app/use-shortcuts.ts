@@ -18,10 +18,10 @@ interface ShortcutHandlers {
 
 /**
  * App-wide shortcuts: Ctrl/⌘+N new room, Ctrl/⌘+R or F5 refresh the room page, Ctrl/⌘+F or /
- * search rooms, Shift+? this list; Ctrl/⌘+Shift+T starts the tour of the room shown, and in a tour
- * Ctrl/⌘+Shift+E ends the room (after asking), Ctrl/⌘+Shift+P shows or hides the participants, and M or
- * Ctrl/⌘+Shift+M mutes (Esc never leaves a tour). Reloading the whole window is never what the agent wants (it
- * drops the session's rooms), so Ctrl/⌘+R and F5 are always taken over.
+ * search rooms, Shift+? this list; Ctrl/⌘+Shift+T starts the tour of the room shown, and in a
+ * tour Ctrl/⌘+Shift+E ends the room (after asking), Ctrl/⌘+Shift+P shows or hides the participants,
+ * and M or Ctrl/⌘+Shift+M mutes (Esc never leaves a tour). Reloading the whole window is never what
+ * the agent wants (it drops the session's rooms), so Ctrl/⌘+R and F5 are always taken over.
  */
 export function useShortcuts(handlers: ShortcutHandlers): void {
   const ref = useLatest(handlers);

@@ -3,8 +3,9 @@ import { modKeyLabel } from '../../lib/keys';
 import { Icon } from '../../ui/Icon';
 
 /**
- * "Start tour" opens the room full-window (the tour screen). "Join as host": opens the room in the built-in viewer below. Main fetches a fresh single-use
- * ticket for the viewer and keeps it; the renderer never sees it.
+ * "Start tour" opens the room full-window (the tour screen). "Join as host" opens the room in the
+ * built-in viewer below. Main fetches a fresh single-use ticket for the viewer and keeps it; the
+ * renderer never sees it.
  */
 export function HostJoinPanel({ viewerOpen, onJoin, onStartTour }: { viewerOpen: boolean; onJoin(): void; onStartTour(): void }) {
   const { t } = useI18n();
