@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { readPreference } from '../lib/preferences';
+import { initialSidebarCollapsed, ShellLayoutContext, type ShellLayout } from '../lib/shell-layout';
 import { useProfiles } from '../lib/ProfilesProvider';
 import { profileName } from '../lib/profile-label';
 import { ErrorPanel } from '../ui/ErrorPanel';
@@ -15,6 +16,7 @@ const WelcomeScreen = lazy(() => import('../features/profiles/WelcomeScreen').th
 const RoomsScreen = lazy(() => import('../features/rooms/RoomsScreen').then((m) => ({ default: m.RoomsScreen })));
 const NewRoomScreen = lazy(() => import('../features/new-room/NewRoomScreen').then((m) => ({ default: m.NewRoomScreen })));
 const RoomRoute = lazy(() => import('./routes/RoomRoute').then((m) => ({ default: m.RoomRoute })));
+const TourRoute = lazy(() => import('./routes/TourRoute').then((m) => ({ default: m.TourRoute })));
 const SettingsRoute = lazy(() => import('./routes/SettingsRoute').then((m) => ({ default: m.SettingsRoute })));
 const HistoryScreen = lazy(() => import('../features/history').then((m) => ({ default: m.HistoryScreen })));
 // The banners live in the history module: a static import would pull all of history (and its
@@ -46,6 +48,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <NewRoomScreen />;
     case 'room':
       return <RoomRoute key={route.roomCode} roomCode={route.roomCode} />;
+    case 'tour':
+      return <TourRoute key={route.roomCode} roomCode={route.roomCode} />;
     case 'history':
       return (
         <HistoryScreen
@@ -72,6 +76,11 @@ export function App() {
 
   const navigate = useCallback((next: Route) => setRoute(next), []);
   const navigation = useMemo<Navigation>(() => ({ route, navigate }), [route, navigate]);
+  const [sidebarCollapsed, setSidebarCollapsed] = useState(() => initialSidebarCollapsed(readPreference('tourSidebar'), window.innerWidth));
+  const shellLayout = useMemo<ShellLayout>(() => ({ sidebarCollapsed, setSidebarCollapsed }), [sidebarCollapsed]);
+  // A tour fills the main area like a call: the sidebar may step aside, and the page never scrolls.
+  const inTour = route.screen === 'tour';
+  const hideSidebar = inTour && sidebarCollapsed;
   useShortcuts({ route, navigate, commands, openHelp: () => setShowShortcuts(true) });
 
   // After a screen change, move focus to the new screen so keyboard and screen-reader users follow.
@@ -90,9 +99,9 @@ export function App() {
         <a className="skip-link" href="#main">
           {t.app.skipToContent}
         </a>
-        <div className="shell">
-          <Sidebar onShowShortcuts={() => setShowShortcuts(true)} />
-          <main id="main" ref={mainRef} tabIndex={-1} className="main">
+        <div className={hideSidebar ? 'shell shell--sidebar-collapsed' : 'shell'}>
+          {hideSidebar ? null : <Sidebar onShowShortcuts={() => setShowShortcuts(true)} />}
+          <main id="main" ref={mainRef} tabIndex={-1} className={inTour ? 'main main--fill' : 'main'}>
             <Suspense fallback={null}>
               <StartupReportBanner />
               <OfflineBanner />
@@ -121,7 +130,9 @@ export function App() {
                   </p>
                 }
               >
-                <CurrentScreen route={route} />
+                <ShellLayoutContext.Provider value={shellLayout}>
+                  <CurrentScreen route={route} />
+                </ShellLayoutContext.Provider>
                 <ReadyMarker />
               </Suspense>
             )}

@@ -8,6 +8,10 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
     [[[modKeyLabel, 'N']], t.shortcuts.newRoom],
     [[[modKeyLabel, 'R'], ['F5']], t.shortcuts.refresh],
     [[[modKeyLabel, 'F'], ['/']], t.shortcuts.search],
+    [[[modKeyLabel, 'Shift', 'T']], t.tourScreen.shortcutStartTour],
+    [[['M'], [modKeyLabel, 'Shift', 'M']], t.tourScreen.shortcutMute],
+    [[[modKeyLabel, 'Shift', 'P']], t.tourScreen.shortcutParticipants],
+    [[[modKeyLabel, 'Shift', 'E']], t.tourScreen.shortcutEndRoom],
     [[['Shift', '?']], t.shortcuts.help],
     [[['Esc']], t.shortcuts.close],
   ];

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { CommandRegistry } from '../lib/commands';
+import { runCommand, type CommandRegistry } from '../lib/commands';
 import { isMac } from '../lib/keys';
 import type { Route } from '../lib/navigation';
 import { useLatest } from '../lib/use-latest';
@@ -18,8 +18,10 @@ interface ShortcutHandlers {
 
 /**
  * App-wide shortcuts: Ctrl/⌘+N new room, Ctrl/⌘+R or F5 refresh the room page, Ctrl/⌘+F or /
- * search rooms, Shift+? this list. Reloading the whole window is never what the agent wants (it
- * drops the session's rooms), so Ctrl/⌘+R and F5 are always taken over.
+ * search rooms, Shift+? this list; Ctrl/⌘+Shift+T starts the tour of the room shown, and in a
+ * tour Ctrl/⌘+Shift+E ends the room (after asking), Ctrl/⌘+Shift+P shows or hides the participants,
+ * and M or Ctrl/⌘+Shift+M mutes (Esc never leaves a tour). Reloading the whole window is never what
+ * the agent wants (it drops the session's rooms), so Ctrl/⌘+R and F5 are always taken over.
  */
 export function useShortcuts(handlers: ShortcutHandlers): void {
   const ref = useLatest(handlers);
@@ -37,6 +39,18 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
         return;
       }
       if (dialogOpen) return;
+      if (mod && event.shiftKey && !event.altKey) {
+        const command = ({ t: 'startTour', e: 'endRoom', p: 'toggleParticipants', m: 'toggleMute' } as const)[key];
+        if (command && runCommand(commands, command)) {
+          event.preventDefault();
+          return;
+        }
+      }
+      if (route.screen === 'tour' && key === 'm' && !mod && !event.altKey && !event.shiftKey && !isTyping(event.target)) {
+        event.preventDefault();
+        runCommand(commands, 'toggleMute');
+        return;
+      }
       if (mod && key === 'n' && !event.shiftKey && !event.altKey) {
         event.preventDefault();
         navigate({ screen: 'new-room' });

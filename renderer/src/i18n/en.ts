@@ -5,6 +5,7 @@ import { viewerEn } from './viewer';
 import { guestEn } from './guest';
 import { guestPassesEn } from './guest-passes';
 import { voiceEn } from './voice';
+import { tourScreenEn } from './tour-screen';
 
 /**
  * English texts. The Chinese dictionary is typed as `Messages`, so a key missing there (or an
@@ -366,6 +367,7 @@ export const en = {
   guest: guestEn,
   guestPasses: guestPassesEn,
   voice: voiceEn,
+  tourScreen: tourScreenEn,
 };
 
 export type Messages = typeof en;

@@ -5,6 +5,7 @@ import { viewerZhCN } from './viewer';
 import { guestZhCN } from './guest';
 import { guestPassesZhCN } from './guest-passes';
 import { voiceZhCN } from './voice';
+import { tourScreenZhCN } from './tour-screen';
 
 /** Simplified Chinese texts, written for agents who run VR 带看 every day. */
 export const zhCN: Messages = {
@@ -357,4 +358,5 @@ export const zhCN: Messages = {
   guest: guestZhCN,
   guestPasses: guestPassesZhCN,
   voice: voiceZhCN,
+  tourScreen: tourScreenZhCN,
 };

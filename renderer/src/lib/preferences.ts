@@ -7,6 +7,10 @@ const keys = {
   welcomeSeen: 'roomdesk.welcomeSeen',
   /** A JSON array of the VR codes last used for new rooms: codes only, never links. */
   recentVrs: 'roomdesk.recentVrs',
+  /** `collapsed` or `shown`: the app sidebar during a tour. */
+  tourSidebar: 'roomdesk.tourSidebar',
+  /** `on` when a sound plays as someone joins or leaves a tour. */
+  tourNoticeSound: 'roomdesk.tourNoticeSound',
 } as const;
 
 export type PreferenceName = keyof typeof keys;

@@ -47,6 +47,7 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
   const [viewerOpen, setViewerOpen] = useState(false);
   const viewerRef = useRef<HTMLDivElement>(null);
   useCommand('refresh', details.refresh);
+  const startTour = () => navigate({ screen: 'tour', roomCode });
 
   useEffect(() => {
     if (viewerOpen) viewerRef.current?.scrollIntoView?.({ block: 'nearest' });
@@ -116,7 +117,8 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
           ) : (
             <section className="card actions-card" aria-label={t.join.title}>
               <div className="actions-card__row">
-                <HostJoinPanel viewerOpen={viewerOpen} onJoin={() => setViewerOpen(true)} />
+                <HostJoinPanel viewerOpen={viewerOpen} onJoin={() => setViewerOpen(true)} onStartTour={startTour} />
+                <StartTourShortcut onStart={startTour} />
                 <div>
                   <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
                     {t.pass.open}
@@ -175,4 +177,10 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
       ) : null}
     </div>
   );
+}
+
+/** Ctrl/⌘+Shift+T starts the tour while the room can still be toured. */
+function StartTourShortcut({ onStart }: { onStart(): void }) {
+  useCommand('startTour', onStart);
+  return null;
 }

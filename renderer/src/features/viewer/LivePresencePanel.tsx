@@ -1,4 +1,4 @@
-import type { PresenceToast } from './use-live-presence';
+import type { PresenceToast } from '../../lib/use-live-presence';
 import type { LivePresence } from './viewer-bridge';
 import { useMessages } from '../../i18n/I18nProvider';
 import { UntrustedText } from '../../ui/UntrustedText';

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppError } from '../../../../common/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LivePresencePanel } from './LivePresencePanel';
-import { useLivePresence } from './use-live-presence';
+import { useLivePresence } from '../../lib/use-live-presence';
 import { measure, useReportedBounds } from './use-reported-bounds';
 import { useViewerSession } from './use-viewer-session';
 import { defaultViewerBridge, type ViewerBridge } from './viewer-bridge';

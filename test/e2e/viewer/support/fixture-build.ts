@@ -14,11 +14,15 @@ const types: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-/** Builds the RoomViewer fixture page (one folder per worker and run: workers build in parallel). */
-export async function buildViewerFixture(): Promise<string> {
-  const outDir = join(tmpdir(), `roomdesk-viewer-fixture-${process.pid}-${process.env.TEST_WORKER_INDEX ?? '0'}`);
+/**
+ * Builds a fixture page, the RoomViewer's by default (one folder per fixture, worker and run: workers
+ * build in parallel). `fixture` is its folder under the project root.
+ */
+export async function buildViewerFixture(fixture = 'test/e2e/viewer/fixture'): Promise<string> {
+  const name = fixture.split('/').at(-2) ?? 'viewer';
+  const outDir = join(tmpdir(), `roomdesk-${name}-fixture-${process.pid}-${process.env.TEST_WORKER_INDEX ?? '0'}`);
   await build({
-    root: join(projectRoot, 'test/e2e/viewer/fixture'),
+    root: join(projectRoot, fixture),
     base: './',
     logLevel: 'error',
     configFile: false,

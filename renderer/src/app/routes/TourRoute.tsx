@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useProfiles } from '../../lib/ProfilesProvider';
+import { useSessionRooms } from '../../lib/SessionRoomsProvider';
+import { GuestPassDialog } from '../../features/room/GuestPassDialog';
+import { useStoredRoom } from '../../features/room/use-stored-room';
+import { TourScreen, VrPlaceholder, type TourControl, type TourScreenSlots } from '../../features/tour-screen';
+import { VoiceBar } from '../../features/voice';
+import { defaultVoiceBridge } from '../../features/voice/voice-bridge';
+
+/** Handing the view over needs the VR shown; until a VR view is plugged in, the control says so. */
+const noControlYet: TourControl = { available: false, onHandOver: () => undefined, onTakeBack: () => undefined };
+
+/** The tour of a room with the VR, voice and guest pass parts the other features provide. */
+export function TourRoute({ roomCode }: { roomCode: string }) {
+  const { t } = useI18n();
+  const { active } = useProfiles();
+  const sessionRooms = useSessionRooms();
+  // History first: notes edited there since the room was created show here too.
+  const fromHistory = useStoredRoom(roomCode, undefined);
+  const stored = fromHistory ?? (active ? sessionRooms.find(active.id, roomCode) : undefined) ?? null;
+  const [voiceBridge] = useState(defaultVoiceBridge);
+  const listing = stored?.listing;
+
+  const slots: TourScreenSlots = {
+    vr: ({ obscured }) => <VrPlaceholder vr={listing?.vr ?? null} obscured={obscured} />,
+    voice: ({ roomCode: code, roomClosed, onSelfVoice }) => (
+      <VoiceBar roomCode={code} bridge={voiceBridge} roomClosed={roomClosed} onState={onSelfVoice} />
+    ),
+    invite: ({ roomCode: code, onClose }) =>
+      active ? (
+        <GuestPassDialog
+          roomCode={code}
+          preregistered={stored?.guests ?? []}
+          defaultRole={active.roles.guest}
+          listingTitle={listing?.title}
+          onClose={onClose}
+        />
+      ) : null,
+  };
+  return (
+    <TourScreen
+      roomCode={roomCode}
+      title={listing?.title || t.room.titleFallback({ code: roomCode })}
+      notes={listing?.notes ?? null}
+      slots={slots}
+      control={noControlYet}
+    />
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * The tour screen: a room filling the window's main area like a call.
+ *
+ *   <TourScreen roomCode title notes control slots={{ vr, voice, invite }} participantVoice />
+ *
+ * The route fills the slots from other features (see TourScreenSlots); `VrPlaceholder` stands in the
+ * VR slot while no VR view is plugged in.
+ */
+export { TourScreen, type TourScreenProps, type TourScreenSlots, type TourControl } from './TourScreen';
+export { VrPlaceholder } from './VrPlaceholder';
+export type { ParticipantVoice } from './tour-state';

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EventPayload } from '../../../common/contract';
+import type { BridgeMethods } from './bridge';
+import { dropNotices, enqueueNotices, NOTICE_MS, noticesFor, type PresenceNotice } from './presence-notices';
+
+export type LivePresence = EventPayload<'livePresence'>;
+export type LiveUser = LivePresence['users'][number];
+export type LiveConnection = LivePresence['connection'];
+/** The bridge methods the live presence uses; a screen's own bridge type includes them. */
+export type LivePresenceBridge = BridgeMethods<'connectLiveChannel' | 'disconnectLiveChannel' | 'onLivePresence'>;
+export type { PresenceNotice as PresenceToast } from './presence-notices';
+
+/**
+ * Connects main's live channel for the room while `enabled`, and turns join/leave changes into
+ * notices that drop out after a while. `onChanges` hears each batch of new notices (for a sound).
+ */
+export function useLivePresence(
+  bridge: LivePresenceBridge,
+  roomCode: string,
+  enabled: boolean,
+  onChanges?: (added: PresenceNotice[]) => void,
+) {
+  const [presence, setPresence] = useState<LivePresence | null>(null);
+  const [toasts, setToasts] = useState<PresenceNotice[]>([]);
+  const nextId = useRef(1);
+  const onChangesRef = useRef(onChanges);
+  useEffect(() => {
+    onChangesRef.current = onChanges;
+  }, [onChanges]);
+
+  useEffect(() => {
+    if (!enabled) return undefined;
+    let active = true;
+    const timers = new Set<ReturnType<typeof setTimeout>>();
+    const unsubscribe = bridge.onLivePresence((next) => {
+      if (!active || next.roomCode !== roomCode) return;
+      setPresence(next);
+      if (next.changes.length === 0) return;
+      const added = noticesFor(next.changes, nextId.current);
+      nextId.current += added.length;
+      setToasts((current) => enqueueNotices(current, added));
+      onChangesRef.current?.(added);
+      const ids = added.map((notice) => notice.id);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        setToasts((current) => dropNotices(current, ids));
+      }, NOTICE_MS);
+      timers.add(timer);
+    });
+    void bridge.connectLiveChannel({ roomCode }).then((result) => {
+      if (active && result.ok) setPresence((current) => current ?? result.value);
+    });
+    return () => {
+      active = false;
+      unsubscribe();
+      for (const timer of timers) clearTimeout(timer);
+      void bridge.disconnectLiveChannel({ roomCode });
+    };
+  }, [bridge, roomCode, enabled]);
+
+  const reconnect = useCallback(async () => {
+    await bridge.disconnectLiveChannel({ roomCode });
+    await bridge.connectLiveChannel({ roomCode });
+  }, [bridge, roomCode]);
+
+  const dismiss = useCallback((id: number) => setToasts((current) => dropNotices(current, [id])), []);
+
+  return { presence, toasts, reconnect, dismiss };
+}
