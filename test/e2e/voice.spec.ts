@@ -193,7 +193,7 @@ test.describe('voice', () => {
     await expect(panel.getByRole('combobox', { name: 'Microphone' }).locator('option')).not.toHaveCount(1);
 
     await panel.getByRole('button', { name: 'Join voice' }).click();
-    await expect(panel.getByText('In voice (sandbox: local microphone only)')).toBeVisible();
+    await expect(panel.getByText('In voice (sandbox: WebRTC on this computer)')).toBeVisible();
     await expect.poll(() => meterValue(page), { timeout: 10_000 }).toBeGreaterThan(0);
 
     // Join gave way to Mute and Leave: focus moved to Mute, not to the page, so M mutes straight
@@ -298,7 +298,7 @@ test.describe('voice', () => {
     await zhPanel.getByRole('button', { name: '加入语音' }).click();
     await expect(zhPanel.getByRole('alert')).toContainText('Roomdesk 没有麦克风权限');
     await zhPanel.getByRole('button', { name: '加入语音' }).click();
-    await expect(zhPanel.getByText('已加入语音(沙盒:仅本机麦克风)')).toBeVisible();
+    await expect(zhPanel.getByText('已加入语音(沙盒:本机 WebRTC)')).toBeVisible();
 
     // Ending the room leaves voice.
     await mount(page, { roomCode, locale: 'zh-CN', roomClosed: true });

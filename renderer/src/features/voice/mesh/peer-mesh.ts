@@ -103,7 +103,6 @@ export function createPeerMesh(options: PeerMeshOptions) {
   function connect(peer: Peer): RTCPeerConnection {
     const connection = createConnection(RTC_CONFIGURATION);
     peer.connection = connection;
-    peer.pendingCandidates = [];
     connection.addTrack(track, new MediaStream([track]));
     connection.onicecandidate = (event) => {
       if (!event.candidate || peer.connection !== connection) return;
@@ -156,6 +155,7 @@ export function createPeerMesh(options: PeerMeshOptions) {
   }
 
   async function offer(peer: Peer): Promise<void> {
+    peer.pendingCandidates = [];
     const connection = connect(peer);
     const description = await connection.createOffer();
     await connection.setLocalDescription(description);
@@ -163,6 +163,7 @@ export function createPeerMesh(options: PeerMeshOptions) {
     send(peer.userId, { kind: 'offer', session, peerSession: peer.remoteSession, sdp: description.sdp ?? '' });
   }
 
+  /** Candidates that came before the offer (they can overtake it) stay queued for the new connection. */
   async function answer(peer: Peer, sdp: string): Promise<void> {
     if (peer.connection) closePeer(peer);
     const connection = connect(peer);
