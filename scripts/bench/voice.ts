@@ -76,7 +76,7 @@ async function openInVoice(browser: Browser, link: string, join: boolean): Promi
   await page.goto(link);
   const joinButton = page.getByRole('button', { name: 'Join voice' });
   await joinButton.waitFor();
-  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.guest-voice-join')?.disabled);
+  await page.waitForFunction(`!document.querySelector('.guest-voice-join')?.disabled`);
   if (join) {
     await joinButton.click();
     await page.waitForSelector('.guest-voice[data-voice-status="joined"]');
@@ -86,20 +86,22 @@ async function openInVoice(browser: Browser, link: string, join: boolean): Promi
 
 /** Presses Join inside the page and returns the milliseconds until the first inbound audio samples. */
 async function joinToFirstFrame(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const peers = (window as unknown as { __benchPeers: RTCPeerConnection[] }).__benchPeers;
-    const started = performance.now();
-    document.querySelector<HTMLButtonElement>('.guest-voice-join')!.click();
-    for (;;) {
-      for (const peer of peers) {
-        const stats = await peer.getStats();
-        for (const report of stats.values()) {
-          if (report.type === 'inbound-rtp' && report.kind === 'audio' && (report.totalSamplesReceived ?? 0) > 0)
-            return performance.now() - started;
-        }
-      }
-      if (performance.now() - started > 30_000) throw new Error('no remote audio within 30 s');
-      await new Promise((done) => setTimeout(done, 5));
-    }
-  });
+  return page.evaluate<number>(JOIN_TO_FIRST_FRAME);
 }
+
+// Runs in the page (a string: this file is type-checked without the DOM library).
+const JOIN_TO_FIRST_FRAME = `(async () => {
+  const peers = window.__benchPeers;
+  const started = performance.now();
+  document.querySelector('.guest-voice-join').click();
+  for (;;) {
+    for (const peer of peers) {
+      const stats = await peer.getStats();
+      for (const report of stats.values()) {
+        if (report.type === 'inbound-rtp' && report.kind === 'audio' && (report.totalSamplesReceived ?? 0) > 0) return performance.now() - started;
+      }
+    }
+    if (performance.now() - started > 30000) throw new Error('no remote audio within 30 s');
+    await new Promise((done) => setTimeout(done, 5));
+  }
+})()`;
