@@ -5,7 +5,7 @@ import { chromium, type Browser, type Locator, type Page } from '@playwright/tes
 import { chromiumLaunchOptions } from './support/chromium';
 import { writeToneWav } from './support/tone-wav';
 import { RoomPage } from './pages/room-page';
-import { createRoom, expect, openWorkspace, test } from './workspace';
+import { createRoom, expect, openWorkspace, saveScreenshot, test } from './workspace';
 
 /**
  * The agent (the app, in one browser) and a client (the guest page, in a second browser) hear each
@@ -67,6 +67,18 @@ test('agent and client hear each other; a mute silences that side and shows on t
   try {
     clientBrowser = await chromium.launch(launchWithTone(clientTone));
     const client = await (await clientBrowser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' })).newPage();
+    // Test-only: keeps the page's peer connections so one can be cut below, as a network drop would.
+    await client.addInitScript(() => {
+      const Original = window.RTCPeerConnection;
+      const kept: RTCPeerConnection[] = [];
+      Object.assign(window, { keptPeers: kept });
+      window.RTCPeerConnection = class extends Original {
+        constructor(configuration?: RTCConfiguration) {
+          super(configuration);
+          kept.push(this);
+        }
+      };
+    });
     await client.goto(pass.inviteUrl);
     await expect(client.locator('#guest')).toHaveAttribute('data-state', /waiting|following|loadingTour/, SETTLED);
 
@@ -88,12 +100,10 @@ test('agent and client hear each other; a mute silences that side and shows on t
     await expect.poll(() => levelOf(agentAsHeardByClient), SETTLED).toBeGreaterThan(HEARD);
     const agentHears = await levelRange(clientAsHeardByAgent, page, 2000);
     const clientHears = await levelRange(agentAsHeardByClient, client, 2000);
-    test
-      .info()
-      .annotations.push({
-        type: 'received levels (min–max of 100)',
-        description: `agent ${agentHears.min}–${agentHears.max}, client ${clientHears.min}–${clientHears.max}`,
-      });
+    test.info().annotations.push({
+      type: 'received levels (min–max of 100)',
+      description: `agent ${agentHears.min}–${agentHears.max}, client ${clientHears.min}–${clientHears.max}`,
+    });
     expect(agentHears.min, 'the agent hears the client').toBeGreaterThan(HEARD);
     expect(clientHears.min, 'the client hears the agent').toBeGreaterThan(HEARD);
 
@@ -131,6 +141,17 @@ test('agent and client hear each other; a mute silences that side and shows on t
     await expect.poll(() => levelOf(clientAsHeardByAgent), SETTLED).toBeGreaterThan(HEARD);
     await expect.poll(() => levelOf(agentAsHeardByClient), SETTLED).toBeGreaterThan(HEARD);
 
+    await saveScreenshot(page, 'en', 'voice-with-client');
+    await saveScreenshot(client, 'en', 'guest-voice');
+
+    // The client's connection is cut under it: the agent sees it lost, and it comes back by itself.
+    await client.evaluate(() => (window as unknown as { keptPeers: RTCPeerConnection[] }).keptPeers.forEach((peer) => peer.close()));
+    await expect(clientAsHeardByAgent).toHaveAttribute('data-connection', 'lost', SETTLED);
+    await expect(clientAsHeardByAgent).toContainText('connection lost, reconnecting…');
+    await expect(clientAsHeardByAgent).toHaveAttribute('data-connection', 'connected', SETTLED);
+    await expect.poll(() => levelOf(clientAsHeardByAgent), SETTLED).toBeGreaterThan(HEARD);
+    await expect.poll(() => levelOf(agentAsHeardByClient), SETTLED).toBeGreaterThan(HEARD);
+
     // The agent leaves and rejoins too.
     await room.voice.getByRole('button', { name: 'Leave voice' }).click();
     await expect(agentAsHeardByClient).toHaveAttribute('data-in-voice', 'false', SETTLED);
@@ -139,5 +160,44 @@ test('agent and client hear each other; a mute silences that side and shows on t
     await expect.poll(() => levelOf(agentAsHeardByClient), SETTLED).toBeGreaterThan(HEARD);
   } finally {
     await clientBrowser?.close();
+  }
+});
+
+test('the guest page says in words, in the guest’s language, why voice could not start', async ({ app }) => {
+  const room = await app.services.rooms.createRoom({ guests: [], listing: { title: 'No microphone' } });
+  app.services.live.connect(room.roomCode);
+  await expect.poll(() => app.services.live.presence(room.roomCode)?.connection, SETTLED).toBe('connected');
+  const cases = [
+    { locale: 'en-US', error: 'NotAllowedError', join: 'Join voice', text: 'This page is not allowed to use the microphone.' },
+    { locale: 'en-US', error: 'NotFoundError', join: 'Join voice', text: 'No microphone was found on this device.' },
+    { locale: 'zh-CN', error: 'NotReadableError', join: '加入语音', text: '无法打开麦克风,可能正被其他应用占用。' },
+    { locale: 'zh-CN', error: 'NotAllowedError', join: '加入语音', text: '此页面没有麦克风权限。' },
+  ] as const;
+  for (const [index, { locale, error, join, text }] of cases.entries()) {
+    const context = await app.page
+      .context()
+      .browser()!
+      .newContext({ viewport: { width: 390, height: 844 }, locale });
+    try {
+      const client = await context.newPage();
+      await client.addInitScript((name) => {
+        navigator.mediaDevices.getUserMedia = async () => {
+          throw new DOMException('refused by the test', name);
+        };
+      }, error);
+      const pass = await app.services.rooms.issueGuestPass({
+        roomCode: room.roomCode,
+        guest: { userId: `client-${index}`, role: 'audience', nickname: `Client ${index}` },
+      });
+      await client.goto(pass.inviteUrl);
+      const voice = client.locator('.guest-voice');
+      await voice.getByRole('button', { name: join }).click();
+      await expect(voice.getByRole('alert')).toContainText(text, SETTLED);
+      await expect(voice).toHaveAttribute('data-voice-status', 'idle');
+      if (index === 0) await saveScreenshot(client, 'en', 'guest-voice-refused');
+      if (index === 3) await saveScreenshot(client, 'zh-CN', 'guest-voice-refused');
+    } finally {
+      await context.close();
+    }
   }
 });
