@@ -52,10 +52,10 @@ export function createGuestScreen(root: HTMLElement, text: GuestMessages) {
           : mark.connection === 'connecting'
             ? ` · ${text.voice.connecting}`
             : mark.microphone === 'closed'
-              ? ` · 🔇 ${text.voice.microphoneOff}`
+              ? ` · ${text.voice.microphoneOff}`
               : mark.speaking
-                ? ` · 🟢 ${text.voice.speaking}`
-                : ' · 🎙️';
+                ? ` · ${text.voice.speaking}`
+                : ` · ${text.voice.inVoiceShort}`;
     }
   }
 

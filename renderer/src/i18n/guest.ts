@@ -39,6 +39,7 @@ export interface GuestVoiceMessages {
   muted: string;
   mutedByGuide: string;
   notInVoice: string;
+  inVoiceShort: string;
   speaking: string;
   microphoneOff: string;
   connecting: string;
@@ -88,6 +89,7 @@ export const guestEn: GuestMessages = {
     muted: 'You are muted.',
     mutedByGuide: 'Your guide muted your microphone. Tap Unmute to talk again.',
     notInVoice: 'Tap Join voice to talk with your guide.',
+    inVoiceShort: 'in voice',
     speaking: 'speaking',
     microphoneOff: 'microphone off',
     connecting: 'connecting…',
@@ -139,6 +141,7 @@ export const guestZhCN: GuestMessages = {
     muted: '您已静音。',
     mutedByGuide: '带看人已将您的麦克风静音。点"取消静音"即可再次发言。',
     notInVoice: '点"加入语音"与带看人通话。',
+    inVoiceShort: '语音中',
     speaking: '正在说话',
     microphoneOff: '麦克风已关闭',
     connecting: '正在连接…',

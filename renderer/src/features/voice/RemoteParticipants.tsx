@@ -32,7 +32,7 @@ export function RemoteParticipants({ voice }: { voice: RoomVoice }) {
               data-connection={state.connection ?? 'none'}
               data-level={Math.round((levels.get(userId) ?? 0) * 100)}
             >
-              <span aria-hidden="true">{state.microphone === 'closed' ? '🔇' : state.speaking ? '🟢' : '⚪'}</span> <bdi>{name}</bdi> ·{' '}
+              <span className="voice-dot" aria-hidden="true" /> <bdi>{name}</bdi> ·{' '}
               {!state.inVoice
                 ? t.notInVoice
                 : state.connection === 'lost'

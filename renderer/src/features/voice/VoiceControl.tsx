@@ -38,7 +38,13 @@ export function VoiceControl() {
   return (
     <div className="voice-control" role="group" aria-label={t.title} data-voice-status={status} data-muted={muted}>
       <span className="voice-control__state" aria-live="polite">
-        <span aria-hidden="true">{joined ? (muted ? '🔇' : speaking ? '🟢' : '🎙️') : '⚪'}</span> {stateText}
+        <span
+          className="voice-dot"
+          aria-hidden="true"
+          data-speaking={joined && !muted && speaking}
+          data-microphone={joined ? (muted ? 'closed' : 'open') : 'unknown'}
+        />{' '}
+        {stateText}
       </span>
       {joined ? (
         <>
