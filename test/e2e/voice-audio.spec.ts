@@ -82,7 +82,9 @@ test('agent and client hear each other; a mute silences that side and shows on t
     await client.goto(pass.inviteUrl);
     await expect(client.locator('#guest')).toHaveAttribute('data-state', /waiting|following|loadingTour/, SETTLED);
 
-    // The agent joins first, then the client taps Join voice.
+    // Pre-join: the speaker test plays a tone, then the agent joins first and the client taps Join voice.
+    await room.voice.getByRole('button', { name: 'Test speaker' }).click();
+    await expect(room.voice.getByText('Did you hear a short tone?')).toBeVisible(SETTLED);
     await room.voice.getByRole('button', { name: 'Join voice' }).click();
     await expect(room.voice.getByText('In voice (sandbox: WebRTC on this computer)')).toBeVisible(SETTLED);
     const agentId = app.services.live.presence(roomCode)!.self!.userId;
@@ -141,7 +143,11 @@ test('agent and client hear each other; a mute silences that side and shows on t
     await expect.poll(() => levelOf(clientAsHeardByAgent), SETTLED).toBeGreaterThan(HEARD);
     await expect.poll(() => levelOf(agentAsHeardByClient), SETTLED).toBeGreaterThan(HEARD);
 
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await room.voice.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'en', 'voice-with-client');
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await saveScreenshot(page, 'en', 'voice-with-client-large');
     await saveScreenshot(client, 'en', 'guest-voice');
 
     // The client's connection is cut under it: the agent sees it lost, and it comes back by itself.
@@ -200,4 +206,52 @@ test('the guest page says in words, in the guest’s language, why voice could n
       await context.close();
     }
   }
+});
+
+test.describe('in Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the agent and a Chinese-speaking client hear each other, and a mute shows in Chinese', async ({ app }) => {
+    const { page } = app;
+    const { roomCode } = await app.services.rooms.createRoom({ guests: [], listing: { title: '江景两居' } });
+    await openWorkspace(app);
+    await page.getByText('江景两居').first().click();
+    const voice = page.getByRole('region', { name: '语音' });
+    const pass = await app.services.rooms.issueGuestPass({
+      roomCode,
+      guest: { userId: 'client-li', role: 'audience', nickname: '李女士' },
+    });
+    let clientBrowser: Browser | null = null;
+    try {
+      clientBrowser = await chromium.launch(launchWithTone(clientTone));
+      const client = await (await clientBrowser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })).newPage();
+      await client.goto(pass.inviteUrl);
+      await expect(client.locator('#guest')).toHaveAttribute('data-state', /waiting|following|loadingTour/, SETTLED);
+      await voice.getByRole('button', { name: '加入语音' }).click();
+      await expect(voice.getByText('已加入语音(沙盒:本机 WebRTC)')).toBeVisible(SETTLED);
+      const clientVoice = client.getByRole('region', { name: '语音' });
+      await clientVoice.getByRole('button', { name: '加入语音' }).click();
+      const agentId = app.services.live.presence(roomCode)!.self!.userId;
+      const clientAsHeardByAgent = voice.locator('li[data-user-id="client-li"]');
+      const agentAsHeardByClient = client.locator(`.guest-person[data-user-id="${agentId}"]`);
+      await expect.poll(() => levelOf(clientAsHeardByAgent), SETTLED).toBeGreaterThan(HEARD);
+      await expect.poll(() => levelOf(agentAsHeardByClient), SETTLED).toBeGreaterThan(HEARD);
+      await expect(agentAsHeardByClient).toContainText('正在说话');
+
+      await clientVoice.getByRole('button', { name: '静音', exact: true }).click();
+      await expect(clientAsHeardByAgent).toContainText('麦克风已关闭', SETTLED);
+      await expect(clientVoice).toContainText('您已静音。');
+      await expect.poll(() => levelOf(clientAsHeardByAgent), SETTLED).toBeLessThanOrEqual(SILENT);
+      await expect(voice.getByRole('button', { name: '将 李女士 静音' })).toHaveCount(0);
+
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await voice.scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'zh-CN', 'voice-with-client');
+      await page.setViewportSize({ width: 1600, height: 1000 });
+      await saveScreenshot(page, 'zh-CN', 'voice-with-client-large');
+      await saveScreenshot(client, 'zh-CN', 'guest-voice');
+    } finally {
+      await clientBrowser?.close();
+    }
+  });
 });
