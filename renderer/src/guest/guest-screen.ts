@@ -31,7 +31,10 @@ export function createGuestScreen(root: HTMLElement, text: GuestMessages) {
   people.append(peopleTitle, list);
   people.hidden = true;
   const voiceArea = element('div', 'guest-voice-area');
-  root.append(view, status, people, voiceArea);
+  // Voice above the people list, both docked at the bottom, so neither covers the other as the list grows.
+  const dock = element('div', 'guest-dock');
+  dock.append(voiceArea, people);
+  root.append(view, status, dock);
   let marks = new Map<string, GuestVoiceMark>();
 
   function applyMarks(): void {
@@ -44,9 +47,7 @@ export function createGuestScreen(root: HTMLElement, text: GuestMessages) {
       item.dataset.connection = mark?.connection ?? 'none';
       const badge = item.querySelector<HTMLSpanElement>('.guest-person-voice') ?? item.appendChild(element('span', 'guest-person-voice'));
       badge.textContent = !mark?.inVoice
-        ? mark?.microphone === 'closed'
-          ? ` · ${text.voice.microphoneOff}`
-          : ''
+        ? ''
         : mark.connection === 'lost'
           ? ` · ${text.voice.peerLost}`
           : mark.connection === 'connecting'
