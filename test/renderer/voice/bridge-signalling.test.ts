@@ -29,10 +29,14 @@ function fakeBridge(initial: Presence) {
   const presenceListeners = new Set<(value: Presence) => void>();
   const signalListeners = new Set<(value: VoiceSignalEvent) => void>();
   const sent: unknown[] = [];
+  const connects: string[] = [];
   const bridge = {
     joinVoice: async () => ({ ok: false, error: { kind: 'internal', message: 'unused' } }),
     getRoomDetails: async () => ({ ok: false, error: { kind: 'internal', message: 'unused' } }),
-    connectLiveChannel: async () => ({ ok: true, value: initial }),
+    connectLiveChannel: async () => {
+      connects.push('connect');
+      return { ok: true, value: initial };
+    },
     onLivePresence: (listener: (value: Presence) => void) => {
       presenceListeners.add(listener);
       return () => void presenceListeners.delete(listener);
@@ -49,6 +53,7 @@ function fakeBridge(initial: Presence) {
   return {
     bridge,
     sent,
+    connects,
     presence: (value: Presence) => presenceListeners.forEach((listener) => listener(value)),
     signal: (value: VoiceSignalEvent) => signalListeners.forEach((listener) => listener(value)),
   };
@@ -88,6 +93,13 @@ describe('the app’s sandbox signalling through the bridge', () => {
     fake.presence(presence('connected'));
     fake.presence(presence('connected'));
     expect(reconnected).toBe(1);
+
+    // The viewer closing disconnects the room's channel; voice connects it again while it listens.
+    expect(fake.connects).toEqual(['connect']);
+    fake.presence(presence('disconnected'));
+    expect(fake.connects).toEqual(['connect', 'connect']);
+    fake.presence(presence('room-closed'));
+    expect(fake.connects).toHaveLength(2);
   });
 
   it('is absent without the live channel methods (the sandbox then only meters the microphone)', async () => {

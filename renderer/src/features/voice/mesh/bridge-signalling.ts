@@ -3,7 +3,10 @@ import type { MeshSignalling } from '../sandbox-adapter';
 
 const SELF_TIMEOUT_MS = 10_000;
 
-/** The sandbox's signalling in the app: main's live channel of the room, through the bridge. */
+/**
+ * The sandbox's signalling in the app: main's live channel of the room, through the bridge. While voice
+ * listens (`onReconnected`), the channel is kept connected.
+ */
 export async function bridgeSignalling(bridge: VoiceBridge, roomCode: string): Promise<MeshSignalling | null> {
   const { sendVoiceSignal, onVoiceSignal, connectLiveChannel, onLivePresence } = bridge;
   if (!sendVoiceSignal || !onVoiceSignal || !connectLiveChannel || !onLivePresence) return null;
@@ -27,6 +30,8 @@ export async function bridgeSignalling(bridge: VoiceBridge, roomCode: string): P
       let connected = true;
       return onLivePresence((presence) => {
         if (presence.roomCode !== roomCode) return;
+        // Another screen let the channel go (the viewer closing) while voice still needs it: connect again.
+        if (presence.connection === 'disconnected') void connectLiveChannel({ roomCode });
         const now = presence.connection === 'connected';
         if (now && !connected) listener();
         connected = now;
