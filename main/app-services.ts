@@ -22,6 +22,7 @@ import {
 } from './viewer/index';
 import { createMicrophoneConsent } from './viewer/microphone-consent';
 import { createGuestWorkSender } from './viewer/guest-work-sender';
+import { createVoiceSignalRelay } from './viewer/voice-signal-relay';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 import { runEveryStep } from './lifecycle/shutdown';
 
@@ -144,7 +145,10 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     log: (message, fields) => options.logger.warn(message, fields),
     socketFactory: options.liveSocketFactory ?? wsSocketFactory,
     emit: (presence) => options.emit('livePresence', presence),
-    onEvent: (roomCode, event) => guestWork.receive(roomCode, event),
+    onEvent: (roomCode, event, envelope) => {
+      guestWork.receive(roomCode, event);
+      voiceSignals.receive(roomCode, event, envelope);
+    },
     now,
   });
   // The guest page has no App Secret: the agent's app hands each joining guest the room's VR Work.
@@ -162,6 +166,21 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
       if (!channel) throw new Error('The live channel is not connected.');
       channel.sendCustomEvent(eventId, data, toUserIds);
     },
+    log: (message, fields) => options.logger.warn(message, fields),
+  });
+
+  const voiceSignals = createVoiceSignalRelay({
+    send: (roomCode, eventId, data, toUserIds) => {
+      const channel = live.channel(roomCode);
+      if (!channel) throw new Error('The live channel is not connected.');
+      channel.sendCustomEvent(eventId, data, toUserIds);
+    },
+    setMicrophone: (roomCode, open, userId) => {
+      const channel = live.channel(roomCode);
+      if (!channel) throw new Error('The live channel is not connected.');
+      channel.setMicrophone(open, userId);
+    },
+    emit: (event) => options.emit('voiceSignal', event),
     log: (message, fields) => options.logger.warn(message, fields),
   });
 
@@ -185,6 +204,7 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     viewer,
     microphone,
     live,
+    voiceSignals,
     appInfo: () => ({
       name: 'Roomdesk',
       version: options.appVersion,

@@ -14,6 +14,7 @@ const sectionFiles = [
   './bench/history-render.ts',
   './bench/guided-sync.ts',
   './bench/guest-page.ts',
+  './bench/voice.ts',
 ];
 
 // `ROOMDESK_BENCH_ONLY=history` (a part of the file name) runs matching sections only.

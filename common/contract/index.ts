@@ -6,7 +6,7 @@ import { networkContract, networkEvents } from './network';
 import { profilesContract } from './profiles';
 import { roomsContract } from './rooms';
 import { viewerContract, viewerEvents } from './viewer';
-import { voiceContract } from './voice';
+import { voiceContract, voiceEvents } from './voice';
 
 /**
  * The bridge contract: every method the renderer may call, declared once with the schemas of
@@ -28,6 +28,7 @@ export const bridgeEvents = {
   ...networkEvents,
   ...historyEvents,
   ...viewerEvents,
+  ...voiceEvents,
 } as const;
 
 export type BridgeContract = typeof bridgeContract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roomCodeSchema as roomCode } from '../room';
 import { joinVoiceInputSchema, joinVoiceOutputSchema } from '../voice';
+import { sendVoiceSignalInputSchema, voiceSignalEventSchema } from '../voice-signal';
 import { method } from './method';
 
 export const voiceSignatureInfoSchema = z.object({
@@ -19,4 +20,16 @@ export const voiceContract = {
   joinVoice: method(joinVoiceInputSchema, joinVoiceOutputSchema),
   /** The agent left a room's voice: recorded on the room's timeline. */
   leaveVoice: method(z.strictObject({ roomCode }), z.object({ recorded: z.boolean() })),
+  /** Sandbox voice: one WebRTC signal to a peer (or to everyone else) through main's live channel of the room. */
+  sendVoiceSignal: method(sendVoiceSignalInputSchema, z.object({ sent: z.literal(true) })),
+  /** Opens or closes a microphone state in the room (BUILTIN_MSG change_micro_status): the agent's own, or a guest's. */
+  setRoomMicrophone: method(
+    z.strictObject({ roomCode, open: z.boolean(), userId: z.string().min(1).max(128).optional() }),
+    z.object({ sent: z.literal(true) }),
+  ),
+} as const;
+
+/** Sandbox voice signals from the room's peers, relayed by main's live channel. */
+export const voiceEvents = {
+  voiceSignal: voiceSignalEventSchema,
 } as const;

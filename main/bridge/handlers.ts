@@ -66,6 +66,8 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
       await services.activity.voiceLeft({ ...owner, roomCode });
       return { recorded: await history.has({ profileId: owner.profileId, roomCode }) };
     },
+    sendVoiceSignal: async (input) => services.voiceSignals.send(input),
+    setRoomMicrophone: async ({ roomCode, open, userId }) => services.voiceSignals.setMicrophone(roomCode, open, userId),
     listVrs: async ({ page }) => {
       const list = await rooms.listVrs(page);
       return { items: list.items, total: list.total };

@@ -25,7 +25,7 @@ let bundleDir = '';
 const entrySource = `
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import { VoicePanel } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/index.ts'))};
+import { VoicePanel, VoiceControl, RoomVoiceProvider, useVoiceParticipants } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/index.ts'))};
 import { I18nProvider } from ${JSON.stringify(join(projectRoot, 'renderer/src/i18n/I18nProvider.tsx'))};
 import { createSandboxAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/sandbox-adapter.ts'))};
 import { createVoiceAdapter } from ${JSON.stringify(join(projectRoot, 'renderer/src/features/voice/adapter-factory.ts'))};
@@ -66,6 +66,23 @@ window.__voiceE2E = {
     root ??= createRoot(host);
     // The provider reads its language once: a new language mounts a new provider (and panel).
     root.render(createElement(I18nProvider, { key: locale ?? 'en', initialChoice: locale ?? 'en' }, createElement(VoicePanel, { roomCode, bridge: voiceBridge(), roomClosed })));
+  },
+  /** The compact control and the participants hook, as another screen uses them, on the whole bridge. */
+  mountCompact({ roomCode }) {
+    let host = document.getElementById('voice-e2e');
+    if (!host) {
+      host = document.createElement('div');
+      host.id = 'voice-e2e';
+      document.body.append(host);
+    }
+    root ??= createRoot(host);
+    function Participants() {
+      return createElement('pre', { 'data-voice-participants': JSON.stringify(useVoiceParticipants()) });
+    }
+    root.render(
+      createElement(I18nProvider, { initialChoice: 'en' },
+        createElement(RoomVoiceProvider, { roomCode }, createElement(VoiceControl), createElement(Participants))),
+    );
   },
   unmount() {
     root?.unmount();
@@ -155,6 +172,7 @@ async function mount(page: Page, props: { roomCode: string; locale?: 'en' | 'zh-
 interface VoiceTestWindow {
   __voiceE2E: {
     mount(props: { roomCode: string; locale?: string; roomClosed?: boolean }): void;
+    mountCompact(props: { roomCode: string }): void;
     unmount(): void;
     lastSign(): string | null;
     liveMicrophoneTracks(): number;
@@ -193,7 +211,7 @@ test.describe('voice', () => {
     await expect(panel.getByRole('combobox', { name: 'Microphone' }).locator('option')).not.toHaveCount(1);
 
     await panel.getByRole('button', { name: 'Join voice' }).click();
-    await expect(panel.getByText('In voice (sandbox: local microphone only)')).toBeVisible();
+    await expect(panel.getByText('In voice (sandbox: WebRTC on this computer)')).toBeVisible();
     await expect.poll(() => meterValue(page), { timeout: 10_000 }).toBeGreaterThan(0);
 
     // Join gave way to Mute and Leave: focus moved to Mute, not to the page, so M mutes straight
@@ -298,7 +316,7 @@ test.describe('voice', () => {
     await zhPanel.getByRole('button', { name: '加入语音' }).click();
     await expect(zhPanel.getByRole('alert')).toContainText('Roomdesk 没有麦克风权限');
     await zhPanel.getByRole('button', { name: '加入语音' }).click();
-    await expect(zhPanel.getByText('已加入语音(沙盒:仅本机麦克风)')).toBeVisible();
+    await expect(zhPanel.getByText('已加入语音(沙盒:本机 WebRTC)')).toBeVisible();
 
     // Ending the room leaves voice.
     await mount(page, { roomCode, locale: 'zh-CN', roomClosed: true });
@@ -406,5 +424,39 @@ test.describe('voice', () => {
     expect(outcome.result).toBe('VoiceFailure:join-failed');
     expect(fetched.some((path) => /trtc-adapter/.test(path))).toBe(true);
     expect(fetched.some((path) => /chime/i.test(path))).toBe(false);
+  });
+});
+
+test.describe('the compact voice control', () => {
+  test.use({ sandboxRoomLinks: 'live-channel' });
+  test.describe.configure({ timeout: 120_000 });
+
+  test('joins, mutes and leaves, and the participants hook and the room follow', async ({ app }) => {
+    const { page } = await openWithVoice(app);
+    const roomCode = await newRoomCode(app);
+    await page.evaluate((code) => (window as unknown as VoiceTestWindow).__voiceE2E.mountCompact({ roomCode: code }), roomCode);
+    const control = page.getByRole('group', { name: 'Voice' });
+    const participants = async () =>
+      JSON.parse((await page.locator('[data-voice-participants]').getAttribute('data-voice-participants')) ?? '{}') as Record<
+        string,
+        { inVoice: boolean; microphone: string | null }
+      >;
+
+    await control.getByRole('button', { name: 'Join voice' }).click();
+    await expect(control).toHaveAttribute('data-voice-status', 'joined');
+    const selfId = app.services.live.presence(roomCode)!.self!.userId;
+    await expect.poll(async () => (await participants())[selfId]).toMatchObject({ inVoice: true, microphone: 'open' });
+    await expect.poll(() => app.services.live.presence(roomCode)?.self?.microphone).toBe('open');
+
+    await control.getByRole('button', { name: 'Mute' }).click();
+    await expect(control).toHaveAttribute('data-muted', 'true');
+    await expect(control).toContainText('Muted');
+    await expect.poll(async () => (await participants())[selfId]?.microphone).toBe('closed');
+    await expect.poll(() => app.services.live.presence(roomCode)?.self?.microphone).toBe('closed');
+
+    await control.getByRole('button', { name: 'Leave voice' }).click();
+    await expect(control).toHaveAttribute('data-voice-status', 'idle');
+    await expect(control).toContainText('Not in voice');
+    await expect.poll(async () => (await participants())[selfId]?.inVoice).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 import {
   builtinActions,
   builtinEvents,
+  changeMicroStatusMessage,
   changePermissionMessage,
+  customEventMessage,
   keyframeMessage,
   parseServerFrame,
   standingOf,
@@ -97,6 +99,11 @@ export function connectGuestChannel(options: GuestChannelOptions) {
   return {
     sendKeyframe: (frames: Record<string, unknown>) => send(keyframeMessage(nextId(), frames)),
     setSyncFramePermission: (userId: string, allowed: boolean) => send(changePermissionMessage(nextId(), userId, { sync_frame: allowed })),
+    /** An app-defined message to the listed users (everyone else when none). */
+    sendCustomEvent: (eventId: string, data: unknown, toUserIds: readonly string[] = []) =>
+      send(customEventMessage(nextId(), eventId, data, toUserIds)),
+    /** The guest's own microphone state, which the room shows everyone (BUILTIN_MSG change_micro_status). */
+    setMicrophone: (open: boolean) => send(changeMicroStatusMessage(nextId(), open)),
     close(): void {
       socket.close(1000, 'guest left');
     },

@@ -1,5 +1,6 @@
 import { isOnline, nicknameOf, standingOf, type UserInfo } from '../../../common/live-protocol';
 import type { GuestMessages } from '../i18n/guest';
+import type { GuestVoiceMark } from './guest-voice';
 
 export type GuestState = keyof GuestMessages['state'];
 
@@ -38,10 +39,44 @@ export function createGuestScreen(root: HTMLElement, text: GuestMessages) {
   const list = element('ul', 'guest-people-list');
   people.append(peopleTitle, list);
   people.hidden = true;
-  root.append(view, status, people);
+  const voiceArea = element('div', 'guest-voice-area');
+  // Voice above the people list, both docked at the bottom, so neither covers the other as the list grows.
+  const dock = element('div', 'guest-dock');
+  dock.append(voiceArea, people);
+  root.append(view, status, dock);
+  let marks = new Map<string, GuestVoiceMark>();
+
+  function applyMarks(): void {
+    for (const item of list.querySelectorAll<HTMLLIElement>('li[data-user-id]')) {
+      const mark = marks.get(item.dataset.userId ?? '');
+      item.dataset.inVoice = String(mark?.inVoice ?? false);
+      item.dataset.speaking = String(mark?.speaking ?? false);
+      item.dataset.microphone = mark?.microphone ?? 'unknown';
+      item.dataset.level = String(Math.round((mark?.level ?? 0) * 100));
+      item.dataset.connection = mark?.connection ?? 'none';
+      const badge = item.querySelector<HTMLSpanElement>('.guest-person-voice') ?? item.appendChild(element('span', 'guest-person-voice'));
+      badge.textContent = !mark?.inVoice
+        ? ''
+        : mark.connection === 'lost'
+          ? ` · ${text.voice.peerLost}`
+          : mark.connection === 'connecting'
+            ? ` · ${text.voice.connecting}`
+            : mark.microphone === 'closed'
+              ? ` · ${text.voice.microphoneOff}`
+              : mark.speaking
+                ? ` · ${text.voice.speaking}`
+                : ` · ${text.voice.inVoiceShort}`;
+    }
+  }
 
   return {
     view,
+    /** Where the voice controls go. */
+    voiceArea,
+    voiceMarks(next: Map<string, GuestVoiceMark>): void {
+      marks = next;
+      applyMarks();
+    },
     show(state: GuestState): void {
       root.dataset.state = state;
       stateLine.textContent = text.state[state];
@@ -66,6 +101,7 @@ export function createGuestScreen(root: HTMLElement, text: GuestMessages) {
         }),
       );
       people.hidden = present.length === 0;
+      applyMarks();
     },
   };
 }

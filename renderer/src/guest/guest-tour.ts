@@ -4,6 +4,8 @@ import { createTourEngine, type TourEngine, type TourViewState } from '../featur
 import { createGuidedSync, type SyncedView } from '../features/tour/sync/index';
 import { connectGuestChannel, type GuestChannelEnd } from './guest-channel';
 import type { GuestScreen } from './guest-screen';
+import { createGuestVoice } from './guest-voice';
+import type { GuestVoiceMessages } from '../i18n/guest';
 import { narrowContentSecurityPolicy } from './guest-csp';
 import { guestSocketUrl } from '../../../common/guest-link';
 
@@ -13,7 +15,7 @@ const DEFAULT_HOST_ROLE = 'anchor';
  * The guest's tour: joins the room with the pass's ticket, shows who is there, loads the Work the
  * agent's app sends (renderer fetched only then) and follows the guide's view.
  */
-export function startGuestTour(link: GuestLink, screen: GuestScreen): void {
+export function startGuestTour(link: GuestLink, screen: GuestScreen, voiceText: GuestVoiceMessages): void {
   const hostRole = link.hostRole ?? DEFAULT_HOST_ROLE;
   let engine: TourEngine | null = null;
   let workReceived = false;
@@ -38,13 +40,16 @@ export function startGuestTour(link: GuestLink, screen: GuestScreen): void {
     onEnd: (reason: GuestChannelEnd) => {
       finished = true;
       sync.dispose();
+      voice.end();
       screen.show(reason);
     },
   });
   const sync = createGuidedSync({ view, channel, hostRole });
+  const voice = createGuestVoice({ root: screen.voiceArea, text: voiceText, channel, onMarks: (marks) => screen.voiceMarks(marks) });
 
   function onEvent(event: LiveEvent, envelope: ServerEnvelope): void {
     sync.receive(event, envelope);
+    voice.receive(event, envelope);
     switch (event.type) {
       case 'ROOM_INFO':
         if (!workReceived) screen.show('waiting');

@@ -17,7 +17,7 @@ document.documentElement.lang = locale;
 document.title = text.title;
 
 const screen = createGuestScreen(document.getElementById('guest')!, text);
-if (link.ok) startGuestTour(link.link, screen);
+if (link.ok) startGuestTour(link.link, screen, text.voice);
 else screen.show(link.problem === 'missing' ? 'noLink' : 'badLink');
 
 // A new link pasted into the same tab changes only the fragment: start over with it.

@@ -37,6 +37,33 @@ export interface GuestMessages {
   you: string;
   guide: string;
   unnamed(userId: string): string;
+  voice: GuestVoiceMessages;
+}
+
+/** The guest page's voice: one tap to join (browsers only open the microphone after a tap), mute, who speaks. */
+export interface GuestVoiceMessages {
+  title: string;
+  join: string;
+  joining: string;
+  leave: string;
+  mute: string;
+  unmute: string;
+  inVoice: string;
+  muted: string;
+  mutedByGuide: string;
+  notInVoice: string;
+  inVoiceShort: string;
+  speaking: string;
+  microphoneOff: string;
+  connecting: string;
+  peerLost: string;
+  problem: {
+    'no-microphone': string;
+    'permission-denied': string;
+    'microphone-busy': string;
+    'join-failed': string;
+    disconnected: string;
+  };
 }
 
 export const guestEn: GuestMessages = {
@@ -77,6 +104,31 @@ export const guestEn: GuestMessages = {
   you: 'you',
   guide: 'guide',
   unnamed: (userId) => `Guest ${userId.slice(-4)}`,
+  voice: {
+    title: 'Voice',
+    join: 'Join voice',
+    joining: 'Joining voice…',
+    leave: 'Leave voice',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    inVoice: 'You are in voice.',
+    muted: 'You are muted.',
+    mutedByGuide: 'Your guide muted your microphone. Tap Unmute to talk again.',
+    notInVoice: 'Tap Join voice to talk with your guide.',
+    inVoiceShort: 'in voice',
+    speaking: 'speaking',
+    microphoneOff: 'microphone off',
+    connecting: 'connecting…',
+    peerLost: 'connection lost, reconnecting…',
+    problem: {
+      'no-microphone': 'No microphone was found on this device. Connect one (or a headset) and tap Join voice again.',
+      'permission-denied':
+        'This page is not allowed to use the microphone. Allow it in your browser (the icon next to the address), then tap Join voice again.',
+      'microphone-busy': 'The microphone could not be opened; another app may be using it. Close it and tap Join voice again.',
+      'join-failed': 'Voice could not connect. Check your network and tap Join voice again.',
+      disconnected: 'Voice was disconnected. Tap Join voice to reconnect.',
+    },
+  },
 };
 
 export const guestZhCN: GuestMessages = {
@@ -117,4 +169,28 @@ export const guestZhCN: GuestMessages = {
   you: '我',
   guide: '带看人',
   unnamed: (userId) => `访客 ${userId.slice(-4)}`,
+  voice: {
+    title: '语音',
+    join: '加入语音',
+    joining: '正在加入语音…',
+    leave: '离开语音',
+    mute: '静音',
+    unmute: '取消静音',
+    inVoice: '您已加入语音。',
+    muted: '您已静音。',
+    mutedByGuide: '带看人已将您的麦克风静音。点"取消静音"即可再次发言。',
+    notInVoice: '点"加入语音"与带看人通话。',
+    inVoiceShort: '语音中',
+    speaking: '正在说话',
+    microphoneOff: '麦克风已关闭',
+    connecting: '正在连接…',
+    peerLost: '连接中断,正在重新连接…',
+    problem: {
+      'no-microphone': '此设备上没有找到麦克风。请连接麦克风或耳机后再点"加入语音"。',
+      'permission-denied': '此页面没有麦克风权限。请在浏览器中允许(地址栏旁的图标),然后再点"加入语音"。',
+      'microphone-busy': '无法打开麦克风,可能正被其他应用占用。请关闭该应用后再点"加入语音"。',
+      'join-failed': '语音无法连接。请检查网络后再点"加入语音"。',
+      disconnected: '语音已断开。请点"加入语音"重新连接。',
+    },
+  },
 };

@@ -28,6 +28,20 @@ export interface VoiceMessages {
   problem: Record<VoiceProblem, string>;
   detail(text: string): string;
   requestId(id: string): string;
+  speaker: string;
+  unnamedSpeaker(index: number): string;
+  testSpeaker: string;
+  speakerPlaying: string;
+  speakerPlayed: string;
+  othersTitle: string;
+  nobodyElse: string;
+  notInVoice: string;
+  peerConnecting: string;
+  peerLost: string;
+  microphoneOff: string;
+  muteGuest(name: string): string;
+  inVoiceShort: string;
+  notInVoiceShort: string;
 }
 
 export const voiceEn: VoiceMessages = {
@@ -53,7 +67,7 @@ export const voiceEn: VoiceMessages = {
   notSpeaking: 'Quiet',
   muted: 'Muted',
   joinedVia: (vendor) => `In voice (${vendor})`,
-  vendorName: { trtc: 'Tencent TRTC', chime: 'Amazon Chime', sandbox: 'sandbox: local microphone only' },
+  vendorName: { trtc: 'Tencent TRTC', chime: 'Amazon Chime', sandbox: 'sandbox: WebRTC on this computer' },
   problem: {
     'no-microphone': 'No microphone was found. Connect a microphone or headset, choose it below, and press "Join voice" again.',
     'permission-denied':
@@ -70,6 +84,20 @@ export const voiceEn: VoiceMessages = {
   },
   detail: (text) => `Details: ${text}`,
   requestId: (id) => `Request id: ${id}`,
+  speaker: 'Speaker',
+  unnamedSpeaker: (index) => `Speaker ${index}`,
+  testSpeaker: 'Test speaker',
+  speakerPlaying: 'Playing a tone…',
+  speakerPlayed: 'Did you hear a short tone? If not, choose another speaker or turn the volume up.',
+  othersTitle: 'Others in the room',
+  nobodyElse: 'Nobody else is in the room yet.',
+  notInVoice: 'not in voice',
+  peerConnecting: 'connecting…',
+  peerLost: 'connection lost, reconnecting…',
+  microphoneOff: 'microphone off',
+  muteGuest: (name) => `Mute ${name}`,
+  inVoiceShort: 'In voice',
+  notInVoiceShort: 'Not in voice',
 };
 
 export const voiceZhCN: VoiceMessages = {
@@ -95,7 +123,7 @@ export const voiceZhCN: VoiceMessages = {
   notSpeaking: '安静',
   muted: '已静音',
   joinedVia: (vendor) => `已加入语音(${vendor})`,
-  vendorName: { trtc: '腾讯云 TRTC', chime: 'Amazon Chime', sandbox: '沙盒:仅本机麦克风' },
+  vendorName: { trtc: '腾讯云 TRTC', chime: 'Amazon Chime', sandbox: '沙盒:本机 WebRTC' },
   problem: {
     'no-microphone': '没有找到麦克风。请连接麦克风或耳机,在下方选择后再点"加入语音"。',
     'permission-denied':
@@ -109,4 +137,18 @@ export const voiceZhCN: VoiceMessages = {
   },
   detail: (text) => `详情:${text}`,
   requestId: (id) => `请求 ID:${id}`,
+  speaker: '扬声器',
+  unnamedSpeaker: (index) => `扬声器 ${index}`,
+  testSpeaker: '测试扬声器',
+  speakerPlaying: '正在播放提示音…',
+  speakerPlayed: '听到一声短促的提示音了吗?如果没有,请换一个扬声器或调高音量。',
+  othersTitle: '房间里的其他人',
+  nobodyElse: '房间里还没有其他人。',
+  notInVoice: '未加入语音',
+  peerConnecting: '正在连接…',
+  peerLost: '连接中断,正在重新连接…',
+  microphoneOff: '麦克风已关闭',
+  muteGuest: (name) => `将 ${name} 静音`,
+  inVoiceShort: '语音中',
+  notInVoiceShort: '未加入语音',
 };

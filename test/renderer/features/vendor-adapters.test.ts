@@ -11,7 +11,13 @@ import { VoiceFailure } from '../../../renderer/src/features/voice/voice-adapter
  * and TRTC's client (whose `enterRoom` connects).
  */
 
-const captured = vi.hoisted(() => ({ configuration: null as unknown, enterRoom: [] as unknown[] }));
+const captured = vi.hoisted(() => ({
+  configuration: null as unknown,
+  enterRoom: [] as unknown[],
+  /** TRTC: the adapter's event handlers, and whether `enterRoom` lets it in (for the roster test). */
+  trtcHandlers: new Map<string, (event: unknown) => void>(),
+  enterSucceeds: false,
+}));
 
 vi.mock('amazon-chime-sdk-js', async (importOriginal) => {
   const real = await importOriginal<typeof import('amazon-chime-sdk-js')>();
@@ -39,17 +45,24 @@ vi.mock('amazon-chime-sdk-js', async (importOriginal) => {
 
 vi.mock('trtc-sdk-v5', () => {
   const client = {
-    on: () => undefined,
+    on: (event: string, handler: (payload: unknown) => void) => void captured.trtcHandlers.set(event, handler),
     enableAudioVolumeEvaluation: () => undefined,
     enterRoom: async (options: unknown) => {
       captured.enterRoom.push(options);
-      throw new Error('stopped where the vendor would be contacted');
+      if (!captured.enterSucceeds) throw new Error('stopped where the vendor would be contacted');
     },
+    startLocalAudio: async () => undefined,
     stopLocalAudio: async () => undefined,
     exitRoom: async () => undefined,
     destroy: () => undefined,
   };
-  return { default: { create: () => client, setLogLevel: () => undefined, EVENT: { AUDIO_VOLUME: 'v', ERROR: 'e', KICKED_OUT: 'k' } } };
+  return {
+    default: {
+      create: () => client,
+      setLogLevel: () => undefined,
+      EVENT: { AUDIO_VOLUME: 'v', ERROR: 'e', KICKED_OUT: 'k', REMOTE_AUDIO_AVAILABLE: 'ra', REMOTE_USER_EXIT: 'rx' },
+    },
+  };
 });
 
 const SIGNATURE = 'c2FuZGJveC1obWFjLXNpZ25hdHVyZS12YWx1ZQ';
@@ -61,6 +74,8 @@ function fetched(sign: string): FetchedVoiceSignature {
 afterEach(() => {
   captured.configuration = null;
   captured.enterRoom = [];
+  captured.trtcHandlers.clear();
+  captured.enterSucceeds = false;
 });
 
 describe('the Chime adapter', () => {
@@ -126,5 +141,56 @@ describe('the TRTC adapter', () => {
 
     expect(failure).toBeInstanceOf(VoiceFailure);
     expect(captured.enterRoom).toEqual([{ sdkAppId: 1_400_123_456, userId: 'agent-7', userSig: sign, roomId: 123_456_789 }]);
+  });
+});
+
+describe('the vendor adapters and the guest page', () => {
+  it('TRTC and Chime refuse to join without a signature (the guest page has none), before loading anything', async () => {
+    const { createTrtcAdapter } = await import('../../../renderer/src/features/voice/trtc-adapter');
+    const { createChimeAdapter } = await import('../../../renderer/src/features/voice/chime-adapter');
+    for (const adapter of [createTrtcAdapter(), createChimeAdapter()]) {
+      const failure = await adapter.join(null).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(VoiceFailure);
+      expect((failure as VoiceFailure).kind).toBe('join-failed');
+    }
+    expect(captured.enterRoom).toEqual([]);
+    expect(captured.configuration).toBeNull();
+  });
+});
+
+describe('the TRTC adapter’s remote participants', () => {
+  it('lists others by their TRTC user id with the level heard from each, and drops those who leave', async () => {
+    captured.enterSucceeds = true;
+    const params = toJoinParams({
+      roomCode: 'RC1',
+      vendor: 'trtc',
+      vendorSource: 'room-config',
+      voiceId: '123456789',
+      signature: fetched(`1900000000.${SIGNATURE}`),
+    });
+    const { createTrtcAdapter } = await import('../../../renderer/src/features/voice/trtc-adapter');
+    const adapter = createTrtcAdapter();
+    const seen: unknown[] = [];
+    adapter.onRemote((participants) => seen.push(participants));
+    await adapter.join(params);
+
+    captured.trtcHandlers.get('ra')!({ userId: 'client-zhang' });
+    captured.trtcHandlers.get('v')!({
+      result: [
+        { userId: '', volume: 10 },
+        { userId: 'client-zhang', volume: 60 },
+      ],
+    });
+    captured.trtcHandlers.get('rx')!({ userId: 'client-zhang' });
+
+    expect(seen).toEqual([
+      [{ userId: 'client-zhang', connection: 'connected', level: 0, speaking: false }],
+      [{ userId: 'client-zhang', connection: 'connected', level: 0.6, speaking: false }],
+      [{ userId: 'client-zhang', connection: 'connected', level: 0.6, speaking: true }],
+      [],
+    ]);
   });
 });

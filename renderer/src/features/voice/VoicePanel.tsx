@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { RemoteParticipants } from './RemoteParticipants';
+import { RoomVoiceProvider } from './RoomVoiceProvider';
+import { useRoomVoice, type RoomVoice } from './room-voice-context';
+import { listSpeakers, playTestTone } from './speaker-test';
 import { usePreflight } from './use-preflight';
-import { useVoiceSession, type VoiceIssue } from './use-voice-session';
+import type { VoiceIssue } from './use-voice-session';
 import type { AdapterFactory, VoiceBridge } from './voice-bridge';
 import { useMessages } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
@@ -16,14 +20,37 @@ export interface VoicePanelProps {
 }
 
 /**
- * Voice for one viewing room: pre-flight check, join, mute, microphone choice, level and
- * speaking indicator, leave. Unmounting it (leaving the room) leaves voice.
+ * Voice for one viewing room, like a meeting app: before joining, the microphone choice with a level
+ * check, a speaker test and Join; once in, mute, microphone choice, level and speaking indicator,
+ * the others in voice, leave. It shares the session of an enclosing RoomVoiceProvider of the same
+ * room (with the compact VoiceControl); otherwise it has its own, and unmounting it leaves voice.
  */
-export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter }: VoicePanelProps) {
+export function VoicePanel(props: VoicePanelProps) {
+  const outer = useRoomVoice();
+  if (outer && outer.roomCode === props.roomCode) return <VoicePanelBody {...props} session={outer} />;
+  return (
+    <RoomVoiceProvider
+      roomCode={props.roomCode}
+      bridge={props.bridge}
+      {...(props.createAdapter ? { createAdapter: props.createAdapter } : {})}
+    >
+      <InnerVoicePanel {...props} />
+    </RoomVoiceProvider>
+  );
+}
+
+function InnerVoicePanel(props: VoicePanelProps) {
+  const session = useRoomVoice();
+  return session ? <VoicePanelBody {...props} session={session} /> : null;
+}
+
+function VoicePanelBody({ roomCode, bridge, roomClosed = false, session }: VoicePanelProps & { session: RoomVoice }) {
   const t = useMessages('voice');
-  const session = useVoiceSession({ roomCode, bridge, ...(createAdapter ? { createAdapter } : {}) });
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [deviceId, setDeviceId] = useState('');
+  const [speakers, setSpeakers] = useState<MediaDeviceInfo[]>([]);
+  const [speakerId, setSpeakerId] = useState('');
+  const [speakerTest, setSpeakerTest] = useState<'idle' | 'playing' | 'played'>('idle');
   const preflight = usePreflight({ roomCode, bridge, onDevices: setDevices });
   const { status, muted, level, speaking, issue, vendor } = session.state;
   const joined = status === 'joined';
@@ -62,6 +89,16 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
     if (active && active !== document.body && active.isConnected) return;
     actionsRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
   }, [joined]);
+
+  useEffect(() => {
+    if (devices.length > 0) void listSpeakers().then(setSpeakers);
+  }, [devices]);
+
+  const testSpeaker = async () => {
+    setSpeakerTest('playing');
+    await playTestTone(speakerId || undefined).catch(() => undefined);
+    setSpeakerTest('played');
+  };
 
   const onPanelKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (!joined || event.key.toLowerCase() !== 'm' || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -114,6 +151,31 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
         </ul>
       </div>
 
+      {status === 'idle' ? (
+        <div className="voice-panel__speaker">
+          <label className="voice-panel__device">
+            {t.speaker}
+            <select value={speakerId} onChange={(event) => setSpeakerId(event.target.value)}>
+              <option value="">{t.systemDefault}</option>
+              {speakers.map((device, index) => (
+                <option key={device.deviceId} value={device.deviceId}>
+                  {device.label || t.unnamedSpeaker(index + 1)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={speakerTest === 'playing'}
+            onClick={() => void testSpeaker()}
+          >
+            {speakerTest === 'playing' ? t.speakerPlaying : t.testSpeaker}
+          </button>
+          {speakerTest === 'played' ? <p className="muted">{t.speakerPlayed}</p> : null}
+        </div>
+      ) : null}
+
       <label className="voice-panel__device">
         {t.microphone}
         <select value={deviceId} onChange={(event) => chooseDevice(event.target.value)} disabled={status === 'joining'}>
@@ -165,13 +227,14 @@ export function VoicePanel({ roomCode, bridge, roomClosed = false, createAdapter
             type="button"
             className="button button--primary"
             disabled={status === 'joining' || roomClosed}
-            onClick={() => void session.join(deviceId || undefined)}
+            onClick={() => void session.join({ ...(deviceId ? { deviceId } : {}), ...(speakerId ? { outputDeviceId: speakerId } : {}) })}
           >
             {status === 'joining' ? t.joining : t.join}
           </button>
         )}
       </div>
       <p className="voice-panel__hint muted">{t.shortcutHint}</p>
+      {joined ? <RemoteParticipants voice={session} /> : null}
 
       {issue ? <VoiceIssueNotice issue={issue} /> : null}
     </section>

@@ -1,17 +1,18 @@
 import type { VoiceVendor } from '../../../../common/voice';
 import type { VoiceAdapter } from './voice-adapter';
+import type { AdapterContext } from './voice-bridge';
 
 /**
  * Creates the adapter for a vendor. Each adapter module (and with it its vendor SDK) is imported
  * only here, on join, so none of them weighs on the app's first screen.
  */
-export async function createVoiceAdapter(vendor: VoiceVendor): Promise<VoiceAdapter> {
+export async function createVoiceAdapter(vendor: VoiceVendor, context: AdapterContext = {}): Promise<VoiceAdapter> {
   switch (vendor) {
     case 'trtc':
       return (await import('./trtc-adapter')).createTrtcAdapter();
     case 'chime':
       return (await import('./chime-adapter')).createChimeAdapter();
     case 'sandbox':
-      return (await import('./sandbox-adapter')).createSandboxAdapter();
+      return (await import('./sandbox-adapter')).createSandboxAdapter(context);
   }
 }

@@ -1,5 +1,6 @@
 import type { AudioVideoFacade, AudioVideoObserver, DefaultMeetingSession, Logger, MeetingSessionStatus } from 'amazon-chime-sdk-js';
 import { Listeners } from './listeners';
+import { createRemoteRoster } from './remote-participants';
 import { toVoiceFailure } from './media-errors';
 import { createSpeakingDetector } from './speaking-detector';
 import { VoiceFailure, type VoiceAdapter, type VoiceJoinOptions, type VoiceJoinParams } from './voice-adapter';
@@ -19,6 +20,7 @@ export function createChimeAdapter(): VoiceAdapter {
   const speakingChanges = new Listeners<boolean>();
   const errors = new Listeners<VoiceFailure>();
   const speaking = createSpeakingDetector((value) => speakingChanges.emit(value));
+  const roster = createRemoteRoster();
   let session: DefaultMeetingSession | null = null;
   let observer: AudioVideoObserver | null = null;
   let audioElement: HTMLAudioElement | null = null;
@@ -41,10 +43,12 @@ export function createChimeAdapter(): VoiceAdapter {
     void current.audioVideo.stopAudioInput().catch(() => undefined);
     audioElement?.remove();
     audioElement = null;
+    roster.clear();
   }
 
   return {
-    async join(params: VoiceJoinParams, options: VoiceJoinOptions = {}) {
+    async join(params: VoiceJoinParams | null, options: VoiceJoinOptions = {}) {
+      if (params === null) throw new VoiceFailure('join-failed', 'Amazon Chime needs a voice signature.');
       if (params.vendor !== 'chime') throw new VoiceFailure('join-failed', `Amazon Chime cannot join a ${params.vendor} room.`);
       const sdk = await load();
       teardown();
@@ -70,6 +74,20 @@ export function createChimeAdapter(): VoiceAdapter {
         const level = muted ? 0 : Math.min(1, Math.max(0, volume ?? 0));
         levels.emit(level);
         speaking.update(level);
+      });
+      const ownAttendeeId = params.attendee.AttendeeId;
+      // Others are keyed by their external user id, which Realsee sets to the live channel user id.
+      audioVideo.realtimeSubscribeToAttendeeIdPresence((attendeeId, present, externalUserId) => {
+        if (attendeeId === ownAttendeeId) return;
+        const userId = externalUserId ?? attendeeId;
+        if (!present) return roster.remove(userId);
+        roster.set(userId, { connection: 'connected' });
+        const detector = createSpeakingDetector((value) => roster.patch(userId, { speaking: value }));
+        audioVideo.realtimeSubscribeToVolumeIndicator(attendeeId, (_id, volume, muted) => {
+          const level = muted ? 0 : Math.min(1, Math.max(0, volume ?? 0));
+          roster.patch(userId, { level });
+          detector.update(level);
+        });
       });
 
       try {
@@ -111,6 +129,7 @@ export function createChimeAdapter(): VoiceAdapter {
     onLevel: (listener) => levels.add(listener),
     onSpeaking: (listener) => speakingChanges.add(listener),
     onError: (listener) => errors.add(listener),
+    onRemote: (listener) => roster.onChange(listener),
   };
 }
 

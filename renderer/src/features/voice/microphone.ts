@@ -1,8 +1,17 @@
 import { startLevelMeter } from './level-meter';
 import { toVoiceFailure } from './media-errors';
 
+/** Voice wants the browser's echo cancellation and noise suppression on, whatever the device's defaults. */
 export function audioConstraints(deviceId: string | undefined): MediaStreamConstraints {
-  return { audio: deviceId ? { deviceId: { exact: deviceId } } : true, video: false };
+  return {
+    audio: {
+      echoCancellation: true,
+      noiseSuppression: true,
+      autoGainControl: true,
+      ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+    },
+    video: false,
+  };
 }
 
 /** Opens the microphone (this is what asks the user for permission); failures become VoiceFailure. */

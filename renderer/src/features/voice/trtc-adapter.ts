@@ -1,5 +1,6 @@
 import type { LOG_LEVEL } from 'trtc-sdk-v5';
 import { Listeners } from './listeners';
+import { createRemoteRoster } from './remote-participants';
 import { toVoiceFailure } from './media-errors';
 import { createSpeakingDetector } from './speaking-detector';
 import { VoiceFailure, type VoiceAdapter, type VoiceJoinOptions, type VoiceJoinParams } from './voice-adapter';
@@ -20,6 +21,8 @@ export function createTrtcAdapter(): VoiceAdapter {
   const speakingChanges = new Listeners<boolean>();
   const errors = new Listeners<VoiceFailure>();
   const speaking = createSpeakingDetector((value) => speakingChanges.emit(value));
+  const roster = createRemoteRoster();
+  const remoteSpeaking = new Map<string, ReturnType<typeof createSpeakingDetector>>();
   let client: TrtcClient | null = null;
   let sdk: TrtcModule['default'] | null = null;
 
@@ -39,10 +42,13 @@ export function createTrtcAdapter(): VoiceAdapter {
     await current.stopLocalAudio().catch(() => undefined);
     await current.exitRoom().catch(() => undefined);
     current.destroy();
+    remoteSpeaking.clear();
+    roster.clear();
   }
 
   return {
-    async join(params: VoiceJoinParams, options: VoiceJoinOptions = {}) {
+    async join(params: VoiceJoinParams | null, options: VoiceJoinOptions = {}) {
+      if (params === null) throw new VoiceFailure('join-failed', 'TRTC needs a voice signature.');
       if (params.vendor !== 'trtc') throw new VoiceFailure('join-failed', `TRTC cannot join a ${params.vendor} room.`);
       const TRTC = await load();
       await teardown();
@@ -54,6 +60,24 @@ export function createTrtcAdapter(): VoiceAdapter {
         const level = Math.min(1, Math.max(0, (local?.volume ?? 0) / 100));
         levels.emit(level);
         speaking.update(level);
+        for (const entry of result) {
+          if (entry.userId === '') continue;
+          const remoteLevel = Math.min(1, Math.max(0, entry.volume / 100));
+          roster.patch(entry.userId, { level: remoteLevel });
+          remoteSpeaking.get(entry.userId)?.update(remoteLevel);
+        }
+      });
+      // Remote users are keyed by their TRTC user id, which Realsee signs as the live channel user id.
+      trtc.on(TRTC.EVENT.REMOTE_AUDIO_AVAILABLE, ({ userId }) => {
+        roster.set(userId, { connection: 'connected' });
+        remoteSpeaking.set(
+          userId,
+          createSpeakingDetector((value) => roster.patch(userId, { speaking: value })),
+        );
+      });
+      trtc.on(TRTC.EVENT.REMOTE_USER_EXIT, ({ userId }) => {
+        remoteSpeaking.delete(userId);
+        roster.remove(userId);
       });
       trtc.on(TRTC.EVENT.ERROR, (error) => errors.emit(toVoiceFailure(error, 'disconnected')));
       trtc.on(TRTC.EVENT.KICKED_OUT, ({ reason }) =>
@@ -96,5 +120,6 @@ export function createTrtcAdapter(): VoiceAdapter {
     onLevel: (listener) => levels.add(listener),
     onSpeaking: (listener) => speakingChanges.add(listener),
     onError: (listener) => errors.add(listener),
+    onRemote: (listener) => roster.onChange(listener),
   };
 }

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppError } from '../../../../common/errors';
 import type { VoiceVendor } from '../../../../common/voice';
 import { createVoiceAdapter } from './adapter-factory';
 import { toVoiceFailure } from './media-errors';
 import type { VoiceProblem } from '../../lib/voice-problem';
-import { VoiceFailure, type Unsubscribe, type VoiceAdapter } from './voice-adapter';
-import type { AdapterFactory, VoiceBridge } from './voice-bridge';
+import { bridgeSignalling } from './mesh/bridge-signalling';
+import { VoiceFailure, type RemoteVoiceParticipant, type Unsubscribe, type VoiceAdapter } from './voice-adapter';
+import type { AdapterContext, AdapterFactory, VoiceBridge } from './voice-bridge';
 
 export type VoiceStatus = 'idle' | 'joining' | 'joined';
 
@@ -23,9 +24,16 @@ export interface VoiceSessionState {
   level: number;
   speaking: boolean;
   issue: VoiceIssue | null;
+  /** The others in voice, by live channel user id. */
+  remote: RemoteVoiceParticipant[];
 }
 
-const idle: VoiceSessionState = { status: 'idle', vendor: null, muted: false, level: 0, speaking: false, issue: null };
+const idle: VoiceSessionState = { status: 'idle', vendor: null, muted: false, level: 0, speaking: false, issue: null, remote: [] };
+
+export interface VoiceJoinChoice {
+  deviceId?: string;
+  outputDeviceId?: string;
+}
 
 /**
  * One voice session for one room: join fetches a fresh signature through the bridge and hands it
@@ -56,7 +64,10 @@ export function useVoiceSession({
     const joined = joinedRef.current;
     joinedRef.current = null;
     await adapter?.leave().catch(() => undefined);
-    if (joined) void joined.bridge.leaveVoice?.({ roomCode: joined.roomCode });
+    if (joined) {
+      void joined.bridge.setRoomMicrophone?.({ roomCode: joined.roomCode, open: false }).catch(() => undefined);
+      void joined.bridge.leaveVoice?.({ roomCode: joined.roomCode });
+    }
   }, []);
 
   const leave = useCallback(async () => {
@@ -66,7 +77,7 @@ export function useVoiceSession({
   }, [release]);
 
   const join = useCallback(
-    async (deviceId?: string) => {
+    async ({ deviceId, outputDeviceId }: VoiceJoinChoice = {}) => {
       const attempt = ++attemptRef.current;
       await release();
       setState({ ...idle, status: 'joining' });
@@ -81,7 +92,13 @@ export function useVoiceSession({
 
       let adapter: VoiceAdapter;
       try {
-        adapter = await createAdapter(answer.value.vendor);
+        const context: AdapterContext = {};
+        if (answer.value.vendor === 'sandbox') {
+          const signalling = await bridgeSignalling(bridge, roomCode);
+          if (signalling) context.signalling = signalling;
+        }
+        if (!stillCurrent()) return;
+        adapter = await createAdapter(answer.value.vendor, context);
       } catch (error) {
         return fail({ problem: 'join-failed', detail: describe(error) });
       }
@@ -90,6 +107,7 @@ export function useVoiceSession({
       subscriptionsRef.current = [
         adapter.onLevel((level) => setState((current) => (current.level === level ? current : { ...current, level }))),
         adapter.onSpeaking((speaking) => setState((current) => ({ ...current, speaking }))),
+        adapter.onRemote((remote) => setState((current) => ({ ...current, remote }))),
         adapter.onError((failure) => {
           if (!stillCurrent()) return;
           void release();
@@ -97,7 +115,7 @@ export function useVoiceSession({
         }),
       ];
       try {
-        await adapter.join(answer.value, deviceId ? { deviceId } : {});
+        await adapter.join(answer.value, { ...(deviceId ? { deviceId } : {}), ...(outputDeviceId ? { outputDeviceId } : {}) });
       } catch (error) {
         if (!stillCurrent()) return;
         await release();
@@ -109,7 +127,9 @@ export function useVoiceSession({
         return;
       }
       joinedRef.current = { roomCode, bridge };
-      setState({ ...idle, status: 'joined', vendor: answer.value.vendor });
+      // The room shows everyone's microphone state (BUILTIN_MSG change_micro_status), as Realsee's SDK does.
+      void bridge.setRoomMicrophone?.({ roomCode, open: true }).catch(() => undefined);
+      setState((current) => ({ ...idle, remote: current.remote, status: 'joined', vendor: answer.value.vendor }));
     },
     [bridge, createAdapter, release, roomCode],
   );
@@ -125,8 +145,18 @@ export function useVoiceSession({
       setState((current) => ({ ...current, issue: { problem: failure.kind, ...(failure.detail ? { detail: failure.detail } : {}) } }));
       return;
     }
+    const joined = joinedRef.current;
+    if (joined) void joined.bridge.setRoomMicrophone?.({ roomCode: joined.roomCode, open: !muted }).catch(() => undefined);
     setState((current) => ({ ...current, muted, issue: null, ...(muted ? { speaking: false, level: 0 } : {}) }));
   }, []);
+
+  /** The host closes a guest's microphone (change_micro_status addressed to them); the guest's page mutes itself. */
+  const muteParticipant = useCallback(
+    async (userId: string) => {
+      await bridge.setRoomMicrophone?.({ roomCode, open: false, userId });
+    },
+    [bridge, roomCode],
+  );
 
   const setInputDevice = useCallback(async (deviceId: string) => {
     const adapter = adapterRef.current;
@@ -150,15 +180,12 @@ export function useVoiceSession({
     [roomCode, release],
   );
 
-  return {
-    state,
-    join,
-    leave,
-    setMuted,
-    setInputDevice,
-    listInputDevices,
-    dismissIssue: () => setState((current) => ({ ...current, issue: null })),
-  };
+  const dismissIssue = useCallback(() => setState((current) => ({ ...current, issue: null })), []);
+
+  return useMemo(
+    () => ({ state, join, leave, setMuted, setInputDevice, listInputDevices, muteParticipant, dismissIssue }),
+    [state, join, leave, setMuted, setInputDevice, listInputDevices, muteParticipant, dismissIssue],
+  );
 }
 
 /** Refusals are Realsee saying no; anything else means the signature could not be fetched at all. */

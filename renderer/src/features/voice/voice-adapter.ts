@@ -6,6 +6,18 @@ export type VoiceJoinParams = JoinVoiceOutput;
 export interface VoiceJoinOptions {
   /** A microphone's `deviceId`; the system default when absent. */
   deviceId?: string;
+  /** A speaker's `deviceId` (setSinkId where the browser has it); the system default when absent. */
+  outputDeviceId?: string;
+}
+
+/** Someone else in voice, keyed by their live channel user id. */
+export interface RemoteVoiceParticipant {
+  userId: string;
+  /** `lost`: the connection dropped and is being rebuilt. */
+  connection: 'connecting' | 'connected' | 'lost';
+  /** What is heard from them, 0..1. */
+  level: number;
+  speaking: boolean;
 }
 
 export type { VoiceFailureKind } from '../../lib/voice-problem';
@@ -29,7 +41,8 @@ export type Unsubscribe = () => void;
  * must not keep the join parameters (they hold the signature) beyond what its SDK needs.
  */
 export interface VoiceAdapter {
-  join(params: VoiceJoinParams, options?: VoiceJoinOptions): Promise<void>;
+  /** `null` only for the sandbox on the guest page, which holds no signature. */
+  join(params: VoiceJoinParams | null, options?: VoiceJoinOptions): Promise<void>;
   leave(): Promise<void>;
   setMuted(muted: boolean): Promise<void>;
   setInputDevice(deviceId: string): Promise<void>;
@@ -39,4 +52,6 @@ export interface VoiceAdapter {
   onSpeaking(listener: (speaking: boolean) => void): Unsubscribe;
   /** Failures after `join` resolved (device lost, vendor dropped the call). */
   onError(listener: (failure: VoiceFailure) => void): Unsubscribe;
+  /** The other participants in voice, whenever one joins, leaves, or their level changes. */
+  onRemote(listener: (participants: RemoteVoiceParticipant[]) => void): Unsubscribe;
 }

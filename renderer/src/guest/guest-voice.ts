@@ -1,0 +1,262 @@
+import {
+  builtinActions,
+  builtinEvents,
+  microphoneOf,
+  type LiveEvent,
+  type ServerEnvelope,
+  type UserInfo,
+} from '../../../common/live-protocol';
+import { parseVoiceSignal, VOICE_SIGNAL_EVENT, type VoiceSignal } from '../../../common/voice-signal';
+import { toVoiceFailure } from '../features/voice/media-errors';
+import { createSandboxAdapter, type MeshSignalling } from '../features/voice/sandbox-adapter';
+import type { RemoteVoiceParticipant, VoiceAdapter, VoiceFailureKind } from '../features/voice/voice-adapter';
+import type { GuestVoiceMessages } from '../i18n/guest';
+import type { GuestChannel } from './guest-channel';
+
+/** How each person in the room shows in voice; the people list draws it (guest-screen.ts). */
+export interface GuestVoiceMark {
+  inVoice: boolean;
+  speaking: boolean;
+  level: number;
+  microphone: 'open' | 'closed' | null;
+  connection: RemoteVoiceParticipant['connection'] | null;
+}
+
+export interface GuestVoiceOptions {
+  root: HTMLElement;
+  text: GuestVoiceMessages;
+  channel: Pick<GuestChannel, 'sendCustomEvent' | 'setMicrophone'>;
+  /** Redraws the people list's voice marks, by live channel user id. */
+  onMarks(marks: Map<string, GuestVoiceMark>): void;
+  createAdapter?: (signalling: MeshSignalling) => VoiceAdapter;
+}
+
+type GuestVoiceStatus = 'idle' | 'joining' | 'joined';
+
+/**
+ * The guest page's voice: the sandbox's WebRTC mesh signalled over the page's own channel. Joining
+ * needs a tap (browsers open the microphone only after one); the page announces its microphone
+ * state (change_micro_status) and mutes itself when the guide closes its microphone.
+ */
+export function createGuestVoice(options: GuestVoiceOptions) {
+  const { text, channel } = options;
+  const createAdapter = options.createAdapter ?? ((signalling) => createSandboxAdapter({ signalling }));
+  const signalListeners = new Set<(from: string, signal: VoiceSignal) => void>();
+  const leftListeners = new Set<(userId: string) => void>();
+  let selfId: string | null = null;
+  let users: UserInfo[] = [];
+  let remote: RemoteVoiceParticipant[] = [];
+  let adapter: VoiceAdapter | null = null;
+  let status: GuestVoiceStatus = 'idle';
+  let muted = false;
+  let speaking = false;
+  let note: 'mutedByGuide' | null = null;
+  let problem: VoiceFailureKind | null = null;
+  let ended = false;
+
+  const section = element('section', 'guest-voice');
+  section.setAttribute('aria-label', text.title);
+  const line = element('p', 'guest-voice-state');
+  line.setAttribute('aria-live', 'polite');
+  const problemLine = element('p', 'guest-voice-problem');
+  problemLine.setAttribute('role', 'alert');
+  const joinButton = button('guest-voice-join', () => void (status === 'joined' ? leave() : join()));
+  const muteButton = button('guest-voice-mute', () => void setMuted(!muted));
+  const actions = element('div', 'guest-voice-actions');
+  actions.append(joinButton, muteButton);
+  section.append(line, actions, problemLine);
+  options.root.append(section);
+  render();
+
+  const signalling = (): MeshSignalling => ({
+    selfId: selfId!,
+    transport: {
+      send(toUserId, signal) {
+        try {
+          channel.sendCustomEvent(VOICE_SIGNAL_EVENT, signal, toUserId === null ? [] : [toUserId]);
+        } catch {
+          // The channel is gone; the page shows that on its own.
+        }
+      },
+      onSignal(listener) {
+        signalListeners.add(listener);
+        return () => void signalListeners.delete(listener);
+      },
+    },
+    onPeerLeft(listener) {
+      leftListeners.add(listener);
+      return () => void leftListeners.delete(listener);
+    },
+  });
+
+  async function join(): Promise<void> {
+    if (status !== 'idle' || selfId === null || ended) return;
+    status = 'joining';
+    problem = null;
+    note = null;
+    render();
+    const current = createAdapter(signalling());
+    adapter = current;
+    current.onRemote((list) => {
+      remote = list;
+      publishMarks();
+    });
+    current.onSpeaking((value) => {
+      speaking = value;
+      publishMarks();
+    });
+    current.onError((failure) => {
+      if (adapter !== current) return;
+      void leave(failure.kind);
+    });
+    try {
+      await current.join(null);
+    } catch (error) {
+      if (adapter === current) await leave(toVoiceFailure(error, 'join-failed').kind);
+      return;
+    }
+    if (adapter !== current) return;
+    status = 'joined';
+    muted = false;
+    announceMicrophone(true);
+    render();
+  }
+
+  async function leave(reason: VoiceFailureKind | null = null): Promise<void> {
+    const current = adapter;
+    adapter = null;
+    const wasJoined = status === 'joined';
+    status = 'idle';
+    muted = false;
+    speaking = false;
+    remote = [];
+    problem = reason;
+    render();
+    await current?.leave().catch(() => undefined);
+    if (wasJoined && !ended) announceMicrophone(false);
+  }
+
+  async function setMuted(next: boolean, byGuide = false): Promise<void> {
+    if (!adapter || status !== 'joined') return;
+    await adapter.setMuted(next);
+    muted = next;
+    note = byGuide && next ? 'mutedByGuide' : null;
+    if (next) speaking = false;
+    // The guide's close already set the room's state; the page only echoes its own choices.
+    if (!byGuide) announceMicrophone(!next);
+    render();
+  }
+
+  function announceMicrophone(open: boolean): void {
+    try {
+      channel.setMicrophone(open);
+    } catch {
+      // The channel is gone; nothing to announce to.
+    }
+  }
+
+  function render(): void {
+    section.dataset.voiceStatus = status;
+    section.dataset.muted = String(muted);
+    joinButton.textContent = status === 'joined' ? text.leave : status === 'joining' ? text.joining : text.join;
+    joinButton.disabled = status === 'joining' || selfId === null || ended;
+    muteButton.hidden = status !== 'joined';
+    muteButton.textContent = muted ? text.unmute : text.mute;
+    muteButton.setAttribute('aria-pressed', String(muted));
+    line.textContent =
+      status !== 'joined' ? text.notInVoice : note === 'mutedByGuide' ? text.mutedByGuide : muted ? text.muted : text.inVoice;
+    problemLine.textContent = problem ? text.problem[problem] : '';
+    problemLine.hidden = problem === null;
+    section.hidden = ended;
+    publishMarks();
+  }
+
+  function publishMarks(): void {
+    const marks = new Map<string, GuestVoiceMark>();
+    for (const user of users) {
+      marks.set(user.id, { inVoice: false, speaking: false, level: 0, microphone: microphoneOf(user), connection: null });
+    }
+    for (const participant of remote) {
+      marks.set(participant.userId, {
+        inVoice: true,
+        speaking: participant.speaking,
+        level: participant.level,
+        microphone: marks.get(participant.userId)?.microphone ?? null,
+        connection: participant.connection,
+      });
+    }
+    if (selfId !== null) {
+      const joined = status === 'joined';
+      marks.set(selfId, {
+        inVoice: joined,
+        speaking: joined && !muted && speaking,
+        level: 0,
+        microphone: joined ? (muted ? 'closed' : 'open') : (marks.get(selfId)?.microphone ?? null),
+        connection: null,
+      });
+    }
+    options.onMarks(marks);
+  }
+
+  return {
+    /** Every event of the page's channel. */
+    receive(event: LiveEvent, envelope: ServerEnvelope): void {
+      switch (event.type) {
+        case 'SELF_USER_INFO':
+          selfId = event.user.id;
+          return render();
+        case 'USER_LIST': {
+          const present = new Set(event.users.map((user) => user.id));
+          const gone = users.filter((user) => !present.has(user.id)).map((user) => user.id);
+          users = event.users;
+          for (const userId of gone) leftListeners.forEach((listener) => listener(userId));
+          return publishMarks();
+        }
+        case 'CUSTOM_EVENT': {
+          if (event.eventId !== VOICE_SIGNAL_EVENT || !envelope.trigger_user_id) return;
+          const signal = parseVoiceSignal(event.payload);
+          const from = envelope.trigger_user_id;
+          if (signal) signalListeners.forEach((listener) => listener(from, signal));
+          return;
+        }
+        case 'BUILTIN_MSG':
+          if (isCloseOfMyMicrophone(event, envelope, selfId)) void setMuted(true, true);
+          return;
+        default:
+          return;
+      }
+    },
+    /** The channel is over: voice ends with it. */
+    end(): void {
+      ended = true;
+      void leave();
+    },
+    selfId: () => selfId,
+  };
+}
+
+export type GuestVoice = ReturnType<typeof createGuestVoice>;
+
+function isCloseOfMyMicrophone(
+  event: Extract<LiveEvent, { type: 'BUILTIN_MSG' }>,
+  envelope: ServerEnvelope,
+  selfId: string | null,
+): boolean {
+  if (selfId === null || envelope.trigger_user_id === selfId) return false;
+  if (event.eventType !== builtinEvents.userChange || event.action !== builtinActions.changeMicroStatus) return false;
+  const status = typeof event.payload === 'object' && event.payload !== null ? (event.payload as { status?: unknown }).status : undefined;
+  return status === 'CLOSE' && event.toUserIds.includes(selfId);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  return node;
+}
+
+function button(className: string, onClick: () => void): HTMLButtonElement {
+  const node = element('button', className);
+  node.type = 'button';
+  node.addEventListener('click', onClick);
+  return node;
+}

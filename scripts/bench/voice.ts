@@ -1,0 +1,107 @@
+// Sandbox voice: time from pressing Join voice to the first remote audio frame, median of 5 joins.
+// Two guest pages (the same sandbox WebRTC mesh the app uses) in Chromium with fake microphones:
+// one is in voice already; the other presses Join, and the time runs until its first inbound audio
+// samples (getStats `totalSamplesReceived` > 0) on any peer connection.
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildGuestLink } from '../../common/guest-link';
+import { createGatewayClient } from '../../main/realsee/client';
+import { chromiumLaunchOptions } from '../../test/e2e/support/chromium';
+
+const JOINS = 5;
+const projectRoot = resolve(import.meta.dirname, '../..');
+const guestPageDir = resolve(projectRoot, 'out/guest');
+
+// Bench-only: keeps every peer connection the page makes, to read their stats.
+const PEER_PROBE = `(() => {
+  const Original = window.RTCPeerConnection;
+  window.__benchPeers = [];
+  window.RTCPeerConnection = class extends Original {
+    constructor(...args) { super(...args); window.__benchPeers.push(this); }
+  };
+})();`;
+
+export default {
+  title: 'Sandbox voice in Chromium',
+  async run(): Promise<void> {
+    const launch = chromiumLaunchOptions();
+    if (launch.executablePath && !existsSync(launch.executablePath)) {
+      console.log(`(skipped: Chromium not found at ${launch.executablePath})`);
+      return;
+    }
+    if (!launch.executablePath && process.env.ROOMDESK_CHROMIUM !== 'bundled') {
+      console.log('(skipped: no Chromium at /usr/bin/chromium; set ROOMDESK_CHROMIUM to a Chromium binary or "bundled")');
+      return;
+    }
+    if (!existsSync(resolve(guestPageDir, 'index.html'))) {
+      console.log('(skipped: build the guest page first with `npm run build:guest`)');
+      return;
+    }
+    const { startSandboxGateway } = await import('../../main/sandbox/index');
+    const sandbox = await startSandboxGateway({ guestPageDir, rateLimits: { perAppKeyPerMinute: 1_000_000, perIpPerMinute: 1_000_000 } });
+    let browser: Browser | null = null;
+    try {
+      browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), '--autoplay-policy=no-user-gesture-required'] });
+      const client = createGatewayClient({ baseUrl: sandbox.baseUrl, ...sandbox.demoApp, roles: { host: 'anchor', guest: 'audience' } });
+      const times: number[] = [];
+      for (let round = 0; round < JOINS; round += 1) {
+        const { roomCode } = await client.createRoom({ createUserId: `bench-host-${round}` });
+        const pass = async (userId: string) => {
+          const { ticket, roomLink } = await client.getRoomTicket({ roomCode, userId, userRole: 'audience' });
+          return buildGuestLink(`${sandbox.baseUrl}/guest/`, { roomLink, ticket, lang: 'en', hostRole: null });
+        };
+        const first = await openInVoice(browser, await pass('bench-a'), true);
+        const second = await openInVoice(browser, await pass('bench-b'), false);
+        times.push(await joinToFirstFrame(second));
+        await first.context().close();
+        await second.context().close();
+      }
+      const sorted = [...times].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      console.log(
+        `Join → first remote audio frame        ${median.toFixed(1).padStart(8)} ms   (median of ${JOINS}; all: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+      );
+    } finally {
+      await browser?.close();
+      await sandbox.close();
+    }
+  },
+};
+
+async function openInVoice(browser: Browser, link: string, join: boolean): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(PEER_PROBE);
+  await page.goto(link);
+  const joinButton = page.getByRole('button', { name: 'Join voice' });
+  await joinButton.waitFor();
+  await page.waitForFunction(`!document.querySelector('.guest-voice-join')?.disabled`);
+  if (join) {
+    await joinButton.click();
+    await page.waitForSelector('.guest-voice[data-voice-status="joined"]');
+  }
+  return page;
+}
+
+/** Presses Join inside the page and returns the milliseconds until the first inbound audio samples. */
+async function joinToFirstFrame(page: Page): Promise<number> {
+  return page.evaluate<number>(JOIN_TO_FIRST_FRAME);
+}
+
+// Runs in the page (a string: this file is type-checked without the DOM library).
+const JOIN_TO_FIRST_FRAME = `(async () => {
+  const peers = window.__benchPeers;
+  const started = performance.now();
+  document.querySelector('.guest-voice-join').click();
+  for (;;) {
+    for (const peer of peers) {
+      const stats = await peer.getStats();
+      for (const report of stats.values()) {
+        if (report.type === 'inbound-rtp' && report.kind === 'audio' && (report.totalSamplesReceived ?? 0) > 0) return performance.now() - started;
+      }
+    }
+    if (performance.now() - started > 30000) throw new Error('no remote audio within 30 s');
+    await new Promise((done) => setTimeout(done, 5));
+  }
+})()`;
