@@ -4,6 +4,7 @@ import { historyEn } from './history';
 import { viewerEn } from './viewer';
 import { guestEn } from './guest';
 import { voiceEn } from './voice';
+import { tourEn } from './tour';
 
 /**
  * English texts. The Chinese dictionary is typed as `Messages`, so a key missing there (or an
@@ -364,6 +365,7 @@ export const en = {
   viewer: viewerEn,
   guest: guestEn,
   voice: voiceEn,
+  tour: tourEn,
 };
 
 export type Messages = typeof en;

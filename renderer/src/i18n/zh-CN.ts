@@ -4,6 +4,7 @@ import { historyZhCN } from './history';
 import { viewerZhCN } from './viewer';
 import { guestZhCN } from './guest';
 import { voiceZhCN } from './voice';
+import { tourZhCN } from './tour';
 
 /** Simplified Chinese texts, written for agents who run VR 带看 every day. */
 export const zhCN: Messages = {
@@ -355,4 +356,5 @@ export const zhCN: Messages = {
   viewer: viewerZhCN,
   guest: guestZhCN,
   voice: voiceZhCN,
+  tour: tourZhCN,
 };
