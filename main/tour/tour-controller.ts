@@ -94,8 +94,9 @@ export function createTourController(options: TourControllerOptions) {
     tour.ready = false;
     tour.host?.close();
     tour.host = null;
-    if (tour.session) void options.server().then((server) => server.close(tour.session!.id));
+    const session = tour.session;
     tour.session = null;
+    if (session) void options.server().then((server) => server.close(session.id));
   }
 
   /** Ends the tour in `failed` (or `closed` for a room that ended): its page goes, the reason stays. */

@@ -15,6 +15,7 @@ const WelcomeScreen = lazy(() => import('../features/profiles/WelcomeScreen').th
 const RoomsScreen = lazy(() => import('../features/rooms/RoomsScreen').then((m) => ({ default: m.RoomsScreen })));
 const NewRoomScreen = lazy(() => import('../features/new-room/NewRoomScreen').then((m) => ({ default: m.NewRoomScreen })));
 const RoomRoute = lazy(() => import('./routes/RoomRoute').then((m) => ({ default: m.RoomRoute })));
+const TourRoute = lazy(() => import('./routes/TourRoute').then((m) => ({ default: m.TourRoute })));
 const SettingsRoute = lazy(() => import('./routes/SettingsRoute').then((m) => ({ default: m.SettingsRoute })));
 const HistoryScreen = lazy(() => import('../features/history').then((m) => ({ default: m.HistoryScreen })));
 // The banners live in the history module: a static import would pull all of history (and its
@@ -46,6 +47,8 @@ function CurrentScreen({ route }: { route: Route }) {
       return <NewRoomScreen />;
     case 'room':
       return <RoomRoute key={route.roomCode} roomCode={route.roomCode} />;
+    case 'tour':
+      return <TourRoute key={route.roomCode} roomCode={route.roomCode} />;
     case 'history':
       return (
         <HistoryScreen

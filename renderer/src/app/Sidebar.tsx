@@ -14,7 +14,7 @@ export function Sidebar({ onShowShortcuts }: { onShowShortcuts(): void }) {
   const { t } = useI18n();
   const { route, navigate } = useNavigation();
   const labels = { rooms: t.nav.rooms, 'new-room': t.nav.newRoom, history: t.nav.history, settings: t.nav.settings };
-  const current = route.screen === 'room' ? 'rooms' : route.screen;
+  const current = route.screen === 'room' || route.screen === 'tour' ? 'rooms' : route.screen;
 
   return (
     <aside className="sidebar">

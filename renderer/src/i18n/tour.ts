@@ -3,6 +3,7 @@ import type { TourFailureReason } from '../../../common/contract/tour';
 /** The tour's texts: the app's tour viewport, the room page's start button and the tour page's own few words. */
 export interface TourMessages {
   start: string;
+  leave: string;
   startHint: string;
   viewportLabel: string;
   loading: string;
@@ -15,6 +16,7 @@ export interface TourMessages {
 
 export const tourEn: TourMessages = {
   start: 'Start tour',
+  leave: 'Leave tour',
   startHint: 'Guide your client through the home in VR.',
   viewportLabel: 'VR tour',
   loading: 'Loading the tour…',
@@ -34,6 +36,7 @@ export const tourEn: TourMessages = {
 
 export const tourZhCN: TourMessages = {
   start: '开始带看',
+  leave: '离开带看',
   startHint: '用 VR 带客户看房。',
   viewportLabel: 'VR 带看',
   loading: '正在加载带看…',

@@ -5,6 +5,7 @@ export type Route =
   | { screen: 'rooms'; focusSearch?: boolean }
   | { screen: 'new-room' }
   | { screen: 'room'; roomCode: string }
+  | { screen: 'tour'; roomCode: string }
   | { screen: 'history'; roomCode?: string }
   | { screen: 'settings' };
 

@@ -115,6 +115,11 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
               <div className="actions-card__row">
                 <HostJoinPanel viewerOpen={viewerOpen} onJoin={() => setViewerOpen(true)} />
                 <div>
+                  <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'tour', roomCode })}>
+                    {t.tour.start}
+                  </button>
+                </div>
+                <div>
                   <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
                     {t.pass.open}
                   </button>
