@@ -8,7 +8,7 @@ interface BenchSection {
   run(): Promise<void>;
 }
 
-const sectionFiles = ['./bench/gateway.ts', './bench/history.ts', './bench/history-render.ts', './bench/guided-sync.ts'];
+const sectionFiles = ['./bench/gateway.ts', './bench/history.ts', './bench/history-render.ts', './bench/guided-sync.ts', './bench/tour.ts'];
 
 // `ROOMDESK_BENCH_ONLY=history` (a part of the file name) runs matching sections only.
 const only = process.env.ROOMDESK_BENCH_ONLY;
