@@ -1,9 +1,12 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { FIVE_STATE_KEY } from '../../../common/live-protocol';
 import { DEMO_HOMES } from '../../../main/sandbox/demo-vrs';
 import type { HarnessApp } from '../support/harness';
 import { createRoom, expect, openWorkspace, test } from '../workspace';
 import { centreColour, faceOf, near } from './support/pixels';
+import { compositeScreenshot } from './support/page-tour-host';
 
 /**
  * The agent's tour end to end: the host starts a tour on a sandbox demo VR from the room page; the
@@ -18,6 +21,13 @@ const home = DEMO_HOMES[0]!;
 const living = home.rooms[0]!;
 const SETTLED = { timeout: 30_000, intervals: [250, 500, 1000] };
 const PHONE = { width: 390, height: 844 };
+
+/** Where the screenshot suite keeps each screen (test/e2e/workspace.ts `saveScreenshot`). */
+async function screenshotPath(locale: 'en' | 'zh-CN', screen: string): Promise<string> {
+  const path = join(resolve(import.meta.dirname, '../../..'), 'artifacts', 'screenshots', locale, `${screen}.png`);
+  await mkdir(dirname(path), { recursive: true });
+  return path;
+}
 
 async function guestPage(app: HarnessApp, roomCode: string, userId: string, nickname: string) {
   const pass = await app.services.rooms.issueGuestPass({ roomCode, guest: { userId, role: 'audience', nickname } });
@@ -147,3 +157,40 @@ test('a room without a VR says so instead of a tour', async ({ app }) => {
   await expect(viewport).toContainText('This room has no VR.');
   expect(app.tour.pages).toHaveLength(0);
 });
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  test(`screenshots of the tour in the app window (${locale}), small and large`, async ({ app }) => {
+    const start = locale === 'en' ? 'Start tour' : '开始带看';
+    await app.page.addInitScript((language) => localStorage.setItem('roomdesk.language', language), locale);
+    const room = await app.services.rooms.createRoom({ guests: [], listing: { title: 'Riverside tour', vr: home.vr_code } });
+    await app.page.setViewportSize({ width: 1024, height: 700 });
+    await openWorkspace(app);
+    await app.page
+      .getByRole('button', { name: /Riverside tour/ })
+      .first()
+      .click();
+    await app.page.getByRole('button', { name: start }).click();
+    await expect.poll(() => app.tour.current(), SETTLED).toBeTruthy();
+    const tour = app.tour.current()!;
+    await expect(tour.locator('#tour')).toHaveAttribute('data-phase', 'showing', SETTLED);
+    expect(app.services.tour.state()).toMatchObject({ roomCode: room.roomCode, phase: 'showing' });
+
+    for (const size of [
+      { width: 1024, height: 700, name: 'tour' },
+      { width: 1600, height: 1000, name: 'tour-large' },
+    ]) {
+      await app.page.setViewportSize(size);
+      // The viewport reports its new bounds; the tour page is resized to them.
+      const region = app.page.getByRole('region', { name: locale === 'en' ? 'VR tour' : 'VR 带看' });
+      await expect
+        .poll(async () => {
+          const area = await region.boundingBox();
+          const widths = [Math.round(area?.width ?? 0), app.tour.bounds?.width, tour.viewportSize()?.width];
+          return widths.every((width) => width === widths[0]) ? 'placed' : JSON.stringify(widths);
+        }, SETTLED)
+        .toBe('placed');
+      await tour.waitForTimeout(300);
+      await compositeScreenshot(app.page, app.tour, await screenshotPath(locale, size.name));
+    }
+  });
+}
