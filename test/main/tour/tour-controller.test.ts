@@ -31,8 +31,8 @@ interface PageRecord {
   closed: number;
 }
 
-async function tourRoom(options: { vrCode?: string | null } = {}) {
-  const { gateway, client } = await startTestGateway();
+async function tourRoom(options: { vrCode?: string | null; roomLinks?: 'page' | 'live-channel' } = {}) {
+  const { gateway, client } = await startTestGateway(options.roomLinks ? { roomLinks: options.roomLinks } : {});
   const token = await client.token();
   const room = await client.newRoom(token);
   const secrets: string[] = [token];
@@ -210,6 +210,14 @@ describe('the tour controller', () => {
     await expect.poll(() => t.latest().phase, SETTLED).toBe('failed');
     expect(t.latest().failure?.reason).toBe('no-vr');
     expect(t.page.loaded).toEqual([]);
+  });
+
+  it('a room whose link is a web page is no tour: it says so and frees its page', async () => {
+    const t = await tourRoom({ roomLinks: 'page' });
+    t.tour.open(t.room.roomCode, BOUNDS);
+    await expect.poll(() => t.latest().phase, SETTLED).toBe('failed');
+    expect(t.latest().failure?.reason).toBe('not-live');
+    expect(t.page.closed).toBe(t.page.loaded.length);
   });
 
   it('a page that cannot render fails the tour and frees its page', async () => {
