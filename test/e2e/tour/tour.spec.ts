@@ -74,6 +74,14 @@ test('the host guides a client through a sandbox home: drag, hand over and back,
   expect(app.tour.bounds!.width).toBeGreaterThan(300);
   expect(app.services.tour.state()).toMatchObject({ roomCode, phase: 'showing', leadership: { leading: true, isHost: true } });
   const hostId = app.services.live.presence(roomCode)!.self!.userId;
+  // The page ran under its session's policy (the Work's origin only, besides itself) and nothing it needs was refused
+  // (the one refusal allowed is a bundled protobuf.js probing for eval, which it catches).
+  const policy = (await fetch(tour.url())).headers.get('content-security-policy');
+  expect(policy).toContain(`connect-src 'self' ${app.sandbox.baseUrl}`);
+  expect(policy).not.toMatch(/ws:|unsafe-inline/);
+  const violations = await tour.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  expect(violations.filter((violation) => violation !== 'script-src eval')).toEqual([]);
+  expect(await tour.evaluate(() => 'roomdesk' in window)).toBe(false);
 
   const client = await guestPage(app, roomCode, 'client-zhang', 'Mr Zhang');
   const decoder = await client.context.newPage();

@@ -58,6 +58,12 @@ export function pageTourHost(browser: Browser, dispatch: () => TourPageDispatche
         return dispatch()(method ?? String(channel), input, { trusted });
       });
       await context.addInitScript({ content: preloadShimScript(await readFile(TOUR_PRELOAD, 'utf8'), INVOKE_BINDING) });
+      // What the page's policy refused, for the tests to read (`window.__cspViolations`).
+      await context.addInitScript(() => {
+        const seen: string[] = [];
+        Object.defineProperty(window, '__cspViolations', { value: seen });
+        document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+      });
       page.on('crash', () => !closed && listener.gone('crashed'));
       return { context, page };
     })();
