@@ -145,7 +145,11 @@ function openMainWindow(): void {
     services?.tour.close();
   });
   recoverAppPage(window, {
-    closeViewer: () => services?.viewer.close(),
+    // No native view (the room viewer, the tour) may stay drawn over a reloading app page.
+    closeViewer: () => {
+      services?.viewer.close();
+      services?.tour.close();
+    },
     report: (what, details) => logger.warn(what, details),
     giveUp: () => {
       logger.error('the app page keeps failing; Roomdesk stops reloading it');
