@@ -1,6 +1,7 @@
-import { session, WebContentsView, type BaseWindow, type Event, type IpcMain, type WebContents } from 'electron';
+import { session, WebContentsView, type BrowserWindow, type Event, type IpcMain, type WebContents } from 'electron';
 import { tourPageChannelFor, tourPageEventChannelFor, tourPageMethodNames } from '../../common/contract/tour';
 import { decideTourNavigation, TOUR_PARTITION, tourWebPreferences } from '../shell/tour-web-preferences';
+import { appShortcutFromTour } from '../shell/tour-shortcuts';
 import type { TourHostFactory } from '../tour/tour-host';
 import type { TourPageDispatcher } from '../tour/tour-page-dispatch';
 
@@ -18,7 +19,7 @@ export function hardenTourSession(): void {
  * Calls on the tour page's channels are answered only when they come from the open view's top frame.
  */
 export function webContentsTourHost(
-  appWindow: () => BaseWindow | null,
+  appWindow: () => BrowserWindow | null,
   preloadPath: string,
   ipcMain: IpcMain,
   dispatch: TourPageDispatcher,
@@ -52,6 +53,15 @@ export function webContentsTourHost(
       if (isMainFrame) listener.loadFailed(description);
     });
     contents.on('render-process-gone', (_event, details) => listener.gone(details.reason));
+    // The app's shortcuts keep working while the VR has the focus: they go to the app page.
+    contents.on('before-input-event', (event, input) => {
+      const forwarded = appShortcutFromTour(input, process.platform);
+      const target = appWindow();
+      if (!forwarded || !target || target.isDestroyed()) return;
+      event.preventDefault();
+      target.webContents.focus();
+      target.webContents.sendInputEvent(forwarded);
+    });
 
     return {
       load(url) {
