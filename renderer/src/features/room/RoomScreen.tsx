@@ -114,12 +114,10 @@ export function RoomScreen({ roomCode, slots }: { roomCode: string; slots: RoomS
             <section className="card actions-card" aria-label={t.join.title}>
               <div className="actions-card__row">
                 <HostJoinPanel viewerOpen={viewerOpen} onJoin={() => setViewerOpen(true)} />
-                <div>
+                <div className="join-panel">
                   <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'tour', roomCode })}>
                     {t.tour.start}
                   </button>
-                </div>
-                <div>
                   <button type="button" className="button button--secondary" onClick={() => setPassFor({})}>
                     {t.pass.open}
                   </button>
