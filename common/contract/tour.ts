@@ -80,13 +80,23 @@ const flag = z.union([z.boolean(), z.number()]);
  * of the room's UserInfo are dropped on the way (an object, not a loose one).
  */
 export const tourUserSchema = z.object({
-  id: z.string().min(1).max(128),
-  user_role: z.string().max(64).nullish(),
-  extension: z.object({ nickname: z.string().max(200).nullish() }).nullish(),
-  current_ws_online: flag.nullish(),
-  mem_status: z.string().max(64).nullish(),
-  permission: z.object({ sync_frame: flag.nullish() }).nullish(),
-  status: z.union([z.number(), z.string().max(16)]).nullish(),
+  id: z.string().min(1).max(256),
+  // A field of an odd shape is dropped (null), not a reason to drop the whole user list.
+  user_role: z.string().max(128).nullish().catch(null),
+  extension: z
+    .union([z.object({ nickname: z.string().max(500).nullish().catch(null) }), z.string().max(4_000)])
+    .nullish()
+    .catch(null),
+  current_ws_online: flag.nullish().catch(null),
+  mem_status: z.string().max(128).nullish().catch(null),
+  permission: z
+    .object({ sync_frame: flag.nullish().catch(null) })
+    .nullish()
+    .catch(null),
+  status: z
+    .union([z.number(), z.string().max(32)])
+    .nullish()
+    .catch(null),
 });
 
 const framesSchema = z.record(z.string().max(64), z.unknown());

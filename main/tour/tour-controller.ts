@@ -104,7 +104,7 @@ export function createTourController(options: TourControllerOptions) {
     if (current !== tour) return;
     teardown(tour);
     current = null;
-    log('tour stopped', { reason });
+    if (reason !== 'room-ended') log('tour stopped', { reason });
     publish({
       roomCode: tour.roomCode,
       phase: reason === 'room-ended' ? 'closed' : 'failed',

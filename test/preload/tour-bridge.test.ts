@@ -66,9 +66,18 @@ describe('window.roomdeskTour', () => {
         envelope: { trigger_user_id: null },
       },
     ]);
+    // A user with odd fields is kept, those fields nulled: guided viewing still sees who is there.
+    push(channel, {
+      event: { type: 'USER_LIST', users: [{ id: 'client-1', user_role: 7, extension: [1], permission: 'all', status: 0 }] },
+      envelope: {},
+    });
+    expect(seen.at(-1)).toEqual({
+      event: { type: 'USER_LIST', users: [{ id: 'client-1', user_role: null, extension: null, permission: null, status: 0 }] },
+      envelope: {},
+    });
     stop();
     push(channel, { event: { type: 'USER_LIST', users: [] }, envelope: {} });
-    expect(seen).toHaveLength(1);
+    expect(seen).toHaveLength(2);
 
     const commands: unknown[] = [];
     bridge.onCommand((command) => commands.push(command));
