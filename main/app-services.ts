@@ -25,6 +25,10 @@ import { createGuestWorkSender } from './viewer/guest-work-sender';
 import { createVoiceSignalRelay } from './viewer/voice-signal-relay';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 import { runEveryStep } from './lifecycle/shutdown';
+import { createTourController } from './tour/tour-controller';
+import { startTourServer, type TourServer } from './tour/tour-server';
+import { createTourPageDispatcher } from './tour/tour-page-dispatch';
+import type { TourHostFactory } from './tour/tour-host';
 
 export interface AppServicesOptions {
   /** Where the room history lives (the app's userData folder). */
@@ -56,6 +60,10 @@ export interface AppServicesOptions {
   openExternal?: (url: string) => Promise<boolean>;
   /** The live channel's WebSocket (default: the `ws` client). */
   liveSocketFactory?: LiveSocketFactory;
+  /** Shows the tour page: a WebContentsView with the tour preload in the app, a browser page in the harness. */
+  tourHost?: TourHostFactory;
+  /** The built guest and tour pages (out/guest), served to the tour's host on loopback. */
+  tourPageDir?: string;
 }
 
 /**
@@ -144,20 +152,22 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     roomDetails: (roomCode) => rooms.getRoomDetails(roomCode),
     log: (message, fields) => options.logger.warn(message, fields),
     socketFactory: options.liveSocketFactory ?? wsSocketFactory,
-    emit: (presence) => options.emit('livePresence', presence),
+    emit: (presence) => {
+      options.emit('livePresence', presence);
+      tour.presence(presence);
+    },
     onEvent: (roomCode, event, envelope) => {
       guestWork.receive(roomCode, event);
       voiceSignals.receive(roomCode, event, envelope);
+      tour.receive(roomCode, event, envelope);
     },
     now,
   });
   // The guest page has no App Secret: the agent's app hands each joining guest the room's VR Work.
   const guestWork = createGuestWorkSender({
     workFor: async (roomCode) => {
-      // A listing may name its VR by a link instead of a code; only a code can be fetched.
-      if (!(await history.has(roomCode))) return null;
-      const vrCode = (await history.get(roomCode)).listing.vr?.trim();
-      if (!vrCode || !VR_CODE_PATTERN.test(vrCode)) return null;
+      const vrCode = await vrCodeOf(roomCode);
+      if (vrCode === null) return null;
       const { work, resourceOrigins } = await rooms.vrWork(vrCode);
       return { work, resourceOrigins };
     },
@@ -184,6 +194,27 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     log: (message, fields) => options.logger.warn(message, fields),
   });
 
+  // The agent's tour: the room's VR in a page of its own, guided over this room's channel.
+  let tourServer: Promise<TourServer> | null = null;
+  const tour = createTourController({
+    vrCodeFor: vrCodeOf,
+    vrWork: (vrCode) => rooms.vrWork(vrCode),
+    hostRole: async () => (await profiles.getActive()).roles.host,
+    live,
+    server: () => (tourServer ??= startTourServer({ folder: options.tourPageDir ?? 'out/guest' })),
+    createHost: options.tourHost ?? missingTourHost,
+    emit: (state) => options.emit('tourState', state),
+    log: (message, fields) => options.logger.warn(message, fields),
+    now,
+  });
+
+  /** The VR code stored with the room; a listing may name its VR by a link instead, which cannot be fetched. */
+  async function vrCodeOf(roomCode: string): Promise<string | null> {
+    if (!(await history.has(roomCode))) return null;
+    const vrCode = (await history.get(roomCode)).listing.vr?.trim();
+    return vrCode && VR_CODE_PATTERN.test(vrCode) ? vrCode : null;
+  }
+
   async function exportHistory(exportOptions: HistoryExportOptions) {
     const { text, rooms } = await history.exportRooms(exportOptions);
     const stamp = new Date(now()).toISOString().slice(0, 10);
@@ -205,6 +236,9 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     microphone,
     live,
     voiceSignals,
+    tour,
+    /** Every call of the tour page goes through this (the Electron glue or the harness says whether its sender is the open page). */
+    tourPage: createTourPageDispatcher(tour.pageHandlers, (message, fields) => options.logger.warn(message, fields)),
     appInfo: () => ({
       name: 'Roomdesk',
       version: options.appVersion,
@@ -216,6 +250,13 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
       await runEveryStep(
         [
           { name: 'viewer', run: () => viewer.dispose() },
+          {
+            name: 'tour',
+            run: async () => {
+              tour.dispose();
+              await (await tourServer)?.dispose();
+            },
+          },
           { name: 'live channels', run: () => live.dispose() },
           { name: 'network monitor', run: () => network.dispose() },
           { name: 'room history', run: () => history.close() },
@@ -228,6 +269,15 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
 }
 
 export type AppServices = Awaited<ReturnType<typeof composeServices>>;
+
+/** Where no tour host was given (plain Node): the page never loads, and says so. */
+const missingTourHost: TourHostFactory = (listener) => ({
+  load: () => queueMicrotask(() => listener.loadFailed('no tour view in this process')),
+  setBounds: () => undefined,
+  setVisible: () => undefined,
+  send: () => undefined,
+  close: () => undefined,
+});
 
 /** Where no viewer host was given (plain Node): every page load fails with a clear reason. */
 const missingViewerHost: ViewerHostFactory = (listener) => ({

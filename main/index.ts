@@ -9,6 +9,7 @@ import { registerBridge, sendBridgeEvent } from './electron/ipc';
 import { acquireSingleInstance, hardenSession, installAppWideGuards } from './electron/session-security';
 import { hardenViewerSession, openRoomInSystemBrowser, webContentsViewHost } from './electron/viewer-view';
 import { installAppMenu } from './electron/menu';
+import { hardenTourSession, webContentsTourHost } from './electron/tour-view';
 import { createAppWindow, revealWindow } from './electron/windows';
 import { createLogger, fileLogSink, SecretRegistry } from './logging/logger';
 import { appVoicePolicy } from './shell/content-security-policy';
@@ -81,6 +82,8 @@ async function start(): Promise<void> {
     ask: (url) => services?.microphone.ask(url) ?? Promise.resolve(false),
   });
 
+  hardenTourSession();
+
   // Like the real service the sandbox hands out live-channel links; `page` serves its http room page instead.
   const sandboxRoomLinks = process.env.ROOMDESK_SANDBOX_ROOM_LINKS === 'page' ? 'page' : 'live-channel';
   sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks, guestPageDir: join(app.getAppPath(), 'out/guest') }).catch(
@@ -112,6 +115,13 @@ async function start(): Promise<void> {
     emit: (event, payload) => sendBridgeEvent(appWindow()?.webContents, event, payload),
     viewerHost: webContentsViewHost(appWindow),
     openExternal: openRoomInSystemBrowser,
+    // The tour page's calls are answered only from the open tour view (services exist before any page can call).
+    tourHost: webContentsTourHost(appWindow, join(import.meta.dirname, '../tour-preload/index.cjs'), ipcMain, (method, input, sender) =>
+      services
+        ? services.tourPage(method, input, sender)
+        : Promise.resolve({ ok: false, error: { kind: 'internal', message: 'Not ready.' } }),
+    ),
+    tourPageDir: join(app.getAppPath(), 'out/guest'),
   });
 
   const dispatch = createBridgeDispatcher(createBridgeHandlers(services), logger);
@@ -132,9 +142,14 @@ function openMainWindow(): void {
     // First forget the window: everything below may reach for it, and it is destroyed now.
     if (mainWindow === window) mainWindow = null;
     services?.viewer.close();
+    services?.tour.close();
   });
   recoverAppPage(window, {
-    closeViewer: () => services?.viewer.close(),
+    // No native view (the room viewer, the tour) may stay drawn over a reloading app page.
+    closeViewer: () => {
+      services?.viewer.close();
+      services?.tour.close();
+    },
     report: (what, details) => logger.warn(what, details),
     giveUp: () => {
       logger.error('the app page keeps failing; Roomdesk stops reloading it');

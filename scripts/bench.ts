@@ -15,6 +15,7 @@ const sectionFiles = [
   './bench/guided-sync.ts',
   './bench/guest-page.ts',
   './bench/voice.ts',
+  './bench/tour.ts',
 ];
 
 // `ROOMDESK_BENCH_ONLY=history` (a part of the file name) runs matching sections only.

@@ -6,6 +6,7 @@ import { networkContract, networkEvents } from './network';
 import { profilesContract } from './profiles';
 import { roomsContract } from './rooms';
 import { viewerContract, viewerEvents } from './viewer';
+import { tourContract, tourEvents } from './tour';
 import { voiceContract, voiceEvents } from './voice';
 
 /**
@@ -21,6 +22,7 @@ export const bridgeContract = {
   ...historyContract,
   ...networkContract,
   ...viewerContract,
+  ...tourContract,
 } as const;
 
 /** Events main pushes to the renderer; each subscription returns its unsubscribe function. */
@@ -29,6 +31,7 @@ export const bridgeEvents = {
   ...historyEvents,
   ...viewerEvents,
   ...voiceEvents,
+  ...tourEvents,
 } as const;
 
 export type BridgeContract = typeof bridgeContract;
@@ -70,4 +73,5 @@ export * from './network';
 export * from './profiles';
 export * from './rooms';
 export * from './viewer';
+export * from './tour';
 export * from './voice';

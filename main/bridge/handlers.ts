@@ -112,5 +112,12 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
       await services.activity.roomClosed({ ...(await roomOwner(roomCode)), roomCode });
       return { closed: true as const };
     },
+
+    // The tour: its page gets the Work and the room's channel events from main, never a ticket.
+    openTour: async ({ roomCode, bounds, locale }) => services.tour.open(roomCode, bounds, locale),
+    setTourBounds: async ({ bounds, visible }) => ({ applied: services.tour.setBounds(bounds, visible) }),
+    closeTour: async () => services.tour.close(),
+    getTourState: async () => services.tour.state(),
+    tourCommand: async ({ roomCode, command }) => ({ sent: services.tour.command(roomCode, command) }),
   };
 }

@@ -1,6 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { relativePath, serveStaticFile, writePlain } from '../http/static-files';
 
 /**
  * The built guest page (`npm run build:guest` → out/guest) at `/guest/`, so a sandbox tour works on
@@ -8,15 +7,6 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
  * and joins the sandbox's live channel.
  */
 export const GUEST_PAGE_PREFIX = '/guest/';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-};
 
 /** The same floor as the page's own <meta> policy; the page narrows it once it knows the room and the Work. */
 export const GUEST_PAGE_CSP = [
@@ -31,8 +21,6 @@ export const GUEST_PAGE_CSP = [
 ].join('; ');
 
 export function createGuestPage(folder: string) {
-  const root = resolve(folder);
-
   return {
     matches: (pathname: string) => pathname === '/guest' || pathname.startsWith(GUEST_PAGE_PREFIX),
 
@@ -45,39 +33,15 @@ export function createGuestPage(folder: string) {
         response.end();
         return;
       }
-      let relative: string;
-      try {
-        relative = decodeURIComponent(pathname.slice(GUEST_PAGE_PREFIX.length)) || 'index.html';
-      } catch {
-        return writePlain(response, 400, 'bad path');
-      }
-      const file = normalize(join(root, relative));
-      const type = CONTENT_TYPES[extname(file)];
-      if (!file.startsWith(root + sep) || type === undefined || !(await stat(file).catch(() => null))?.isFile()) {
-        const built = await stat(join(root, 'index.html')).catch(() => null);
-        return writePlain(response, 404, built ? 'not found' : 'The guest page is not built: run `npm run build:guest`.');
-      }
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': type,
-        'content-length': String(body.length),
-        'content-security-policy': GUEST_PAGE_CSP,
-        'cache-control': type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
-        'referrer-policy': 'no-referrer',
-        'x-content-type-options': 'nosniff',
+      const relative = relativePath(pathname, GUEST_PAGE_PREFIX);
+      if (relative === null) return writePlain(response, 400, 'bad path');
+      return serveStaticFile(response, {
+        folder,
+        relative,
+        method,
+        headers: { 'content-security-policy': GUEST_PAGE_CSP },
+        notBuilt: 'The guest page is not built: run `npm run build:guest`.',
       });
-      response.end(method === 'HEAD' ? undefined : body);
     },
   };
-}
-
-function writePlain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-  });
-  response.end(text);
 }

@@ -302,7 +302,7 @@ export function createLiveChannelClient(options: LiveChannelClientOptions) {
   return {
     presence: (): LivePresence => presence,
 
-    /** The latest keyframes seen (ROOM_INFO `last_frame`, then every KEYFRAME_SYNC), by key. */
+    /** The latest keyframes seen or sent to everyone (ROOM_INFO `last_frame`, then every KEYFRAME_SYNC), by key. */
     lastFrame: (): Record<string, unknown> => ({ ...lastFrame }),
 
     connect(): LivePresence {
@@ -322,6 +322,8 @@ export function createLiveChannelClient(options: LiveChannelClientOptions) {
     /** View sync: `{FiveState: {...}}` to everyone (or `toUserIds`). */
     sendKeyframe(frames: Record<string, unknown>, toUserIds: readonly string[] = []): void {
       send(keyframeMessage(randomUUID(), frames, toUserIds));
+      // The room keeps what it relays as last_frame; so does this client (the server does not echo it back).
+      if (toUserIds.length === 0) lastFrame = { ...lastFrame, ...frames };
       if (presence.self) publish({ leaderId: presence.self.userId });
     },
 

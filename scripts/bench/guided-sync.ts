@@ -61,7 +61,7 @@ async function keyframeLatencies(host: GuidedParticipant, follower: GuidedPartic
   return samples;
 }
 
-async function rawEchoRounds(count: number): Promise<number[]> {
+export async function rawEchoRounds(count: number): Promise<number[]> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   server.on('connection', (socket) => socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary })));
@@ -97,7 +97,7 @@ function viewState(index: number): TourViewState {
   };
 }
 
-function percentile(values: number[], p: number): number {
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }

@@ -93,6 +93,46 @@ const scenarios = {
     report.attachedAfterHang = attachedViews();
   },
 
+  async 'tour-view'() {
+    const created = await call('createRoom', { guests: [], listing: { title: 'Stand-in tour', vr: '800000000000000001' } });
+    if (!created.ok) throw new Error(`createRoom failed: ${created.error.message}`);
+    const roomCode = created.value.roomCode;
+    await call('openTour', { roomCode, bounds: { x: 0, y: 40, width: 640, height: 400 } });
+    const tourView = await waitFor(
+      () => WebContentsView.all.find((view) => view.webContents.webPreferences.partition === 'roomdesk-tour' && view.webContents.getURL()),
+      'the tour view',
+    );
+    const contents = tourView.webContents;
+    const fromApp = { sender: appWindow().webContents, senderFrame: { parent: null } };
+    const fromTour = { sender: contents, senderFrame: { parent: null } };
+    const fromTourFrame = { sender: contents, senderFrame: { parent: {} } };
+    const invoke = (event, method, input) => ipcMain._invoke(`roomdesk-tour:${method}`, event, input);
+    const navigation = (url) => {
+      const event = { defaultPrevented: false, url, isMainFrame: true, preventDefault: () => (event.defaultPrevented = true) };
+      standin.emit(contents, 'tour', 'will-navigate', event);
+      return event.defaultPrevented ? 'blocked' : 'allowed';
+    };
+    const ready = await invoke(fromTour, 'ready');
+    const bridgeOnTourPage = await ipcMain._invoke('roomdesk:getAppInfo', fromTour, undefined).catch(() => ({ ok: false }));
+    report.tour = {
+      url: contents.getURL(),
+      preferences: contents.webPreferences,
+      attached: appWindow().contentView.children.includes(tourView),
+      readyFromTour: ready.ok ? Object.keys(ready.value).sort() : ready.error,
+      readyFromApp: (await invoke(fromApp, 'ready')).error?.kind ?? 'answered',
+      readyFromSubframe: (await invoke(fromTourFrame, 'ready')).error?.kind ?? 'answered',
+      appBridgeFromTour: bridgeOnTourPage.ok ? 'answered' : (bridgeOnTourPage.error?.kind ?? 'refused'),
+      badInput: (await invoke(fromTour, 'sendKeyframe', { frames: 'x' })).error?.kind ?? 'answered',
+      navigateAway: navigation('https://example.com/'),
+      navigateOwn: navigation(`${contents.getURL()}assets/x.js`),
+      popup: contents.windowOpenHandler?.({ url: 'https://example.com/' }) ?? null,
+      permission: await new Promise((done) => session.fromPartition('roomdesk-tour').permissionRequestHandler(contents, 'media', done, {})),
+    };
+    await call('closeTour');
+    report.tour.destroyedAfterClose = contents.isDestroyed();
+    report.tour.readyAfterClose = (await invoke(fromTour, 'ready').catch(() => ({ error: { kind: 'threw' } }))).error?.kind ?? 'answered';
+  },
+
   async 'session-end'() {
     const created = await call('createRoom', { guests: [], listing: { title: 'Before logout' } });
     report.roomCode = created.value.roomCode;

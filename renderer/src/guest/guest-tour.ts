@@ -1,7 +1,6 @@
 import { GUEST_WORK_EVENT, guestWorkPayloadSchema, type GuestLink } from '../../../common/guest-link';
 import type { LiveEvent, ServerEnvelope, UserInfo } from '../../../common/live-protocol';
-import { createTourEngine, type TourEngine, type TourViewState } from '../features/tour/engine/index';
-import { createGuidedSync, type SyncedView } from '../features/tour/sync/index';
+import { createGuidedView } from '../features/tour/guided-view';
 import { connectGuestChannel, type GuestChannelEnd } from './guest-channel';
 import type { GuestScreen } from './guest-screen';
 import { createGuestVoice } from './guest-voice';
@@ -17,21 +16,10 @@ const DEFAULT_HOST_ROLE = 'anchor';
  */
 export function startGuestTour(link: GuestLink, screen: GuestScreen, voiceText: GuestVoiceMessages): void {
   const hostRole = link.hostRole ?? DEFAULT_HOST_ROLE;
-  let engine: TourEngine | null = null;
   let workReceived = false;
   let finished = false;
   let selfId: string | null = null;
   let users: UserInfo[] = [];
-  const userListeners = new Set<(state: TourViewState) => void>();
-
-  // The engine arrives only with the Work; guided viewing starts at once and keeps the latest state.
-  const view: SyncedView = {
-    setState: (state, options) => engine?.setState(state, options),
-    onUserStateChange(listener) {
-      userListeners.add(listener);
-      return () => void userListeners.delete(listener);
-    },
-  };
 
   screen.show('connecting');
   const channel = connectGuestChannel({
@@ -39,16 +27,16 @@ export function startGuestTour(link: GuestLink, screen: GuestScreen, voiceText: 
     onEvent,
     onEnd: (reason: GuestChannelEnd) => {
       finished = true;
-      sync.dispose();
+      guided.sync.dispose();
       voice.end();
       screen.show(reason);
     },
   });
-  const sync = createGuidedSync({ view, channel, hostRole });
+  const guided = createGuidedView({ container: screen.view, channel, hostRole });
   const voice = createGuestVoice({ root: screen.voiceArea, text: voiceText, channel, onMarks: (marks) => screen.voiceMarks(marks) });
 
   function onEvent(event: LiveEvent, envelope: ServerEnvelope): void {
-    sync.receive(event, envelope);
+    guided.receive(event, envelope);
     voice.receive(event, envelope);
     switch (event.type) {
       case 'ROOM_INFO':
@@ -75,13 +63,11 @@ export function startGuestTour(link: GuestLink, screen: GuestScreen, voiceText: 
     narrowContentSecurityPolicy(new URL(roomLink).origin.replace(/^http/, 'ws'), parsed.data.resourceOrigins);
     screen.show('loadingTour');
     try {
-      engine = await createTourEngine(screen.view);
-      await engine.load(parsed.data.work, sync.startState() ?? undefined);
+      await guided.show(parsed.data.work);
     } catch {
       if (!finished) screen.show('tourFailed');
       return;
     }
-    engine.onUserStateChange((state) => userListeners.forEach((listener) => listener(state)));
     if (!finished) screen.show('following');
   }
 }

@@ -6,6 +6,7 @@ import { guestEn } from './guest';
 import { guestPassesEn } from './guest-passes';
 import { voiceEn } from './voice';
 import { tourScreenEn } from './tour-screen';
+import { tourEn } from './tour';
 
 /**
  * English texts. The Chinese dictionary is typed as `Messages`, so a key missing there (or an
@@ -368,6 +369,7 @@ export const en = {
   guestPasses: guestPassesEn,
   voice: voiceEn,
   tourScreen: tourScreenEn,
+  tour: tourEn,
 };
 
 export type Messages = typeof en;

@@ -6,6 +6,7 @@ import { guestZhCN } from './guest';
 import { guestPassesZhCN } from './guest-passes';
 import { voiceZhCN } from './voice';
 import { tourScreenZhCN } from './tour-screen';
+import { tourZhCN } from './tour';
 
 /** Simplified Chinese texts, written for agents who run VR 带看 every day. */
 export const zhCN: Messages = {
@@ -359,4 +360,5 @@ export const zhCN: Messages = {
   guestPasses: guestPassesZhCN,
   voice: voiceZhCN,
   tourScreen: tourScreenZhCN,
+  tour: tourZhCN,
 };

@@ -15,6 +15,7 @@ import { eventChannelFor, methodNames, type EventName, type EventPayload, type M
 import { preloadShimScript } from './preload-shim';
 import { serveDirectory } from './static-server';
 import { pageViewerHost, type PageViewerRecord } from '../viewer/support/page-viewer-host';
+import { pageTourHost, type PageTourRecord } from '../tour/support/page-tour-host';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
 /** The built guest page the sandbox serves at /guest/ (npm run build:guest). */
@@ -33,6 +34,8 @@ export interface HarnessApp {
   keychainService: string;
   /** The embedded viewer's stand-in pages and what reached the system browser (test/e2e/viewer/support). */
   viewer: PageViewerRecord;
+  /** The tour view's stand-in pages and what main pushed to them (test/e2e/tour/support). */
+  tour: PageTourRecord;
   /** Loads the app and waits until it marks itself ready. */
   open(): Promise<void>;
   /** Pushes a main → renderer event, as webContents.send does in the app. */
@@ -71,6 +74,8 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
   sandboxRoomLinks: ['page', { option: true }],
   app: async ({ page, browser, rendererRoot, networkBackoff, sandboxRoomLinks }, use) => {
     const viewerHost = pageViewerHost(browser);
+    // Calls from the tour page go to the current services' tour dispatcher (services are rebuilt on restart).
+    const tourHost = pageTourHost(browser, () => (method, input, sender) => services.tourPage(method, input, sender));
     const dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-e2e-'));
     let sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks, guestPageDir });
     const keychainService = `Roomdesk-e2e-${randomUUID()}`;
@@ -92,6 +97,8 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
         platform: process.platform,
         chooseExportPath: async (suggestedName) => exportChoice(suggestedName),
         viewerHost: viewerHost.factory,
+        tourHost: tourHost.factory,
+        tourPageDir: guestPageDir,
         openExternal: async (url) => {
           viewerHost.record.openedExternally.push(url);
           return true;
@@ -124,6 +131,7 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
       logLines,
       keychainService,
       viewer: viewerHost.record,
+      tour: tourHost.record,
       async open() {
         await page.goto(`${appOrigin}/index.html`);
         await expect(page.locator('html[data-app-ready="true"]')).toBeAttached({ timeout: 15_000 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelFor, methodNames } from '../../../preload/contract';
+import { channelFor, methodNames, tourPageChannelFor, tourPageMethodNames } from '../../../preload/contract';
 import { ensureBuilt } from '../../bundles/ensure-built';
 
 // The built main (out/main/index.js) runs in a child Node process with the `electron` import
@@ -34,6 +34,7 @@ interface StandinReport {
   appWindowPreferences: Record<string, unknown> | null;
   attachedAfterGone?: number;
   attachedAfterHang?: number;
+  tour?: Record<string, unknown>;
 }
 
 const scratch: string[] = [];
@@ -82,10 +83,14 @@ afterAll(() => {
 });
 
 describe('the built main under a stand-in Electron', () => {
-  it('starts: registers every bridge method, opens one window on the built page, installs a menu', async () => {
+  it("starts: registers every bridge method and the tour page's, opens one window on the built page, installs a menu", async () => {
     const report = await play('startup');
     expectClean(report);
-    expect([...report.channels].sort()).toEqual(methodNames.map((method) => channelFor(method)).sort());
+    const expected = [
+      ...methodNames.map((method) => channelFor(method)),
+      ...tourPageMethodNames.map((method) => tourPageChannelFor(method)),
+    ];
+    expect([...report.channels].sort()).toEqual(expected.sort());
     expect(report.windows).toBe(1);
     expect(report.pageUrl).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html$/);
     expect(report.menu).not.toBeNull();
@@ -165,6 +170,33 @@ describe('the built main under a stand-in Electron', () => {
     const log = readFileSync(join(userData, 'logs', 'main.log'), 'utf8');
     expect(log).toContain('room history saved: the session is ending');
     expect(log).toContain('room history saved: the session ended');
+  });
+
+  it('shows the tour in its own sandboxed view with the tour preload, and hears tour calls only from that view', async () => {
+    const report = await play('tour-view');
+    expect(report.failure).toBeUndefined();
+    expect(report.uncaught).toEqual([]);
+    // The only problems logged are the refusals this scenario asked for.
+    expect(report.logProblems.length).toBe(4);
+    for (const line of report.logProblems) expect(line).toMatch(/call refused: (sender is not the app window|not the open tour page)/);
+    const tour = report.tour!;
+    expect(tour.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tour\/[0-9a-f]{32}\/$/);
+    expect(tour.preferences).toMatchObject({ partition: 'roomdesk-tour', sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String((tour.preferences as { preload?: string }).preload)).toMatch(/out[\\/]tour-preload[\\/]index\.cjs$/);
+    expect(tour.attached).toBe(true);
+    expect(tour.readyFromTour).toEqual(['hostRole', 'locale', 'resourceOrigins', 'roomCode', 'work']);
+    expect(tour).toMatchObject({
+      readyFromApp: 'forbidden',
+      readyFromSubframe: 'forbidden',
+      appBridgeFromTour: 'forbidden',
+      badInput: 'validation',
+      navigateAway: 'blocked',
+      navigateOwn: 'allowed',
+      popup: { action: 'deny' },
+      permission: false,
+      destroyedAfterClose: true,
+      readyAfterClose: 'forbidden',
+    });
   });
 
   it('a second instance opens no window, registers nothing and quits', async () => {

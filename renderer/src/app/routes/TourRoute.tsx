@@ -4,14 +4,12 @@ import { useProfiles } from '../../lib/ProfilesProvider';
 import { useSessionRooms } from '../../lib/SessionRoomsProvider';
 import { GuestPassDialog } from '../../features/room/GuestPassDialog';
 import { useStoredRoom } from '../../features/room/use-stored-room';
-import { TourScreen, VrPlaceholder, type TourControl, type TourScreenSlots } from '../../features/tour-screen';
+import { TourViewport, useTourCommands, useTourLeadership, useTourState } from '../../features/tour';
+import { TourScreen, type TourControl, type TourScreenSlots } from '../../features/tour-screen';
 import { VoiceBar } from '../../features/voice';
 import { defaultVoiceBridge } from '../../features/voice/voice-bridge';
 
-/** Handing the view over needs the VR shown; until a VR view is plugged in, the control says so. */
-const noControlYet: TourControl = { available: false, onHandOver: () => undefined, onTakeBack: () => undefined };
-
-/** The tour of a room with the VR, voice and guest pass parts the other features provide. */
+/** The tour of a room: the VR view, voice and guest passes the other features provide, in the tour screen. */
 export function TourRoute({ roomCode }: { roomCode: string }) {
   const { t } = useI18n();
   const { active } = useProfiles();
@@ -21,9 +19,17 @@ export function TourRoute({ roomCode }: { roomCode: string }) {
   const stored = fromHistory ?? (active ? sessionRooms.find(active.id, roomCode) : undefined) ?? null;
   const [voiceBridge] = useState(defaultVoiceBridge);
   const listing = stored?.listing;
+  const tour = useTourState(roomCode);
+  const leadership = useTourLeadership(roomCode);
+  const commands = useTourCommands(roomCode);
 
+  const control: TourControl = {
+    available: tour?.phase === 'showing' && leadership?.isHost === true,
+    onHandOver: (userId) => void commands.handOver(userId),
+    onTakeBack: () => void commands.takeBack(),
+  };
   const slots: TourScreenSlots = {
-    vr: ({ obscured }) => <VrPlaceholder vr={listing?.vr ?? null} obscured={obscured} />,
+    vr: ({ roomCode: code, obscured }) => <TourViewport roomCode={code} obscured={obscured} />,
     voice: ({ roomCode: code, roomClosed, onSelfVoice }) => (
       <VoiceBar roomCode={code} bridge={voiceBridge} roomClosed={roomClosed} onState={onSelfVoice} />
     ),
@@ -44,7 +50,8 @@ export function TourRoute({ roomCode }: { roomCode: string }) {
       title={listing?.title || t.room.titleFallback({ code: roomCode })}
       notes={listing?.notes ?? null}
       slots={slots}
-      control={noControlYet}
+      control={control}
+      leaderId={leadership?.leaderId ?? undefined}
     />
   );
 }

@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppError } from '../../../../common/errors';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { LivePresencePanel } from './LivePresencePanel';
 import { useLivePresence } from '../../lib/use-live-presence';
-import { measure, useReportedBounds } from './use-reported-bounds';
+import { measure, useReportedBounds } from '../../lib/use-reported-bounds';
 import { useViewerSession } from './use-viewer-session';
 import { defaultViewerBridge, type ViewerBridge } from './viewer-bridge';
 import { ViewerStatus } from './ViewerStatus';
@@ -53,7 +53,8 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
   const isLive = state?.phase === 'live-channel';
   const live = useLivePresence(bridge, roomCode, isLive);
   const dialogOpen = useModalOpen();
-  useReportedBounds(bridge, area, pending === null && !obscured && !dialogOpen);
+  const sendBounds = useCallback((input: Parameters<typeof bridge.setViewerBounds>[0]) => bridge.setViewerBounds(input), [bridge]);
+  useReportedBounds(sendBounds, area, pending === null && !obscured && !dialogOpen);
 
   useEffect(() => {
     if (!live.presence?.reconnect) return undefined;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../common/errors';
-import type { ViewerBounds } from './use-reported-bounds';
+import type { ViewerBounds } from '../../lib/use-reported-bounds';
 import type { ViewerBridge, ViewerState } from './viewer-bridge';
 
 /**

@@ -80,7 +80,7 @@ export function VoiceBar({ roomCode, bridge, roomClosed = false, onState, create
           type="button"
           className="button button--primary"
           disabled={status === 'joining' || roomClosed}
-          onClick={() => void session.join(deviceId || undefined)}
+          onClick={() => void session.join(deviceId ? { deviceId } : {})}
         >
           <Icon glyph="☏" /> {status === 'joining' ? t.joining : t.join}
         </button>

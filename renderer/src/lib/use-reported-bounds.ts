@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import type { ViewerBridge } from './viewer-bridge';
 
 export interface ViewerBounds {
   x: number;
@@ -42,7 +41,7 @@ function clipsOf(element: HTMLElement): Box[] {
   return clips;
 }
 
-/** Where the viewer area shows on screen, cut to what scrolling leaves visible; zero size when nothing does. */
+/** Where an embedded native view's area shows on screen, cut to what scrolling leaves visible; zero size when nothing does. */
 export function measure(element: HTMLElement | null): ViewerBounds {
   const none = { x: 0, y: 0, width: 0, height: 0 };
   if (!element) return none;
@@ -52,12 +51,15 @@ export function measure(element: HTMLElement | null): ViewerBounds {
   return { x: clamp(part.left), y: clamp(part.top), width: clamp(part.right - part.left), height: clamp(part.bottom - part.top) };
 }
 
+/** Sends an area's bounds to main (`setViewerBounds`, `setTourBounds`). */
+export type BoundsReporter = (input: { bounds: ViewerBounds; visible: boolean }) => unknown;
+
 /**
- * Tells main where the viewer area is and whether the page may be drawn there. The page is a
- * native view drawn above this window's content, so it must be hidden while anything of ours
- * (a dialog, a menu) has to appear over the area: `visible` says so.
+ * Tells main where a native view's area (the room viewer, the tour) is and whether its page may be
+ * drawn there. The page is a native view drawn above this window's content, so it must be hidden
+ * while anything of ours (a dialog, a menu) has to appear over the area: `visible` says so.
  */
-export function useReportedBounds(bridge: ViewerBridge, area: RefObject<HTMLElement | null>, visible: boolean) {
+export function useReportedBounds(send: BoundsReporter, area: RefObject<HTMLElement | null>, visible: boolean) {
   const last = useRef<string>('');
   // `area` is a ref: it is read when the report runs, so the ref (not its current element) is the dependency.
   // eslint-disable-next-line react-hooks/preserve-manual-memoization
@@ -67,8 +69,8 @@ export function useReportedBounds(bridge: ViewerBridge, area: RefObject<HTMLElem
     const key = JSON.stringify([bounds, shown]);
     if (key === last.current) return;
     last.current = key;
-    void bridge.setViewerBounds({ bounds, visible: shown });
-  }, [area, bridge, visible]);
+    void send({ bounds, visible: shown });
+  }, [area, send, visible]);
 
   useEffect(() => {
     report();

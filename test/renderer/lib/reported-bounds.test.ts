@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visiblePart } from '../../../renderer/src/features/viewer/use-reported-bounds';
+import { visiblePart } from '../../../renderer/src/lib/use-reported-bounds';
 
 const windowBox = { left: 0, top: 0, right: 1024, bottom: 700 };
 const scroller = { left: 248, top: 0, right: 1024, bottom: 700 };

@@ -1,0 +1,12 @@
+/**
+ * The agent's tour: the room's VR in a native view main draws over `TourViewport`, guided over the
+ * room's live channel. Nothing here imports the VR renderer (it runs in the tour page only).
+ *
+ *   <TourViewport roomCode={code} obscured={menuOpen} />   fills its parent; opens the tour on mount, leaves it on unmount
+ *   useTourState(roomCode)       → TourState | null       phase, failure, leadership, for any component
+ *   useTourLeadership(roomCode)  → { leaderId, leading, isHost } | null
+ *   useTourCommands(roomCode)    → { handOver(userId), takeBack(), error }
+ */
+export { TourViewport, type TourViewportProps } from './TourViewport';
+export { useTourCommands, useTourLeadership, useTourState } from './use-tour-state';
+export { defaultTourBridge, type TourBridge, type TourLeadership, type TourState } from './tour-bridge';

@@ -1,0 +1,204 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { FIVE_STATE_KEY } from '../../../common/live-protocol';
+import { DEMO_HOMES } from '../../../main/sandbox/demo-vrs';
+import type { HarnessApp } from '../support/harness';
+import { createRoom, expect, openWorkspace, test } from '../workspace';
+import { centreColour, faceOf, near } from './support/pixels';
+import { compositeScreenshot } from './support/page-tour-host';
+
+/**
+ * The agent's tour end to end: the host starts a tour on a sandbox demo VR from the room page; the
+ * tour page (main's loopback server, in the tour view's stand-in) renders it and leads; a client on
+ * the guest page follows; control goes to the client and back; a late joiner starts where the guide
+ * is; leaving keeps the room; ending the room ends the tour for everyone.
+ */
+test.use({ sandboxRoomLinks: 'live-channel' });
+test.describe.configure({ timeout: 180_000 });
+
+const home = DEMO_HOMES[0]!;
+const living = home.rooms[0]!;
+const SETTLED = { timeout: 30_000, intervals: [250, 500, 1000] };
+const PHONE = { width: 390, height: 844 };
+
+/** Where the screenshot suite keeps each screen (test/e2e/workspace.ts `saveScreenshot`). */
+async function screenshotPath(locale: 'en' | 'zh-CN', screen: string): Promise<string> {
+  const path = join(resolve(import.meta.dirname, '../../..'), 'artifacts', 'screenshots', locale, `${screen}.png`);
+  await mkdir(dirname(path), { recursive: true });
+  return path;
+}
+
+async function guestPage(app: HarnessApp, roomCode: string, userId: string, nickname: string) {
+  const pass = await app.services.rooms.issueGuestPass({ roomCode, guest: { userId, role: 'audience', nickname } });
+  const context: BrowserContext = await app.page.context().browser()!.newContext({ viewport: PHONE, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(pass.inviteUrl);
+  await expect(page.locator('#guest')).toHaveAttribute('data-state', 'following', SETTLED);
+  return { context, page };
+}
+
+/** A drag across the middle of the view, `share` of its width to the right (negative: to the left), as a person turns around. */
+async function drag(page: Page, share: number): Promise<void> {
+  const size = page.viewportSize()!;
+  const distance = (size.width * share) / 2;
+  await page.mouse.move(size.width / 2 - distance, size.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(size.width / 2 + distance, size.height / 2, { steps: 15 });
+  await page.mouse.up();
+}
+
+/** Waits until both views show the same face of the living room (not `not`), and returns it. */
+async function sameFace(leader: Page, follower: Page, decoder: Page, not: string): Promise<string> {
+  let face = '';
+  await expect
+    .poll(async () => {
+      const [a, b] = [await centreColour(leader, decoder), await centreColour(follower, decoder)];
+      face = faceOf(living, a) ?? `none ${JSON.stringify(a)}`;
+      return near(a, b) && faceOf(living, a) !== null && face !== not ? 'same' : `${face} / ${faceOf(living, b) ?? JSON.stringify(b)}`;
+    }, SETTLED)
+    .toBe('same');
+  return face;
+}
+
+test('the host guides a client through a sandbox home: drag, hand over and back, late joiner, leave, end', async ({ app }) => {
+  await openWorkspace(app);
+  const roomCode = await createRoom(app.page, { title: 'Riverside tour', vr: home.vr_code });
+  await app.page.getByRole('button', { name: 'Start tour' }).click();
+
+  await expect.poll(() => app.tour.current(), SETTLED).toBeTruthy();
+  const tour = app.tour.current()!;
+  await expect(tour.locator('#tour')).toHaveAttribute('data-phase', 'showing', SETTLED);
+  await expect(app.page.getByRole('region', { name: 'VR tour' })).toHaveAttribute('data-tour-phase', 'showing');
+  expect(app.tour.visible).toBe(true);
+  expect(app.tour.bounds!.width).toBeGreaterThan(300);
+  expect(app.services.tour.state()).toMatchObject({ roomCode, phase: 'showing', leadership: { leading: true, isHost: true } });
+  const hostId = app.services.live.presence(roomCode)!.self!.userId;
+  // The page ran under its session's policy (the Work's origin only, besides itself) and nothing it needs was refused
+  // (the one refusal allowed is a bundled protobuf.js probing for eval, which it catches).
+  const policy = (await fetch(tour.url())).headers.get('content-security-policy');
+  expect(policy).toContain(`connect-src 'self' ${app.sandbox.baseUrl}`);
+  expect(policy).not.toMatch(/ws:|unsafe-inline/);
+  const violations = await tour.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  expect(violations.filter((violation) => violation !== 'script-src eval')).toEqual([]);
+  expect(await tour.evaluate(() => 'roomdesk' in window)).toBe(false);
+
+  const client = await guestPage(app, roomCode, 'client-zhang', 'Mr Zhang');
+  const decoder = await client.context.newPage();
+  try {
+    expect(faceOf(living, await centreColour(tour, decoder))).toBe('front');
+    await expect.poll(async () => faceOf(living, await centreColour(client.page, decoder)), SETTLED).toBe('front');
+
+    // The host turns around: the sandbox relays FiveState keyframes and the client's view follows.
+    await drag(tour, 0.5);
+    const turned = await sameFace(tour, client.page, decoder, 'front');
+    const relayed = app.services.live.channel(roomCode)!.lastFrame()[FIVE_STATE_KEY] as { longitude: number };
+    expect(Math.abs(relayed.longitude - Math.PI)).toBeGreaterThan(0.3);
+
+    // Control to the client: the client turns, the host follows; then the host takes it back.
+    const handed = await app.page.evaluate(
+      (code) => window.roomdesk.tourCommand({ roomCode: code, command: { type: 'handOver', userId: 'client-zhang' } }),
+      roomCode,
+    );
+    expect(handed).toEqual({ ok: true, value: { sent: true } });
+    await expect.poll(() => app.services.tour.state().leadership, SETTLED).toMatchObject({ leaderId: 'client-zhang', leading: false });
+    // A phone's view is narrow: a drag across it turns less than a quarter, so the client keeps turning to another face.
+    await expect
+      .poll(async () => {
+        await drag(client.page, 0.9);
+        await client.page.waitForTimeout(500);
+        return faceOf(living, await centreColour(client.page, decoder));
+      }, SETTLED)
+      .not.toBe(turned);
+    const clientTurned = await sameFace(client.page, tour, decoder, turned);
+    expect(clientTurned).not.toBe(turned);
+
+    await app.page.evaluate((code) => window.roomdesk.tourCommand({ roomCode: code, command: { type: 'takeBack' } }), roomCode);
+    await expect.poll(() => app.services.tour.state().leadership, SETTLED).toMatchObject({ leaderId: hostId, leading: true });
+    await drag(tour, -0.5);
+    const hostAgain = await sameFace(tour, client.page, decoder, clientTurned);
+
+    // A client joining now opens where the guide is (the room's last frame), not at the VR's start.
+    const late = await guestPage(app, roomCode, 'client-li', 'Ms Li');
+    try {
+      await expect.poll(async () => faceOf(living, await centreColour(late.page, decoder)), SETTLED).toBe(hostAgain);
+    } finally {
+      await late.context.close();
+    }
+
+    // Leaving the tour keeps the room and the channel; the client stays in.
+    await app.page.getByRole('button', { name: 'Leave tour' }).click();
+    await expect.poll(() => app.services.tour.state().phase, SETTLED).toBe('closed');
+    expect(app.tour.visible).toBe(false);
+    expect(app.services.live.presence(roomCode)?.connection).toBe('connected');
+    await expect(app.page.getByRole('button', { name: 'Start tour' })).toBeVisible();
+    await expect(client.page.locator('#guest')).toHaveAttribute('data-state', 'following');
+
+    // A second tour opens at the room's last frame too; ending the room ends it for everyone.
+    await app.page.getByRole('button', { name: 'Start tour' }).click();
+    await expect.poll(() => app.tour.pages.length, SETTLED).toBe(2);
+    const again = app.tour.current()!;
+    await expect(again.locator('#tour')).toHaveAttribute('data-phase', 'showing', SETTLED);
+    await expect.poll(async () => faceOf(living, await centreColour(again, decoder)), SETTLED).toBe(hostAgain);
+
+    await app.page.evaluate((code) => window.roomdesk.endRoom({ roomCode: code }), roomCode);
+    await expect.poll(() => app.services.tour.state(), SETTLED).toMatchObject({ phase: 'closed', failure: { reason: 'room-ended' } });
+    await expect(app.page.getByRole('region', { name: 'VR tour' })).toContainText('The room has ended.');
+    expect(app.tour.visible).toBe(false);
+    await expect(client.page.locator('#guest')).toHaveAttribute('data-state', 'ended', SETTLED);
+  } finally {
+    await client.context.close();
+  }
+
+  // Nothing main pushed to a tour page carried a ticket, a room link or the access token.
+  const pushed = JSON.stringify(app.tour.sent);
+  expect(pushed).not.toMatch(/ticket|ws:\/\/|access_token/i);
+  expect(app.tour.sent.length).toBeGreaterThan(5);
+});
+
+test('a room without a VR says so instead of a tour', async ({ app }) => {
+  await openWorkspace(app);
+  await createRoom(app.page, { title: 'No VR yet' });
+  await app.page.getByRole('button', { name: 'Start tour' }).click();
+  const viewport = app.page.getByRole('region', { name: 'VR tour' });
+  await expect(viewport).toHaveAttribute('data-tour-phase', 'failed', SETTLED);
+  await expect(viewport).toContainText('This room has no VR.');
+  expect(app.tour.pages).toHaveLength(0);
+});
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  test(`screenshots of the tour in the app window (${locale}), small and large`, async ({ app }) => {
+    const start = locale === 'en' ? 'Start tour' : '开始带看';
+    await app.page.addInitScript((language) => localStorage.setItem('roomdesk.language', language), locale);
+    const room = await app.services.rooms.createRoom({ guests: [], listing: { title: 'Riverside tour', vr: home.vr_code } });
+    await app.page.setViewportSize({ width: 1024, height: 700 });
+    await openWorkspace(app);
+    await app.page
+      .getByRole('button', { name: /Riverside tour/ })
+      .first()
+      .click();
+    await app.page.getByRole('button', { name: start }).click();
+    await expect.poll(() => app.tour.current(), SETTLED).toBeTruthy();
+    const tour = app.tour.current()!;
+    await expect(tour.locator('#tour')).toHaveAttribute('data-phase', 'showing', SETTLED);
+    expect(app.services.tour.state()).toMatchObject({ roomCode: room.roomCode, phase: 'showing' });
+
+    for (const size of [
+      { width: 1024, height: 700, name: 'tour' },
+      { width: 1600, height: 1000, name: 'tour-large' },
+    ]) {
+      await app.page.setViewportSize(size);
+      // The viewport reports its new bounds; the tour page is resized to them.
+      const region = app.page.getByRole('region', { name: locale === 'en' ? 'VR tour' : 'VR 带看' });
+      await expect
+        .poll(async () => {
+          const area = await region.boundingBox();
+          const widths = [Math.round(area?.width ?? 0), app.tour.bounds?.width, tour.viewportSize()?.width];
+          return widths.every((width) => width === widths[0]) ? 'placed' : JSON.stringify(widths);
+        }, SETTLED)
+        .toBe('placed');
+      await tour.waitForTimeout(300);
+      await compositeScreenshot(app.page, app.tour, await screenshotPath(locale, size.name));
+    }
+  });
+}
