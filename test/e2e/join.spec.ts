@@ -33,6 +33,8 @@ test.describe('joining a room', () => {
     await expect.poll(() => app.viewer.visible).toBe(false);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
+    // Reaching the Guest pass button scrolled the room page up; the viewer shows again once back in sight.
+    await viewer.scrollIntoViewIfNeeded();
     await expect.poll(() => app.viewer.visible).toBe(true);
 
     // So does any other dialog, such as the keyboard shortcuts help.
