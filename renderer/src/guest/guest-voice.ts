@@ -8,8 +8,8 @@ import {
 } from '../../../common/live-protocol';
 import { parseVoiceSignal, VOICE_SIGNAL_EVENT, type VoiceSignal } from '../../../common/voice-signal';
 import type { JoinVoiceOutput } from '../../../common/voice';
-import { GUEST_VOICE_SIGN_EVENT, guestJoinParams, guestVoiceSignPayloadSchema } from '../../../common/guest-voice-sign';
-import { createVoiceAdapter } from '../features/voice/adapter-factory';
+import { GUEST_VOICE_SIGN_EVENT } from '../../../common/guest-link';
+import { createVendorAdapter as loadVendorAdapter } from '../features/voice/vendor-adapter-loader';
 import { toVoiceFailure } from '../features/voice/media-errors';
 import { createSandboxAdapter, type MeshSignalling } from '../features/voice/sandbox-adapter';
 import type { RemoteVoiceParticipant, VoiceAdapter, VoiceFailureKind } from '../features/voice/voice-adapter';
@@ -44,7 +44,10 @@ type GuestVoiceStatus = 'idle' | 'joining' | 'joined';
 export type GuestVoiceProblem = VoiceFailureKind | 'vendor-unreachable' | 'unavailable';
 
 /** A TRTC or Chime room, known once the agent's app sent this guest its signature (or said it has none). */
-type VendorRoom = { vendor: 'trtc' | 'chime'; params: JoinVoiceOutput } | { vendor: 'trtc' | 'chime'; params: null };
+interface VendorRoom {
+  vendor: 'trtc' | 'chime';
+  params: JoinVoiceOutput | null;
+}
 
 const VENDOR_JOIN_TIMEOUT_MS = 20_000;
 const MICROPHONE_PROBLEMS: ReadonlySet<GuestVoiceProblem> = new Set(['no-microphone', 'permission-denied', 'microphone-busy']);
@@ -59,7 +62,7 @@ const MICROPHONE_PROBLEMS: ReadonlySet<GuestVoiceProblem> = new Set(['no-microph
 export function createGuestVoice(options: GuestVoiceOptions) {
   const { text, channel } = options;
   const createAdapter = options.createAdapter ?? ((signalling) => createSandboxAdapter({ signalling }));
-  const createVendorAdapter = options.createVendorAdapter ?? ((vendor) => createVoiceAdapter(vendor));
+  const createVendorAdapter = options.createVendorAdapter ?? loadVendorAdapter;
   const vendorJoinTimeoutMs = options.vendorJoinTimeoutMs ?? VENDOR_JOIN_TIMEOUT_MS;
   let vendorRoom: VendorRoom | null = null;
   const signalListeners = new Set<(from: string, signal: VoiceSignal) => void>();
@@ -200,27 +203,17 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     return MICROPHONE_PROBLEMS.has(kind) ? kind : 'vendor-unreachable';
   }
 
-  /** The agent's app sent this guest its voice signature (or word that there is none). */
-  function onVoiceSign(payload: unknown): void {
+  /** The agent's app sent this guest its voice signature (or word that there is none). Decoders load only then. */
+  async function onVoiceSign(payload: unknown): Promise<void> {
     if (vendorRoom?.params) return;
-    const parsed = guestVoiceSignPayloadSchema.safeParse(payload);
-    if (!parsed.success) return;
-    const signed = parsed.data;
-    let params: JoinVoiceOutput | null = null;
-    if (signed.status === 'signed') {
-      try {
-        params = guestJoinParams(signed);
-      } catch {
-        params = null;
-      }
-      // A signature in another user's name would not join as this guest.
-      if (params !== null && params.userId !== selfId) params = null;
-    }
-    vendorRoom = { vendor: signed.vendor, params };
-    section.dataset.voiceVendor = signed.vendor;
-    if (params) section.dataset.voiceUser = params.userId;
+    const { readGuestVoiceSign } = await import('../../../common/guest-voice-sign');
+    const read = readGuestVoiceSign(payload, selfId);
+    if (read === null || vendorRoom?.params || ended) return;
+    vendorRoom = read;
+    section.dataset.voiceVendor = read.vendor;
+    if (read.params) section.dataset.voiceUser = read.params.userId;
     else delete section.dataset.voiceUser;
-    if (params === null) problem = 'unavailable';
+    if (read.params === null) problem = 'unavailable';
     render();
   }
 
@@ -320,7 +313,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
           return publishMarks();
         }
         case 'CUSTOM_EVENT': {
-          if (event.eventId === GUEST_VOICE_SIGN_EVENT && fromHost(envelope)) return onVoiceSign(event.payload);
+          if (event.eventId === GUEST_VOICE_SIGN_EVENT && fromHost(envelope)) return void onVoiceSign(event.payload);
           if (event.eventId !== VOICE_SIGNAL_EVENT || !envelope.trigger_user_id) return;
           const signal = parseVoiceSignal(event.payload);
           const from = envelope.trigger_user_id;
