@@ -148,7 +148,8 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   }
 
   async function joinVendor(room: VendorRoom): Promise<void> {
-    if (room.params === null || room.params.expiresAt <= Date.now()) {
+    // No expiry check here: main's `expiresAt` is a guess when the answer names none; the vendor decides.
+    if (room.params === null) {
       problem = 'unavailable';
       return render();
     }
