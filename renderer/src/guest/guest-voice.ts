@@ -65,6 +65,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   const createVendorAdapter = options.createVendorAdapter ?? loadVendorAdapter;
   const vendorJoinTimeoutMs = options.vendorJoinTimeoutMs ?? VENDOR_JOIN_TIMEOUT_MS;
   let vendorRoom: VendorRoom | null = null;
+  let pendingSign: { from: string; payload: unknown } | null = null;
   const signalListeners = new Set<(from: string, signal: VoiceSignal) => void>();
   const leftListeners = new Set<(userId: string) => void>();
   let selfId: string | null = null;
@@ -218,9 +219,17 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     render();
   }
 
-  function fromHost(envelope: ServerEnvelope): boolean {
-    const sender = users.find((user) => user.id === envelope.trigger_user_id);
-    return sender !== undefined && sender.user_role === options.hostRole;
+  /**
+   * Only the guide (a user of the host's role) may hand the page its signature. One that arrives
+   * before this page knows who it is or who sent it waits for the next SELF_USER_INFO or USER_LIST.
+   */
+  function takePendingSign(): void {
+    if (pendingSign === null || selfId === null) return;
+    const sender = users.find((user) => user.id === pendingSign!.from);
+    if (sender === undefined) return;
+    const { payload } = pendingSign;
+    pendingSign = null;
+    if (sender.user_role === options.hostRole) void onVoiceSign(payload);
   }
 
   async function leave(reason: GuestVoiceProblem | null = null): Promise<void> {
@@ -305,16 +314,22 @@ export function createGuestVoice(options: GuestVoiceOptions) {
       switch (event.type) {
         case 'SELF_USER_INFO':
           selfId = event.user.id;
+          takePendingSign();
           return render();
         case 'USER_LIST': {
           const present = new Set(event.users.map((user) => user.id));
           const gone = users.filter((user) => !present.has(user.id)).map((user) => user.id);
           users = event.users;
           for (const userId of gone) leftListeners.forEach((listener) => listener(userId));
+          takePendingSign();
           return publishMarks();
         }
         case 'CUSTOM_EVENT': {
-          if (event.eventId === GUEST_VOICE_SIGN_EVENT && fromHost(envelope)) return void onVoiceSign(event.payload);
+          if (event.eventId === GUEST_VOICE_SIGN_EVENT) {
+            if (!envelope.trigger_user_id) return;
+            pendingSign = { from: envelope.trigger_user_id, payload: event.payload };
+            return takePendingSign();
+          }
           if (event.eventId !== VOICE_SIGNAL_EVENT || !envelope.trigger_user_id) return;
           const signal = parseVoiceSignal(event.payload);
           const from = envelope.trigger_user_id;

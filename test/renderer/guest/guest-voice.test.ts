@@ -91,6 +91,7 @@ function setup(vendorAdapter = fakeAdapter(), options: { vendorJoinTimeoutMs?: n
     createAdapter,
     createVendorAdapter,
     section,
+    deliver,
     problem: () => section.find('guest-voice-problem').textContent,
     sign: (payload: unknown, from = 'agent') =>
       deliver({ type: 'CUSTOM_EVENT', eventId: GUEST_VOICE_SIGN_EVENT, payload, toUserIds: [me.id] }, from),
@@ -137,6 +138,17 @@ describe('guest page voice in TRTC and Chime rooms', () => {
     await settle();
     expect(page.createVendorAdapter).not.toHaveBeenCalled();
     expect(page.meshAdapter.join).toHaveBeenCalledWith(null);
+  });
+
+  it('takes a signature that arrives before the page knows its guide once the user list names the guide', async () => {
+    const page = setup();
+    const late: UserInfo = { id: 'agent-2', user_role: 'anchor', current_ws_online: true };
+    page.sign(signed, 'agent-2');
+    await settle();
+    expect(page.section.dataset.voiceVendor).toBeUndefined();
+    page.deliver({ type: 'USER_LIST', users: [host, late, me, other] });
+    await settle();
+    expect(page.section.dataset.voiceUser).toBe('client-zhang');
   });
 
   it('says voice is unavailable when the agent’s app has no signature for it, or the one sent is not its own', async () => {
