@@ -10,6 +10,9 @@ import { isAllowedTransport, TRANSPORT_RULE_TEXT } from './transport';
 /** The CUSTOM_EVENT the host's app sends a joining guest the room's Work with. */
 export const GUEST_WORK_EVENT = 'roomdesk.tour.work';
 
+/** The CUSTOM_EVENT the host's app sends a guest its own voice signature with (common/guest-voice-sign.ts). */
+export const GUEST_VOICE_SIGN_EVENT = 'roomdesk.voice.sign';
+
 /** The event's data: the gateway's Work as it came, and the http(s) origins its resources load from. */
 export const guestWorkPayloadSchema = z.object({
   work: z.record(z.string(), z.unknown()),

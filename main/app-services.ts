@@ -22,6 +22,8 @@ import {
 } from './viewer/index';
 import { createMicrophoneConsent } from './viewer/microphone-consent';
 import { createGuestWorkSender } from './viewer/guest-work-sender';
+import { createGuestVoiceSender } from './viewer/guest-voice-sender';
+import { createRoomVoiceConfigSource, createVoiceHintsResolver, planVoiceRoom } from './voice/index';
 import { createVoiceSignalRelay } from './viewer/voice-signal-relay';
 import { createConnectivityMonitor, createGatewayProbe, observeCalls, type BackoffPolicy } from './network/index';
 import { runEveryStep } from './lifecycle/shutdown';
@@ -158,6 +160,7 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
     },
     onEvent: (roomCode, event, envelope) => {
       guestWork.receive(roomCode, event);
+      guestVoice.receive(roomCode, event);
       voiceSignals.receive(roomCode, event, envelope);
       tour.receive(roomCode, event, envelope);
     },
@@ -171,6 +174,23 @@ async function composeServices(options: AppServicesOptions, releaseDataFolder: (
       const { work, resourceOrigins } = await rooms.vrWork(vrCode);
       return { work, resourceOrigins };
     },
+    send: (roomCode, eventId, data, toUserIds) => {
+      const channel = live.channel(roomCode);
+      if (!channel) throw new Error('The live channel is not connected.');
+      channel.sendCustomEvent(eventId, data, toUserIds);
+    },
+    log: (message, fields) => options.logger.warn(message, fields),
+  });
+
+  // …and in TRTC and Chime rooms its own voice signature, fetched in the guest's name.
+  const guestVoiceHints = createVoiceHintsResolver({
+    activeProfile: () => profiles.getActive(),
+    rtcInfoFor: (roomCode) => live.presence(roomCode)?.voice ?? null,
+    roomVoiceConfigFor: createRoomVoiceConfigSource({ profiles, clients }),
+  });
+  const guestVoice = createGuestVoiceSender({
+    planVoice: (roomCode) => planVoiceRoom({ rooms, resolveHints: guestVoiceHints }, roomCode),
+    sign: (roomCode, voiceId, guest) => rooms.voiceSignature(roomCode, voiceId, guest),
     send: (roomCode, eventId, data, toUserIds) => {
       const channel = live.channel(roomCode);
       if (!channel) throw new Error('The live channel is not connected.');

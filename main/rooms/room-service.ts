@@ -167,14 +167,15 @@ export function createRoomService(deps: {
 
     /**
      * Fetches a voice signature; the caller decides what of it may leave main. It lives until the
-     * answer's `expire_time` when there is one, else for the default five minutes.
+     * answer's `expire_time` when there is one, else for the default five minutes. In the agent's
+     * name unless `participant` names another user of the room (a guest, whose page has no App Secret).
      */
-    async voiceSignature(roomCode: string, voiceId?: string | number | null) {
+    async voiceSignature(roomCode: string, voiceId?: string | number | null, participant?: { userId: string; userRole: string }) {
       const { profile, client } = await activeClient();
       const signature = await client.getVoiceSignature({
         roomCode,
-        userId: profile.userId,
-        userRole: profile.roles.host,
+        userId: participant?.userId ?? profile.userId,
+        userRole: participant?.userRole ?? profile.roles.host,
         ...(voiceId != null ? { voiceId: String(voiceId) } : {}),
       });
       const obtainedAt = now();

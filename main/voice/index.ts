@@ -1,4 +1,11 @@
-export { createJoinVoiceHandler, type VoiceHintsResolver, type VoiceRoomHints, type VoiceRoomService } from './join-voice';
+export {
+  createJoinVoiceHandler,
+  planVoiceRoom,
+  type VoiceRoomPlan,
+  type VoiceHintsResolver,
+  type VoiceRoomHints,
+  type VoiceRoomService,
+} from './join-voice';
 export { createVoiceHintsResolver } from './hints-resolver';
 export { createRoomVoiceConfigSource, roomVoiceConfigOf } from './room-voice-config';
 export type { RtcInfo } from './rtc-info';

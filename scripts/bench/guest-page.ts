@@ -76,18 +76,43 @@ function initialFiles(): string[] {
   return [...files];
 }
 
+/**
+ * Lazy chunks only a TRTC or Chime room fetches: the signature decoders and the vendor adapters with
+ * everything they import (their SDKs), apart from what every guest fetches after connecting.
+ */
+function voiceVendorFiles(initial: ReadonlySet<string>): Set<string> {
+  const files = new Set<string>();
+  const queue = readdirSync(join(guestDir, 'assets'))
+    .filter((name) => /^(trtc-adapter|chime-adapter|guest-voice-sign)-.*\.js$/.test(name))
+    .map((name) => `assets/${name}`);
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    // Quoted paths inside an SDK's own code name no chunk: only files of the build count.
+    if (files.has(file) || initial.has(file) || !existsSync(join(guestDir, file))) continue;
+    files.add(file);
+    const source = readFileSync(join(guestDir, file), 'utf8');
+    for (const match of source.matchAll(/["'`](\.\/[^"'`]+\.js)["'`]/g)) queue.push(posix.join(posix.dirname(file), match[1]!));
+  }
+  return files;
+}
+
 function reportSizes(): void {
   const initial = initialFiles().map(asset);
-  const lazy = readdirSync(join(guestDir, 'assets'))
+  const voiceOnly = voiceVendorFiles(new Set(initial.map((item) => item.file)));
+  const lazyFiles = readdirSync(join(guestDir, 'assets'))
     .map((name) => `assets/${name}`)
-    .filter((file) => file.endsWith('.js') && !initial.some((loaded) => loaded.file === file))
-    .map(asset);
+    .filter((file) => file.endsWith('.js') && !initial.some((loaded) => loaded.file === file));
+  const lazy = lazyFiles.filter((file) => !voiceOnly.has(file)).map(asset);
+  const vendor = lazyFiles.filter((file) => voiceOnly.has(file)).map(asset);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
   const sum = (assets: Asset[], key: 'raw' | 'gzip') => assets.reduce((total, item) => total + item[key], 0);
   for (const item of initial) console.log(`  initial ${item.file.padEnd(32)} ${kb(item.gzip)} gzip (${kb(item.raw).trim()} raw)`);
   console.log(`first load (HTML + JS + CSS), gzip -9     ${kb(sum(initial, 'gzip'))}   (${kb(sum(initial, 'raw')).trim()} raw)`);
   for (const item of lazy) console.log(`lazy ${item.file.padEnd(36)} ${kb(item.gzip)} gzip (${kb(item.raw).trim()} raw), after connect`);
   if (lazy.length > 0) console.log(`ratio lazy / first load (gzip)            ${(sum(lazy, 'gzip') / sum(initial, 'gzip')).toFixed(1)}`);
+  for (const item of vendor)
+    console.log(`voice ${item.file.padEnd(35)} ${kb(item.gzip)} gzip (${kb(item.raw).trim()} raw), TRTC/Chime rooms only`);
+  if (vendor.length > 0) console.log(`voice vendor chunks (TRTC/Chime rooms), gzip ${kb(sum(vendor, 'gzip'))}`);
 }
 
 async function reportFirstFrame(): Promise<void> {

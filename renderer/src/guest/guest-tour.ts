@@ -33,7 +33,13 @@ export function startGuestTour(link: GuestLink, screen: GuestScreen, voiceText: 
     },
   });
   const guided = createGuidedView({ container: screen.view, channel, hostRole });
-  const voice = createGuestVoice({ root: screen.voiceArea, text: voiceText, channel, onMarks: (marks) => screen.voiceMarks(marks) });
+  const voice = createGuestVoice({
+    root: screen.voiceArea,
+    text: voiceText,
+    channel,
+    hostRole,
+    onMarks: (marks) => screen.voiceMarks(marks),
+  });
 
   function onEvent(event: LiveEvent, envelope: ServerEnvelope): void {
     guided.receive(event, envelope);

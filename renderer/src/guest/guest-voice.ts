@@ -7,6 +7,9 @@ import {
   type UserInfo,
 } from '../../../common/live-protocol';
 import { parseVoiceSignal, VOICE_SIGNAL_EVENT, type VoiceSignal } from '../../../common/voice-signal';
+import type { JoinVoiceOutput } from '../../../common/voice';
+import { GUEST_VOICE_SIGN_EVENT } from '../../../common/guest-link';
+import { createVendorAdapter as loadVendorAdapter } from '../features/voice/vendor-adapter-loader';
 import { toVoiceFailure } from '../features/voice/media-errors';
 import { createSandboxAdapter, type MeshSignalling } from '../features/voice/sandbox-adapter';
 import type { RemoteVoiceParticipant, VoiceAdapter, VoiceFailureKind } from '../features/voice/voice-adapter';
@@ -29,18 +32,40 @@ export interface GuestVoiceOptions {
   /** Redraws the people list's voice marks, by live channel user id. */
   onMarks(marks: Map<string, GuestVoiceMark>): void;
   createAdapter?: (signalling: MeshSignalling) => VoiceAdapter;
+  /** TRTC and Chime rooms: the vendor's adapter, its SDK fetched only then (a lazy chunk). */
+  createVendorAdapter?: (vendor: VendorRoom['vendor']) => Promise<VoiceAdapter>;
+  /** The room's host role: only a user of that role may hand the page its voice signature. */
+  hostRole: string;
+  /** How long a vendor may take to let the page into its room before it counts as unreachable. */
+  vendorJoinTimeoutMs?: number;
 }
 
 type GuestVoiceStatus = 'idle' | 'joining' | 'joined';
+export type GuestVoiceProblem = VoiceFailureKind | 'vendor-unreachable' | 'unavailable';
+
+/** A TRTC or Chime room, known once the agent's app sent this guest its signature (or said it has none). */
+interface VendorRoom {
+  vendor: 'trtc' | 'chime';
+  params: JoinVoiceOutput | null;
+}
+
+const VENDOR_JOIN_TIMEOUT_MS = 20_000;
+const MICROPHONE_PROBLEMS: ReadonlySet<GuestVoiceProblem> = new Set(['no-microphone', 'permission-denied', 'microphone-busy']);
 
 /**
- * The guest page's voice: the sandbox's WebRTC mesh signalled over the page's own channel. Joining
+ * The guest page's voice: the sandbox's WebRTC mesh signalled over the page's own channel, or in a
+ * TRTC or Chime room that vendor's SDK, joined with the signature the agent's app fetched in this
+ * guest's name (kept in memory only, never shown or stored). Joining
  * needs a tap (browsers open the microphone only after one); the page announces its microphone
  * state (change_micro_status) and mutes itself when the guide closes its microphone.
  */
 export function createGuestVoice(options: GuestVoiceOptions) {
   const { text, channel } = options;
   const createAdapter = options.createAdapter ?? ((signalling) => createSandboxAdapter({ signalling }));
+  const createVendorAdapter = options.createVendorAdapter ?? loadVendorAdapter;
+  const vendorJoinTimeoutMs = options.vendorJoinTimeoutMs ?? VENDOR_JOIN_TIMEOUT_MS;
+  let vendorRoom: VendorRoom | null = null;
+  let pendingSign: { from: string; payload: unknown } | null = null;
   const signalListeners = new Set<(from: string, signal: VoiceSignal) => void>();
   const leftListeners = new Set<(userId: string) => void>();
   let selfId: string | null = null;
@@ -51,7 +76,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   let muted = false;
   let speaking = false;
   let note: 'mutedByGuide' | null = null;
-  let problem: VoiceFailureKind | null = null;
+  let problem: GuestVoiceProblem | null = null;
   let ended = false;
 
   const section = element('section', 'guest-voice');
@@ -91,6 +116,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
 
   async function join(): Promise<void> {
     if (status !== 'idle' || selfId === null || ended) return;
+    if (vendorRoom) return joinVendor(vendorRoom);
     status = 'joining';
     problem = null;
     note = null;
@@ -122,7 +148,91 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     render();
   }
 
-  async function leave(reason: VoiceFailureKind | null = null): Promise<void> {
+  async function joinVendor(room: VendorRoom): Promise<void> {
+    // No expiry check here: main's `expiresAt` is a guess when the answer names none; the vendor decides.
+    if (room.params === null) {
+      problem = 'unavailable';
+      return render();
+    }
+    const params = room.params;
+    status = 'joining';
+    problem = null;
+    note = null;
+    render();
+    let current: VoiceAdapter;
+    try {
+      current = await createVendorAdapter(room.vendor);
+    } catch {
+      status = 'idle';
+      problem = 'join-failed';
+      return render();
+    }
+    if (status !== 'joining' || ended) return;
+    adapter = current;
+    current.onRemote((list) => {
+      remote = list;
+      publishMarks();
+    });
+    current.onSpeaking((value) => {
+      speaking = value;
+      publishMarks();
+    });
+    current.onError((failure) => {
+      if (adapter !== current) return;
+      void leave(vendorProblem(failure.kind));
+    });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      // Offline, or with the vendor's servers blocked, an SDK may retry for a long time: the page says so instead.
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), vendorJoinTimeoutMs);
+      });
+      await Promise.race([current.join(params), timeout]);
+    } catch (error) {
+      if (adapter === current) await leave(vendorProblem(toVoiceFailure(error, 'join-failed').kind));
+      return;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (adapter !== current) return;
+    status = 'joined';
+    muted = false;
+    announceMicrophone(true);
+    render();
+  }
+
+  function vendorProblem(kind: VoiceFailureKind): GuestVoiceProblem {
+    return MICROPHONE_PROBLEMS.has(kind) ? kind : 'vendor-unreachable';
+  }
+
+  /** The agent's app sent this guest its voice signature (or word that there is none). Decoders load only then. */
+  async function onVoiceSign(payload: unknown): Promise<void> {
+    if (vendorRoom?.params) return;
+    const { readGuestVoiceSign } = await import('../../../common/guest-voice-sign');
+    const read = readGuestVoiceSign(payload, selfId);
+    if (read === null || vendorRoom?.params || ended) return;
+    vendorRoom = read;
+    section.dataset.voiceVendor = read.vendor;
+    if (read.params) section.dataset.voiceUser = read.params.userId;
+    else delete section.dataset.voiceUser;
+    if (read.params === null) problem = 'unavailable';
+    render();
+  }
+
+  /**
+   * Only the guide (a user of the host's role) may hand the page its signature. One that arrives
+   * before this page knows who it is or who sent it waits for the next SELF_USER_INFO or USER_LIST.
+   */
+  function takePendingSign(): void {
+    if (pendingSign === null || selfId === null) return;
+    const sender = users.find((user) => user.id === pendingSign!.from);
+    if (sender === undefined) return;
+    const { payload } = pendingSign;
+    pendingSign = null;
+    if (sender.user_role === options.hostRole) void onVoiceSign(payload);
+  }
+
+  async function leave(reason: GuestVoiceProblem | null = null): Promise<void> {
     const current = adapter;
     adapter = null;
     const wasJoined = status === 'joined';
@@ -204,15 +314,22 @@ export function createGuestVoice(options: GuestVoiceOptions) {
       switch (event.type) {
         case 'SELF_USER_INFO':
           selfId = event.user.id;
+          takePendingSign();
           return render();
         case 'USER_LIST': {
           const present = new Set(event.users.map((user) => user.id));
           const gone = users.filter((user) => !present.has(user.id)).map((user) => user.id);
           users = event.users;
           for (const userId of gone) leftListeners.forEach((listener) => listener(userId));
+          takePendingSign();
           return publishMarks();
         }
         case 'CUSTOM_EVENT': {
+          if (event.eventId === GUEST_VOICE_SIGN_EVENT) {
+            if (!envelope.trigger_user_id) return;
+            pendingSign = { from: envelope.trigger_user_id, payload: event.payload };
+            return takePendingSign();
+          }
           if (event.eventId !== VOICE_SIGNAL_EVENT || !envelope.trigger_user_id) return;
           const signal = parseVoiceSignal(event.payload);
           const from = envelope.trigger_user_id;
@@ -229,6 +346,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     /** The channel is over: voice ends with it. */
     end(): void {
       ended = true;
+      vendorRoom = vendorRoom && { vendor: vendorRoom.vendor, params: null };
       void leave();
     },
     selfId: () => selfId,

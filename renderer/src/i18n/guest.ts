@@ -63,6 +63,10 @@ export interface GuestVoiceMessages {
     'microphone-busy': string;
     'join-failed': string;
     disconnected: string;
+    /** TRTC or Chime rooms: the vendor's servers did not answer. */
+    'vendor-unreachable': string;
+    /** TRTC or Chime rooms: the agent's app could not get this guest a voice signature. */
+    unavailable: string;
   };
 }
 
@@ -126,6 +130,8 @@ export const guestEn: GuestMessages = {
         'This page is not allowed to use the microphone. Allow it in your browser (the icon next to the address), then tap Join voice again.',
       'microphone-busy': 'The microphone could not be opened; another app may be using it. Close it and tap Join voice again.',
       'join-failed': 'Voice could not connect. Check your network and tap Join voice again.',
+      'vendor-unreachable': 'The voice service could not be reached. Check your network and tap Join voice again.',
+      unavailable: 'Voice is unavailable. Ask your agent to send you a new link.',
       disconnected: 'Voice was disconnected. Tap Join voice to reconnect.',
     },
   },
@@ -190,6 +196,8 @@ export const guestZhCN: GuestMessages = {
       'permission-denied': '此页面没有麦克风权限。请在浏览器中允许(地址栏旁的图标),然后再点"加入语音"。',
       'microphone-busy': '无法打开麦克风,可能正被其他应用占用。请关闭该应用后再点"加入语音"。',
       'join-failed': '语音无法连接。请检查网络后再点"加入语音"。',
+      'vendor-unreachable': '无法连接语音服务。请检查网络后再点"加入语音"。',
+      unavailable: '语音不可用。请向经纪人索取新链接。',
       disconnected: '语音已断开。请点"加入语音"重新连接。',
     },
   },

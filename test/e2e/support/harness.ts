@@ -9,7 +9,7 @@ import { createBridgeHandlers } from '../../../main/bridge/handlers';
 import { createBridgeDispatcher } from '../../../main/bridge/dispatch';
 import { createLogger, SecretRegistry } from '../../../main/logging/logger';
 import { createKeytarVault } from '../../../main/profiles/secret-vault';
-import { startSandboxGateway, type SandboxGateway } from '../../../main/sandbox/index';
+import { startSandboxGateway, type SandboxGateway, type SandboxVoiceVendor } from '../../../main/sandbox/index';
 import { appVoicePolicy, contentSecurityPolicy } from '../../../main/shell/content-security-policy';
 import { eventChannelFor, methodNames, type EventName, type EventPayload, type MethodName } from '../../../preload/contract';
 import { preloadShimScript } from './preload-shim';
@@ -61,6 +61,8 @@ export interface HarnessOptions {
    * returns a ws live channel link.
    */
   sandboxRoomLinks: 'page' | 'live-channel';
+  /** Which vendor's signature shape the sandbox hands out (default its own). */
+  sandboxVoiceVendor: SandboxVoiceVendor;
 }
 
 /**
@@ -72,12 +74,13 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
   rendererRoot: [join(projectRoot, 'out/renderer'), { option: true }],
   networkBackoff: [undefined, { option: true }],
   sandboxRoomLinks: ['page', { option: true }],
-  app: async ({ page, browser, rendererRoot, networkBackoff, sandboxRoomLinks }, use) => {
+  sandboxVoiceVendor: ['sandbox', { option: true }],
+  app: async ({ page, browser, rendererRoot, networkBackoff, sandboxRoomLinks, sandboxVoiceVendor }, use) => {
     const viewerHost = pageViewerHost(browser);
     // Calls from the tour page go to the current services' tour dispatcher (services are rebuilt on restart).
     const tourHost = pageTourHost(browser, () => (method, input, sender) => services.tourPage(method, input, sender));
     const dataDir = await mkdtemp(join(tmpdir(), 'roomdesk-e2e-'));
-    let sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks, guestPageDir });
+    let sandbox = await startSandboxGateway({ roomLinks: sandboxRoomLinks, guestPageDir, voiceVendor: sandboxVoiceVendor });
     const keychainService = `Roomdesk-e2e-${randomUUID()}`;
     const vault = createKeytarVault(keychainService);
     const logLines: string[] = [];
@@ -147,7 +150,12 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
         exportChoice = choose;
       },
       async restartSandbox() {
-        sandbox = await startSandboxGateway({ port: Number(new URL(sandbox.baseUrl).port), roomLinks: sandboxRoomLinks, guestPageDir });
+        sandbox = await startSandboxGateway({
+          port: Number(new URL(sandbox.baseUrl).port),
+          roomLinks: sandboxRoomLinks,
+          guestPageDir,
+          voiceVendor: sandboxVoiceVendor,
+        });
         app.sandbox = sandbox;
         return sandbox;
       },

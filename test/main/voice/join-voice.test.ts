@@ -196,3 +196,37 @@ describe('joining voice against the sandbox gateway', () => {
     expect(failure?.requestId).toBeTruthy();
   });
 });
+
+describe('a guest’s voice signature from the room service', () => {
+  let sandbox: SandboxGateway | undefined;
+
+  afterEach(async () => {
+    await sandbox?.close();
+    sandbox = undefined;
+  });
+
+  it('is asked for in the guest’s name and role, and the agent’s own stays the default', async () => {
+    sandbox = await startSandboxGateway();
+    const gateway = { baseUrl: sandbox.baseUrl, ...sandbox.demoApp, roles: defaultRoles };
+    const profile = { id: SANDBOX_PROFILE_ID, userId: 'agent-7', roles: defaultRoles } as ProfileSummary;
+    const activity: RoomActivityRecorder = {
+      roomCreated: async () => undefined,
+      detailsFetched: async () => undefined,
+      guestPassIssued: async () => undefined,
+      hostJoined: async () => undefined,
+    };
+    const rooms = createRoomService({
+      profiles: { getActive: async () => profile, resolveGatewayProfile: async () => gateway },
+      clients: createClientPool(),
+      activity,
+    });
+    const { roomCode } = await rooms.createRoom({ guests: [], listing: {} });
+    const guest = await rooms.voiceSignature(roomCode, null, { userId: 'client-zhang', userRole: defaultRoles.guest });
+    const own = await rooms.voiceSignature(roomCode, null);
+    expect(guest.userIdentifier).toBe('client-zhang');
+    expect(own.userIdentifier).toBe('agent-7');
+    expect(guest.sign).not.toBe(own.sign);
+    // A role the app is not configured with is refused by the gateway, not silently signed as the host.
+    await expect(rooms.voiceSignature(roomCode, null, { userId: 'client-zhang', userRole: 'nobody' })).rejects.toThrow();
+  });
+});

@@ -1,6 +1,7 @@
 import type { VoiceVendor } from '../../../../common/voice';
 import type { VoiceAdapter } from './voice-adapter';
 import type { AdapterContext } from './voice-bridge';
+import { createVendorAdapter } from './vendor-adapter-loader';
 
 /**
  * Creates the adapter for a vendor. Each adapter module (and with it its vendor SDK) is imported
@@ -9,9 +10,8 @@ import type { AdapterContext } from './voice-bridge';
 export async function createVoiceAdapter(vendor: VoiceVendor, context: AdapterContext = {}): Promise<VoiceAdapter> {
   switch (vendor) {
     case 'trtc':
-      return (await import('./trtc-adapter')).createTrtcAdapter();
     case 'chime':
-      return (await import('./chime-adapter')).createChimeAdapter();
+      return createVendorAdapter(vendor);
     case 'sandbox':
       return (await import('./sandbox-adapter')).createSandboxAdapter(context);
   }
