@@ -138,7 +138,8 @@ export function createLiveChannel(context: GatewayContext) {
     send(connection, current, 'ROOM_INFO', { info: roomInfo(current), last_frame: { ...liveRoom(roomCode).lastFrame } });
     send(connection, current, 'SELF_USER_INFO', userInfo(current, participantOf(current, claims.userId)!));
     send(connection, current, 'USER_LIST', userList(current));
-    send(connection, current, 'RTC_INFO', { voice_id: String(current.voiceId), type: 'trtc' });
+    // Realsee names two vendors; the sandbox's own WebRTC voice calls itself TRTC here, as the SDK knows no third.
+    send(connection, current, 'RTC_INFO', { voice_id: String(current.voiceId), type: context.voiceVendor === 'chime' ? 'chime' : 'trtc' });
     announceUsers(current, connection);
 
     socket.on('message', (data, isBinary) => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { withTicket } from '../../../main/rooms/room-link';
 import { endpoints, startTestGateway } from './sandbox-client';
 
 describe('sandbox voice room signature', () => {
@@ -28,6 +30,27 @@ describe('sandbox voice room signature', () => {
     const numeric = await sign({ voice_id: voiceId });
     expect(numeric).toMatchObject({ code: -3, data: null });
     expect(numeric.status).toMatch(/voice_id must be a string/);
+  });
+
+  it.each([
+    ['sandbox', 'trtc'],
+    ['trtc', 'trtc'],
+    ['chime', 'chime'],
+  ] as const)('names the %s vendor as %s in the live channel greeting (RTC_INFO)', async (voiceVendor, type) => {
+    const started = await startTestGateway({ voiceVendor });
+    const token = await started.client.token();
+    const { roomCode, roomLink } = await started.client.newRoom(token);
+    const ticket = await started.client.ticket(token, roomCode, 'agent-1', 'anchor');
+    const socket = new WebSocket(withTicket(roomLink, ticket, 1));
+    const rtcInfo = await new Promise<unknown>((resolve, reject) => {
+      socket.on('message', (data) => {
+        const frame = JSON.parse(String(data)) as { command?: string; data?: unknown };
+        if (frame.command === 'RTC_INFO') resolve(frame.data);
+      });
+      socket.on('error', reject);
+    });
+    socket.close();
+    expect(rtcInfo).toEqual({ voice_id: expect.any(String), type });
   });
 
   it("hands out Realsee's URL-encoded Chime JSON when set to the chime vendor", async () => {
