@@ -143,6 +143,7 @@ function openMainWindow(): void {
     if (mainWindow === window) mainWindow = null;
     services?.viewer.close();
     services?.tour.close();
+    services?.live.releasePageHolds();
   });
   recoverAppPage(window, {
     // No native view (the room viewer, the tour) may stay drawn over a reloading app page.
@@ -150,6 +151,7 @@ function openMainWindow(): void {
       services?.viewer.close();
       services?.tour.close();
     },
+    releasePageHolds: () => services?.live.releasePageHolds(),
     report: (what, details) => logger.warn(what, details),
     giveUp: () => {
       logger.error('the app page keeps failing; Roomdesk stops reloading it');

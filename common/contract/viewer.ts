@@ -89,6 +89,15 @@ export const livePresenceSchema = z.object({
 
 const viewerRoomInput = z.strictObject({ roomCode });
 
+/**
+ * The parts of the app page that hold a room's live channel: the presence panel, the tour screen and
+ * voice. The channel stays connected while any of them (or main's own tour view) holds it, and each
+ * lets go of its own hold only; the page reloading or crashing lets go of all of them.
+ */
+export const liveChannelHolders = ['presence', 'tour', 'voice'] as const;
+export type LiveChannelHolder = (typeof liveChannelHolders)[number];
+const liveChannelHoldInput = z.strictObject({ roomCode, holder: z.enum(liveChannelHolders) });
+
 export const viewerContract = {
   openViewer: method(z.strictObject({ roomCode, bounds: viewerBoundsSchema }), viewerStateSchema),
   setViewerBounds: method(z.strictObject({ bounds: viewerBoundsSchema, visible: z.boolean() }), z.object({ applied: z.boolean() })),
@@ -99,8 +108,10 @@ export const viewerContract = {
   openViewerInBrowser: method(viewerRoomInput, z.object({ opened: z.boolean() })),
   /** Opens the last blocked https link in the system browser; the renderer asks the agent first. */
   openBlockedLinkInBrowser: method(viewerRoomInput, z.object({ opened: z.boolean() })),
-  connectLiveChannel: method(viewerRoomInput, livePresenceSchema),
-  disconnectLiveChannel: method(viewerRoomInput, livePresenceSchema),
+  /** Holds the room's channel for `holder`, connecting it if nobody held it; a second holder spends no ticket. */
+  connectLiveChannel: method(liveChannelHoldInput, livePresenceSchema),
+  /** Lets go of `holder`'s hold; the channel disconnects when its last holder lets go. */
+  disconnectLiveChannel: method(liveChannelHoldInput, livePresenceSchema),
   /** Closes the room for everyone over the live channel (BUILTIN_MSG room_change/close). */
   endRoom: method(viewerRoomInput, z.object({ closed: z.literal(true) })),
   /** The agent's answer to a `microphoneRequest`, kept for that room while the app runs; `applied` is false when nothing was asked. */

@@ -105,8 +105,8 @@ export function createBridgeHandlers(services: AppServices): BridgeHandlers {
     openViewerInBrowser: async ({ roomCode }) => ({ opened: await services.viewer.openInBrowser(roomCode) }),
     openBlockedLinkInBrowser: async ({ roomCode }) => ({ opened: await services.viewer.openBlockedInBrowser(roomCode) }),
     answerMicrophoneRequest: async ({ roomCode, allow }) => ({ applied: services.microphone.answer(roomCode, allow) }),
-    connectLiveChannel: async ({ roomCode }) => services.live.connect(roomCode),
-    disconnectLiveChannel: async ({ roomCode }) => services.live.disconnect(roomCode),
+    connectLiveChannel: async ({ roomCode, holder }) => services.live.connect(roomCode, holder),
+    disconnectLiveChannel: async ({ roomCode, holder }) => services.live.disconnect(roomCode, holder),
     endRoom: async ({ roomCode }) => {
       await services.live.endRoom(roomCode);
       await services.activity.roomClosed({ ...(await roomOwner(roomCode)), roomCode });

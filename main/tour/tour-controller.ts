@@ -23,7 +23,7 @@ export interface TourControllerOptions {
   vrWork(vrCode: string): Promise<{ work: Record<string, unknown>; resourceOrigins: string[] }>;
   /** The host role name of the active profile (e.g. `anchor`), so the page knows who leads. */
   hostRole(): Promise<string>;
-  live: Pick<LiveChannels, 'connect' | 'channel'>;
+  live: Pick<LiveChannels, 'connect' | 'disconnect' | 'channel'>;
   /** The loopback server of the tour page, started on first use. */
   server(): Promise<{ open(resourceOrigins: readonly string[]): TourSession; close(id: string): void }>;
   createHost: TourHostFactory;
@@ -56,6 +56,8 @@ interface OpenTour {
   page: { work: Record<string, unknown>; resourceOrigins: string[]; hostRole: string } | null;
   /** The page asked for its Work: channel events flow to it from now on. */
   ready: boolean;
+  /** The tour holds its room's channel (as `tour-view`) until it ends. */
+  holdsChannel: boolean;
 }
 
 /**
@@ -65,7 +67,8 @@ interface OpenTour {
  * the page (the room as it stands, `last_frame` included, replayed when the page is ready), the
  * page's keyframes and permission changes to the channel. The page never gets a ticket, a link or a
  * token: everything it receives passes the tour page contract's schemas, which drop unknown fields.
- * Closing the tour leaves the room and its channel as they are.
+ * Closing the tour leaves the room open and lets go of the tour's hold on its channel: the channel
+ * stays connected while the app page (presence, tour screen, voice) still holds it.
  */
 export function createTourController(options: TourControllerOptions) {
   const now = options.now ?? Date.now;
@@ -92,6 +95,10 @@ export function createTourController(options: TourControllerOptions) {
 
   function teardown(tour: OpenTour): void {
     tour.ready = false;
+    if (tour.holdsChannel) {
+      tour.holdsChannel = false;
+      options.live.disconnect(tour.roomCode, 'tour-view');
+    }
     tour.host?.close();
     tour.host = null;
     const session = tour.session;
@@ -117,7 +124,8 @@ export function createTourController(options: TourControllerOptions) {
     const vrCode = await options.vrCodeFor(tour.roomCode).catch(() => null);
     if (current !== tour) return;
     if (!vrCode) return stop(tour, 'no-vr');
-    const presence = options.live.connect(tour.roomCode);
+    tour.holdsChannel = true;
+    const presence = options.live.connect(tour.roomCode, 'tour-view');
     if (current !== tour) return;
     onPresence(presence);
     if (current !== tour) return;
@@ -250,7 +258,17 @@ export function createTourController(options: TourControllerOptions) {
         return state;
       }
       if (current) teardown(current);
-      const tour: OpenTour = { roomCode, locale, bounds, visible: true, session: null, host: null, page: null, ready: false };
+      const tour: OpenTour = {
+        roomCode,
+        locale,
+        bounds,
+        visible: true,
+        session: null,
+        host: null,
+        page: null,
+        ready: false,
+        holdsChannel: false,
+      };
       current = tour;
       publish({ roomCode, phase: 'loading', failure: null, leadership: null });
       void start(tour).catch((error: unknown) => {
@@ -269,7 +287,7 @@ export function createTourController(options: TourControllerOptions) {
       return true;
     },
 
-    /** Leaves the tour: the page goes, the room and main's channel stay. */
+    /** Leaves the tour: the page goes and its hold on the channel ends; the room stays open. */
     close(): TourState {
       const tour = current;
       if (!tour) return state;

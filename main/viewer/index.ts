@@ -10,7 +10,7 @@ export {
   type LivePresence,
   type LiveUser,
 } from './live-channel-client';
-export { createLiveChannels, type LiveChannels } from './live-channels';
+export { createLiveChannels, type LiveChannels, type LiveHolder } from './live-channels';
 export { wsSocketFactory, type LiveSocket, type LiveSocketFactory, type LiveSocketHandlers } from './live-socket';
 export { createViewerController, type ViewerController, type ViewerRoomSource, type ViewerState } from './viewer-controller';
 export {

@@ -1,3 +1,4 @@
+import { liveChannelHolders, type LiveChannelHolder } from '../../common/contract/viewer';
 import { GatewayError } from '../realsee/errors';
 import { AppFailure } from '../app-failure';
 import { roomLinkKind } from '../rooms/room-link';
@@ -10,7 +11,11 @@ import {
   type LivePresence,
   type RoomCheck,
 } from './live-channel-client';
+import { createLiveChannelHolds } from './live-channel-holds';
 import type { LiveSocketFactory } from './live-socket';
+
+/** The app page's holders, and main's own: the tour view holds its room's channel while a tour is open. */
+export type LiveHolder = LiveChannelHolder | 'tour-view';
 
 export interface LiveChannelsOptions {
   /** A fresh host ticket appended to the room link (main/rooms/room-service.ts `hostTicketLink`). */
@@ -31,9 +36,14 @@ export interface LiveChannelsOptions {
 /** Gateway answers that say the room cannot be joined, as opposed to the gateway being unreachable. */
 const REFUSING_KINDS = new Set(['gateway', 'auth', 'forbidden', 'not-found', 'validation']);
 
-/** The live channels of the rooms the agent has open, one client per room. */
+/**
+ * The live channels of the rooms the agent has open, one client per room. A room's channel connects
+ * when its first holder holds it and disconnects when its last holder lets go; holders in between
+ * spend no ticket. Room closed, kicked, replaced, refused and failed end the channel for every holder.
+ */
 export function createLiveChannels(options: LiveChannelsOptions) {
   const clients = new Map<string, LiveChannelClient>();
+  const holds = createLiveChannelHolds<LiveHolder>();
 
   async function checkRoom(roomCode: string): Promise<RoomCheck> {
     try {
@@ -73,8 +83,21 @@ export function createLiveChannels(options: LiveChannelsOptions) {
   }
 
   return {
-    connect: (roomCode: string): LivePresence => clientFor(roomCode).connect(),
-    disconnect: (roomCode: string): LivePresence => clientFor(roomCode).disconnect(),
+    /** Holds the room's channel for `holder`; connects it unless it runs already (a channel in a final state starts again). */
+    connect(roomCode: string, holder: LiveHolder): LivePresence {
+      holds.hold(roomCode, holder);
+      return clientFor(roomCode).connect();
+    },
+    /** Lets go of one of `holder`'s holds; the last hold of the room disconnects it. */
+    disconnect(roomCode: string, holder: LiveHolder): LivePresence {
+      const client = clientFor(roomCode);
+      return holds.release(roomCode, holder) ? client.disconnect() : client.presence();
+    },
+    /** The app page reloaded or crashed: its holds go, and the rooms nobody else holds disconnect. */
+    releasePageHolds(): void {
+      for (const roomCode of holds.releaseAll(liveChannelHolders)) clients.get(roomCode)?.disconnect();
+    },
+    holders: (roomCode: string): LiveHolder[] => holds.holders(roomCode),
     presence: (roomCode: string): LivePresence | null => clients.get(roomCode)?.presence() ?? null,
     /** The room's client, for features that send keyframes, custom events or built-ins. */
     channel: (roomCode: string): LiveChannelClient | null => clients.get(roomCode) ?? null,
@@ -90,6 +113,7 @@ export function createLiveChannels(options: LiveChannelsOptions) {
     dispose(): void {
       for (const client of clients.values()) client.disconnect();
       clients.clear();
+      holds.clear();
     },
   };
 }

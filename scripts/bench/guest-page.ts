@@ -142,7 +142,7 @@ async function reportFirstFrame(): Promise<void> {
   try {
     // The agent's app is in the room (main's live channel client as host): it sends each guest the Work.
     const room = await services.rooms.createRoom({ guests: [], listing: { title: 'Bench', vr: DEMO_HOMES[0]!.vr_code } });
-    services.live.connect(room.roomCode);
+    services.live.connect(room.roomCode, 'presence');
     await until(() => services.live.presence(room.roomCode)?.connection === 'connected', 'the agent to join the room');
 
     const bare: number[] = [];

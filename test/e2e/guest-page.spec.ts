@@ -21,7 +21,7 @@ const PHONE = { width: 390, height: 844 };
 
 async function liveRoom(app: HarnessApp): Promise<string> {
   const room = await app.services.rooms.createRoom({ guests: [], listing: { title: 'Riverside', vr: home.vr_code } });
-  app.services.live.connect(room.roomCode);
+  app.services.live.connect(room.roomCode, 'presence');
   await expect.poll(() => app.services.live.presence(room.roomCode)?.connection, SETTLED).toBe('connected');
   return room.roomCode;
 }
@@ -159,7 +159,7 @@ test('speaks Chinese to a Chinese browser, and a damaged link ends in words', as
 
 test('waits for the agent when the room has no VR yet, and says when the room ended', async ({ app }) => {
   const room = await app.services.rooms.createRoom({ guests: [], listing: { title: 'No VR yet' } });
-  app.services.live.connect(room.roomCode);
+  app.services.live.connect(room.roomCode, 'presence');
   await expect.poll(() => app.services.live.presence(room.roomCode)?.connection, SETTLED).toBe('connected');
   const { context, page } = await guestContext(app, 'en-US');
   try {

@@ -72,10 +72,27 @@ const scenarios = {
 
   async 'quit-with-live-channel'() {
     const created = await call('createRoom', { guests: [], listing: {} });
-    await call('connectLiveChannel', { roomCode: created.value.roomCode });
+    await call('connectLiveChannel', { roomCode: created.value.roomCode, holder: 'voice' });
     await new Promise((done) => setTimeout(done, 300));
     app.quit();
     await untilExit(8_000);
+  },
+
+  async 'app-page-reload-releases-holds'() {
+    const created = await call('createRoom', { guests: [], listing: {} });
+    const roomCode = created.value.roomCode;
+    await call('connectLiveChannel', { roomCode, holder: 'voice' });
+    // A hold nobody has: letting go of it tells how the channel stands without changing it.
+    const standing = async () => (await call('disconnectLiveChannel', { roomCode, holder: 'tour' })).value?.connection;
+    const until = Date.now() + 8_000;
+    let held = await standing();
+    while (held !== 'connected' && Date.now() < until) {
+      await new Promise((done) => setTimeout(done, 50));
+      held = await standing();
+    }
+    report.live = { held };
+    standin.emit(appWindow().webContents, 'app-page', 'did-navigate', { preventDefault() {} }, 'file:///index.html', -1, '');
+    report.live.afterReload = await standing();
   },
 
   async 'app-page-gone'() {

@@ -75,7 +75,10 @@ test('closing the window with the viewer open ends the app cleanly', async () =>
 test('quitting with the live channel open ends the app within a few seconds', async () => {
   const { app, page } = launched!;
   const roomCode = await createRoom(page);
-  const connected = await page.evaluate(async (code) => (await window.roomdesk.connectLiveChannel({ roomCode: code })).ok, roomCode);
+  const connected = await page.evaluate(
+    async (code) => (await window.roomdesk.connectLiveChannel({ roomCode: code, holder: 'voice' })).ok,
+    roomCode,
+  );
   expect(connected).toBe(true);
   const started = Date.now();
   await app.evaluate(({ app: electronApp }) => electronApp.quit()).catch(() => undefined);

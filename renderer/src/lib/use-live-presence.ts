@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EventPayload } from '../../../common/contract';
+import type { EventPayload, LiveChannelHolder } from '../../../common/contract';
 import type { BridgeMethods } from './bridge';
 import { dropNotices, enqueueNotices, NOTICE_MS, noticesFor, type PresenceNotice } from './presence-notices';
 
@@ -11,12 +11,14 @@ export type LivePresenceBridge = BridgeMethods<'connectLiveChannel' | 'disconnec
 export type { PresenceNotice as PresenceToast } from './presence-notices';
 
 /**
- * Connects main's live channel for the room while `enabled`, and turns join/leave changes into
- * notices that drop out after a while. `onChanges` hears each batch of new notices (for a sound).
+ * Holds main's live channel of the room as `holder` while `enabled` (the channel stays connected while
+ * any part of the app holds it), and turns join/leave changes into notices that drop out after a while.
+ * `onChanges` hears each batch of new notices (for a sound).
  */
 export function useLivePresence(
   bridge: LivePresenceBridge,
   roomCode: string,
+  holder: Extract<LiveChannelHolder, 'presence' | 'tour'>,
   enabled: boolean,
   onChanges?: (added: PresenceNotice[]) => void,
 ) {
@@ -47,21 +49,22 @@ export function useLivePresence(
       }, NOTICE_MS);
       timers.add(timer);
     });
-    void bridge.connectLiveChannel({ roomCode }).then((result) => {
+    void bridge.connectLiveChannel({ roomCode, holder }).then((result) => {
       if (active && result.ok) setPresence((current) => current ?? result.value);
     });
     return () => {
       active = false;
       unsubscribe();
       for (const timer of timers) clearTimeout(timer);
-      void bridge.disconnectLiveChannel({ roomCode });
+      void bridge.disconnectLiveChannel({ roomCode, holder });
     };
-  }, [bridge, roomCode, enabled]);
+  }, [bridge, roomCode, holder, enabled]);
 
+  /** Lets go and holds again: a channel nobody else holds starts afresh, one in a final state connects again. */
   const reconnect = useCallback(async () => {
-    await bridge.disconnectLiveChannel({ roomCode });
-    await bridge.connectLiveChannel({ roomCode });
-  }, [bridge, roomCode]);
+    await bridge.disconnectLiveChannel({ roomCode, holder });
+    await bridge.connectLiveChannel({ roomCode, holder });
+  }, [bridge, roomCode, holder]);
 
   const dismiss = useCallback((id: number) => setToasts((current) => dropNotices(current, [id])), []);
 

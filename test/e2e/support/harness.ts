@@ -125,6 +125,10 @@ export const test = base.extend<{ app: HarnessApp } & HarnessOptions>({
     });
     const preloadSource = await readFile(join(projectRoot, 'out/preload/index.cjs'), 'utf8');
     await page.addInitScript({ content: preloadShimScript(preloadSource, INVOKE_BINDING) });
+    // As the app window does (main/electron/app-page-recovery.ts): a new load of the page lets go of its live channel holds.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) services.live.releasePageHolds();
+    });
 
     const app: HarnessApp = (appForEvents = {
       page,

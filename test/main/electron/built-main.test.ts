@@ -35,6 +35,7 @@ interface StandinReport {
   attachedAfterGone?: number;
   attachedAfterHang?: number;
   tour?: Record<string, unknown>;
+  live?: { held: string; afterReload: string };
 }
 
 const scratch: string[] = [];
@@ -143,6 +144,12 @@ describe('the built main under a stand-in Electron', () => {
     ]);
     expect(report.exited).toBe(0);
     expect(report.quitMs).toBeLessThan(5_000);
+  });
+
+  it('a reload of the app page lets go of the live channels the page held', async () => {
+    const report = await play('app-page-reload-releases-holds');
+    expectClean(report);
+    expect(report.live).toEqual({ held: 'connected', afterReload: 'disconnected' });
   });
 
   it('a crashed app page is reloaded and leaves no viewer over it', async () => {

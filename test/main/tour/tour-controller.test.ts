@@ -122,7 +122,7 @@ const BOUNDS = { x: 0, y: 40, width: 800, height: 600 };
 describe('the tour controller', () => {
   it('gives the page the Work, then the room as it stands, and relays keyframes both ways', async () => {
     const t = await tourRoom();
-    t.live.connect(t.room.roomCode);
+    t.live.connect(t.room.roomCode, 'presence');
     await expect.poll(() => t.live.presence(t.room.roomCode)?.connection, SETTLED).toBe('connected');
     const client = await t.guest('client-zhang');
     // The host's view before the tour opened: the room keeps it as last_frame.
@@ -199,7 +199,7 @@ describe('the tour controller', () => {
     ];
     for (const result of refused) expect(result).toMatchObject({ ok: false, error: { kind: 'validation' } });
     // Not connected to the room's channel yet (or any more): a network error, not a crash.
-    t.live.disconnect(t.room.roomCode);
+    t.live.channel(t.room.roomCode)!.disconnect();
     expect(await t.call('sendKeyframe', { frames: {} })).toMatchObject({ ok: false, error: { kind: 'network' } });
     expect(t.latest().phase).toBe('loading');
   });
@@ -231,8 +231,10 @@ describe('the tour controller', () => {
     expect(t.page.closed).toBe(1);
   });
 
-  it('leaving keeps the room and its channel; ending the room ends the tour', async () => {
+  it('leaving keeps the room and the channel others hold; ending the room ends the tour', async () => {
     const t = await tourRoom();
+    // The tour screen holds the channel too (the app page's own hold).
+    t.live.connect(t.room.roomCode, 'tour');
     t.tour.open(t.room.roomCode, BOUNDS);
     await expect.poll(() => t.page.loaded.length, SETTLED).toBe(1);
     const url = t.page.loaded[0]!;
@@ -250,5 +252,23 @@ describe('the tour controller', () => {
     await expect.poll(() => t.latest().phase, SETTLED).toBe('closed');
     expect(t.latest().failure?.reason).toBe('room-ended');
     expect(t.page.closed).toBe(2);
+    expect(t.live.holders(t.room.roomCode)).toEqual(['tour']);
+  });
+
+  it('holds the room’s channel while open: leaving with no other holder disconnects it, a failed tour lets go too', async () => {
+    const t = await tourRoom();
+    t.tour.open(t.room.roomCode, BOUNDS);
+    await expect.poll(() => t.live.presence(t.room.roomCode)?.connection, SETTLED).toBe('connected');
+    expect(t.live.holders(t.room.roomCode)).toEqual(['tour-view']);
+    // Opening the same room again is the same tour: no second hold.
+    t.tour.open(t.room.roomCode, BOUNDS);
+    t.tour.close();
+    expect(t.live.presence(t.room.roomCode)?.connection).toBe('disconnected');
+    expect(t.live.holders(t.room.roomCode)).toEqual([]);
+
+    const failing = await tourRoom({ roomLinks: 'page' });
+    failing.tour.open(failing.room.roomCode, BOUNDS);
+    await expect.poll(() => failing.latest().phase, SETTLED).toBe('failed');
+    expect(failing.live.holders(failing.room.roomCode)).toEqual([]);
   });
 });

@@ -116,7 +116,7 @@ describe('the live room channel against the sandbox', () => {
 
   it('connects with force=1 and reads room info, itself, the user list and voice info', async () => {
     const { channels, room, waitFor, ticketUrls, gateway } = await liveRoom();
-    expect(channels.connect(room.roomCode).connection).toBe('connecting');
+    expect(channels.connect(room.roomCode, 'presence').connection).toBe('connecting');
     const connected = await waitFor((p) => p.connection === 'connected' && p.voice !== null && p.users.length === 1);
     const agent = { userId: 'agent-1', nickname: 'Agent Li', role: 'anchor', online: true, microphone: 'closed', maySyncFrame: true };
     expect(connected.self).toEqual(agent);
@@ -151,7 +151,7 @@ describe('the live room channel against the sandbox', () => {
 
   it("shows two users' presence with each one's microphone state", async () => {
     const { channels, room, client, token, waitFor } = await liveRoom();
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected' && p.users.length === 1);
     const guest = await participant(client, token, room, 'client-zhang');
     const joined = await waitFor((p) => p.users.length === 2);
@@ -180,7 +180,7 @@ describe('the live room channel against the sandbox', () => {
 
   it('relays keyframes, keeps the latest per key as last_frame for a late joiner, and enforces sync_frame', async () => {
     const { channels, room, client, token, waitFor } = await liveRoom();
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected');
     const early = await participant(client, token, room, 'guest-early');
     const channel = channels.channel(room.roomCode)!;
@@ -214,7 +214,7 @@ describe('the live room channel against the sandbox', () => {
 
   it('delivers a custom event only to its addressee', async () => {
     const { channels, room, client, token, waitFor } = await liveRoom();
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected');
     const a = await participant(client, token, room, 'guest-a');
     const b = await participant(client, token, room, 'guest-b');
@@ -234,7 +234,7 @@ describe('the live room channel against the sandbox', () => {
 
   it('kicks a guest: the guest is told, then closed, and leaves the presence', async () => {
     const { channels, room, client, token, waitFor } = await liveRoom();
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected');
     const guest = await participant(client, token, room, 'client-zhang');
     await waitFor((p) => p.users.length === 2);
@@ -253,7 +253,7 @@ describe('the live room channel against the sandbox', () => {
 
   it('stops as kicked when the app itself is kicked, without reconnecting', async () => {
     const { channels, room, client, token, waitFor, ticketsSpent } = await liveRoom();
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected');
     const boss = await participant(client, token, room, 'agent-boss', 'anchor');
     boss.send(kickMessage('k', 'agent-1'));
@@ -265,7 +265,7 @@ describe('the live room channel against the sandbox', () => {
   it('force=1 replaces the same user: the older connection is told and closed', async () => {
     const { channels, room, client, token, waitFor, ticketsSpent } = await liveRoom();
     const older = await participant(client, token, room, 'agent-1', 'anchor');
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected');
     await expect.poll(() => older.closed()).not.toBeNull();
     const told = older.frames.slice(-2).map((f) => f.event);
@@ -282,7 +282,7 @@ describe('the live room channel against the sandbox', () => {
 
   it('"End room" closes the room for everyone and every socket; the details then say closed', async () => {
     const { channels, room, client, token, waitFor, gateway } = await liveRoom();
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected');
     const a = await participant(client, token, room, 'client-wang');
     const b = await participant(client, token, room, 'client-li');
@@ -338,7 +338,7 @@ describe('the live room channel against the sandbox', () => {
 
   it('a room closed elsewhere ends the channel as room-closed without spending another ticket', async () => {
     const { channels, room, waitFor, gateway, ticketsSpent } = await liveRoom();
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected');
     gateway.rooms.close(room.roomCode);
     await waitFor((p) => p.connection === 'room-closed');
@@ -371,7 +371,7 @@ describe('the live room channel against the sandbox', () => {
       emit: (presence) => events.push(presence),
       policy: FAST_RETRY,
     });
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await expect.poll(() => events.at(-1)?.connection, { timeout: 5_000 }).toBe('refused');
     expect(events.at(-1)?.reason).toBe('ticket-foreign');
     await sleep(300);
@@ -381,7 +381,7 @@ describe('the live room channel against the sandbox', () => {
 
   it('after a drop, re-checks the room details before spending a new ticket, then reconnects', async () => {
     const { channels, room, waitFor, gateway, ticketUrls, events } = await liveRoom();
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected');
     gateway.stats.reset();
 
@@ -402,7 +402,7 @@ describe('the live room channel against the sandbox', () => {
     });
     const flapper = setInterval(() => gateway.liveChannel.dropAll(), 5);
     try {
-      channels.connect(room.roomCode);
+      channels.connect(room.roomCode, 'presence');
       const failed = await waitFor((p) => p.connection === 'failed', 10_000);
       expect(failed.reason).toMatch(/gave up after 3 attempts/);
       await sleep(200);
@@ -419,7 +419,7 @@ describe('the live room channel against the sandbox', () => {
     });
     const flapper = setInterval(() => gateway.liveChannel.dropAll(), 5);
     try {
-      channels.connect(room.roomCode);
+      channels.connect(room.roomCode, 'presence');
       const waiting = await waitFor((p) => p.connection === 'reconnecting' && p.reconnect !== null && p.reconnect.at - Date.now() > 30_000);
       expect(waiting.reconnect!.at - Date.now()).toBeLessThanOrEqual(60_000);
       await sleep(300);
@@ -432,7 +432,7 @@ describe('the live room channel against the sandbox', () => {
 
   it('connects through a room link that carries a #fragment', async () => {
     const { channels, room, waitFor } = await liveRoom({ link: (room) => `${room.roomLink}#lobby` });
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected');
   });
 
@@ -441,7 +441,7 @@ describe('the live room channel against the sandbox', () => {
       throw new SyntaxError('The URL contains a fragment identifier');
     };
     const { channels, room, waitFor, ticketsSpent } = await liveRoom({ socketFactory: throwing });
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     const failed = await waitFor((p) => p.connection === 'failed');
     expect(failed.reason).toMatch(/could not be opened/);
     expect(ticketsSpent()).toBe(1);
@@ -471,7 +471,7 @@ describe('the live room channel against the sandbox', () => {
         },
       });
     const { channels, room, waitFor, logged, ticketsSpent } = await liveRoom({ socketFactory: injecting });
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await waitFor((p) => p.connection === 'connected' && p.users.length === 1 && p.voice !== null);
     await sleep(100);
     expect(channels.presence(room.roomCode)?.connection).toBe('connected');
@@ -499,10 +499,125 @@ describe('the live room channel against the sandbox', () => {
       emit: (presence) => events.push(presence),
       policy: FAST_RETRY,
     });
-    channels.connect(room.roomCode);
+    channels.connect(room.roomCode, 'presence');
     await expect.poll(() => events.at(-1)?.connection).toBe('failed');
     expect(events.at(-1)?.reason).toBe('This room has no live channel link.');
     expect(gateway.stats.count(endpoints.roomTicket)).toBe(1);
     expect(gateway.liveChannel.connectionCount()).toBe(0);
+  });
+});
+
+describe('holders of a room’s live channel', () => {
+  it('connects for the first holder, spends no ticket for the next, and disconnects only when the last lets go', async () => {
+    const { channels, room, client, token, waitFor, ticketUrls, gateway } = await liveRoom();
+    const guest = await participant(client, token, room, 'client-zhang');
+    channels.connect(room.roomCode, 'presence');
+    await waitFor((p) => p.connection === 'connected');
+    expect(channels.connect(room.roomCode, 'voice').connection).toBe('connected');
+    expect(channels.connect(room.roomCode, 'tour-view').connection).toBe('connected');
+    await sleep(100);
+    expect(ticketUrls).toHaveLength(1);
+    expect(channels.holders(room.roomCode).sort()).toEqual(['presence', 'tour-view', 'voice']);
+
+    expect(channels.disconnect(room.roomCode, 'presence').connection).toBe('connected');
+    expect(channels.disconnect(room.roomCode, 'tour-view').connection).toBe('connected');
+    // A holder that holds nothing cannot let go of another's hold.
+    expect(channels.disconnect(room.roomCode, 'tour').connection).toBe('connected');
+    expect(channels.disconnect(room.roomCode, 'presence').connection).toBe('connected');
+    await sleep(100);
+    // The guest's connection and the agent's one.
+    expect(gateway.liveChannel.connectionCount(room.roomCode)).toBe(2);
+    expect(guest.users().map((user) => user.id)).toContain('agent-1');
+
+    expect(channels.disconnect(room.roomCode, 'voice').connection).toBe('disconnected');
+    await expect.poll(() => gateway.liveChannel.connectionCount(room.roomCode)).toBe(1);
+    const online = () =>
+      guest
+        .users()
+        .filter((user) => user.current_ws_online !== false)
+        .map((user) => user.id);
+    await expect.poll(online).toEqual(['client-zhang']);
+    expect(ticketUrls).toHaveLength(1);
+  });
+
+  it('counts each holder’s holds: two screens showing presence let go twice', async () => {
+    const { channels, room, waitFor, ticketUrls } = await liveRoom();
+    channels.connect(room.roomCode, 'presence');
+    channels.connect(room.roomCode, 'presence');
+    await waitFor((p) => p.connection === 'connected');
+    expect(channels.disconnect(room.roomCode, 'presence').connection).toBe('connected');
+    expect(channels.disconnect(room.roomCode, 'presence').connection).toBe('disconnected');
+    expect(channels.holders(room.roomCode)).toEqual([]);
+    // Held again: a fresh connection with a fresh ticket.
+    channels.connect(room.roomCode, 'tour');
+    await waitFor((p) => p.connection === 'connected');
+    expect(ticketUrls).toHaveLength(2);
+  });
+
+  it('the app page reloading lets go of every page hold; main’s tour view keeps its own', async () => {
+    const other: { roomCode: string; roomLink: string }[] = [];
+    const t: Awaited<ReturnType<typeof liveRoom>> = await liveRoom({
+      hostTicketLink: async (roomCode, force) => {
+        const link = roomCode === t.room.roomCode ? t.room.roomLink : other[0]!.roomLink;
+        return { url: withTicket(link, await t.client.ticket(t.token, roomCode, 'agent-1', 'anchor'), force), roomLink: link };
+      },
+    });
+    const { channels, room, client, token, gateway } = t;
+    other.push(await client.newRoom(token));
+    const otherCode = other[0]!.roomCode;
+    channels.connect(room.roomCode, 'presence');
+    channels.connect(room.roomCode, 'voice');
+    channels.connect(room.roomCode, 'tour');
+    channels.connect(room.roomCode, 'tour-view');
+    channels.connect(otherCode, 'voice');
+    const connections = () => [room.roomCode, otherCode].map((code) => channels.presence(code)?.connection);
+    await expect.poll(connections).toEqual(['connected', 'connected']);
+
+    channels.releasePageHolds();
+    expect(connections()).toEqual(['connected', 'disconnected']);
+    expect(channels.holders(room.roomCode)).toEqual(['tour-view']);
+    expect(channels.holders(otherCode)).toEqual([]);
+    await expect.poll(() => gateway.liveChannel.connectionCount(otherCode)).toBe(0);
+    // The reloaded page holds afresh; the tour view letting go then leaves the page's hold.
+    channels.connect(room.roomCode, 'presence');
+    channels.disconnect(room.roomCode, 'tour-view');
+    await sleep(100);
+    expect(channels.presence(room.roomCode)?.connection).toBe('connected');
+    expect(gateway.liveChannel.connectionCount(room.roomCode)).toBe(1);
+  });
+
+  it('kicked, replaced and an ended room end the channel for every holder; letting go keeps the final state', async () => {
+    const kickedRoom = await liveRoom();
+    kickedRoom.channels.connect(kickedRoom.room.roomCode, 'presence');
+    kickedRoom.channels.connect(kickedRoom.room.roomCode, 'voice');
+    await kickedRoom.waitFor((p) => p.connection === 'connected');
+    const boss = await participant(kickedRoom.client, kickedRoom.token, kickedRoom.room, 'agent-boss', 'anchor');
+    boss.send(kickMessage('k', 'agent-1'));
+    await kickedRoom.waitFor((p) => p.connection === 'kicked');
+    expect(kickedRoom.channels.disconnect(kickedRoom.room.roomCode, 'presence').connection).toBe('kicked');
+    expect(kickedRoom.channels.disconnect(kickedRoom.room.roomCode, 'voice').connection).toBe('kicked');
+    await sleep(200);
+    expect(kickedRoom.ticketUrls).toHaveLength(1);
+
+    const replacedRoom = await liveRoom();
+    replacedRoom.channels.connect(replacedRoom.room.roomCode, 'tour');
+    replacedRoom.channels.connect(replacedRoom.room.roomCode, 'tour-view');
+    await replacedRoom.waitFor((p) => p.connection === 'connected');
+    await participant(replacedRoom.client, replacedRoom.token, replacedRoom.room, 'agent-1', 'anchor');
+    await replacedRoom.waitFor((p) => p.connection === 'replaced');
+    replacedRoom.channels.disconnect(replacedRoom.room.roomCode, 'tour-view');
+    expect(replacedRoom.channels.presence(replacedRoom.room.roomCode)?.connection).toBe('replaced');
+    await sleep(200);
+    expect(replacedRoom.ticketUrls).toHaveLength(1);
+
+    const endedRoom = await liveRoom();
+    endedRoom.channels.connect(endedRoom.room.roomCode, 'presence');
+    endedRoom.channels.connect(endedRoom.room.roomCode, 'voice');
+    await endedRoom.waitFor((p) => p.connection === 'connected');
+    await endedRoom.channels.endRoom(endedRoom.room.roomCode);
+    expect(endedRoom.channels.presence(endedRoom.room.roomCode)?.connection).toBe('room-closed');
+    endedRoom.channels.releasePageHolds();
+    expect(endedRoom.channels.presence(endedRoom.room.roomCode)?.connection).toBe('room-closed');
+    expect(endedRoom.gateway.liveChannel.connectionCount(endedRoom.room.roomCode)).toBe(0);
   });
 });

@@ -33,8 +33,12 @@ function fakeBridge(initial: Presence) {
   const bridge = {
     joinVoice: async () => ({ ok: false, error: { kind: 'internal', message: 'unused' } }),
     getRoomDetails: async () => ({ ok: false, error: { kind: 'internal', message: 'unused' } }),
-    connectLiveChannel: async () => {
-      connects.push('connect');
+    connectLiveChannel: async ({ holder }: { holder: string }) => {
+      connects.push(`hold ${holder}`);
+      return { ok: true, value: initial };
+    },
+    disconnectLiveChannel: async ({ holder }: { holder: string }) => {
+      connects.push(`release ${holder}`);
       return { ok: true, value: initial };
     },
     onLivePresence: (listener: (value: Presence) => void) => {
@@ -94,12 +98,24 @@ describe('the app’s sandbox signalling through the bridge', () => {
     fake.presence(presence('connected'));
     expect(reconnected).toBe(1);
 
-    // The viewer closing disconnects the room's channel; voice connects it again while it listens.
-    expect(fake.connects).toEqual(['connect']);
+    // Voice holds the channel as its own holder: nothing it hears makes it connect again, and it lets go once.
+    expect(fake.connects).toEqual(['hold voice']);
     fake.presence(presence('disconnected'));
-    expect(fake.connects).toEqual(['connect', 'connect']);
     fake.presence(presence('room-closed'));
-    expect(fake.connects).toHaveLength(2);
+    expect(fake.connects).toEqual(['hold voice']);
+    signalling.release();
+    signalling.release();
+    expect(fake.connects).toEqual(['hold voice', 'release voice']);
+  });
+
+  it('lets go of its hold when the channel never says who the agent is', async () => {
+    const fake = fakeBridge(presence('connecting'));
+    (fake.bridge as { connectLiveChannel: unknown }).connectLiveChannel = async () => {
+      fake.connects.push('hold voice');
+      return { ok: false, error: { kind: 'network', message: 'The room could not be reached.' } };
+    };
+    await expect(bridgeSignalling(fake.bridge, 'ROOM1')).rejects.toThrow('The room could not be reached.');
+    expect(fake.connects).toEqual(['hold voice', 'release voice']);
   });
 
   it('is absent without the live channel methods (the sandbox then only meters the microphone)', async () => {

@@ -97,7 +97,7 @@ export function TourScreen({
     },
     [sound],
   );
-  const live = useLivePresence(bridge, roomCode, true, onChanges);
+  const live = useLivePresence(bridge, roomCode, 'tour', true, onChanges);
   const presence = live.presence;
   const stage = tourStage(presence, endedHere);
   const ended = stage === 'ended';

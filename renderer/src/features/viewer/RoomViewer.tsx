@@ -51,7 +51,7 @@ export function RoomViewer({ roomCode, onBack, onClosed, obscured = false, bridg
   const session = useViewerSession(bridge, roomCode, () => measure(area.current));
   const state = session.state;
   const isLive = state?.phase === 'live-channel';
-  const live = useLivePresence(bridge, roomCode, isLive);
+  const live = useLivePresence(bridge, roomCode, 'presence', isLive);
   const dialogOpen = useModalOpen();
   const sendBounds = useCallback((input: Parameters<typeof bridge.setViewerBounds>[0]) => bridge.setViewerBounds(input), [bridge]);
   useReportedBounds(sendBounds, area, pending === null && !obscured && !dialogOpen);

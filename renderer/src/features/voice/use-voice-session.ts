@@ -55,6 +55,8 @@ export function useVoiceSession({
   const attemptRef = useRef(0);
   /** The room whose voice is joined, so leaving it goes on that room's timeline. */
   const joinedRef = useRef<{ roomCode: string; bridge: VoiceBridge } | null>(null);
+  /** Lets go of voice's hold on the room's live channel (sandbox signalling), once voice is left. */
+  const releaseChannelRef = useRef<(() => void) | null>(null);
 
   const release = useCallback(async () => {
     for (const unsubscribe of subscriptionsRef.current) unsubscribe();
@@ -64,6 +66,9 @@ export function useVoiceSession({
     const joined = joinedRef.current;
     joinedRef.current = null;
     await adapter?.leave().catch(() => undefined);
+    const releaseChannel = releaseChannelRef.current;
+    releaseChannelRef.current = null;
+    releaseChannel?.();
     if (joined) {
       void joined.bridge.setRoomMicrophone?.({ roomCode: joined.roomCode, open: false }).catch(() => undefined);
       void joined.bridge.leaveVoice?.({ roomCode: joined.roomCode });
@@ -95,11 +100,17 @@ export function useVoiceSession({
         const context: AdapterContext = {};
         if (answer.value.vendor === 'sandbox') {
           const signalling = await bridgeSignalling(bridge, roomCode);
-          if (signalling) context.signalling = signalling;
+          if (signalling && !stillCurrent()) return signalling.release();
+          if (signalling) {
+            releaseChannelRef.current = signalling.release;
+            context.signalling = signalling;
+          }
         }
         if (!stillCurrent()) return;
         adapter = await createAdapter(answer.value.vendor, context);
       } catch (error) {
+        if (!stillCurrent()) return;
+        await release();
         return fail({ problem: 'join-failed', detail: describe(error) });
       }
       if (!stillCurrent()) return;

@@ -10,7 +10,15 @@ import type { VoiceAdapter } from './voice-adapter';
  */
 export type VoiceBridge = BridgeMethods<'joinVoice' | 'getRoomDetails'> &
   Partial<
-    BridgeMethods<'leaveVoice' | 'sendVoiceSignal' | 'onVoiceSignal' | 'setRoomMicrophone' | 'connectLiveChannel' | 'onLivePresence'>
+    BridgeMethods<
+      | 'leaveVoice'
+      | 'sendVoiceSignal'
+      | 'onVoiceSignal'
+      | 'setRoomMicrophone'
+      | 'connectLiveChannel'
+      | 'disconnectLiveChannel'
+      | 'onLivePresence'
+    >
   >;
 
 export function defaultVoiceBridge(): VoiceBridge {
