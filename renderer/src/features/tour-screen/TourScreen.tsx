@@ -29,8 +29,8 @@ export interface TourScreenSlots {
    * (a menu, a dialog, a connection state): a native view must be hidden meanwhile.
    */
   vr(props: { roomCode: string; obscured: boolean; roomEnded: boolean }): ReactNode;
-  /** The voice controls of the control bar. `onSelfVoice` reports the agent's own voice for the rail. */
-  voice(props: { roomCode: string; roomClosed: boolean; onSelfVoice(voice: ParticipantVoice): void }): ReactNode;
+  /** The voice controls of the control bar; `roomClosed` once the room has ended. */
+  voice(props: { roomCode: string; roomClosed: boolean }): ReactNode;
   /** The guest pass flow, rendered while the agent invites someone; `onClose` ends it. */
   invite(props: { roomCode: string; onClose(): void }): ReactNode;
 }
@@ -51,7 +51,7 @@ export interface TourScreenProps {
   notes: string | null;
   slots: TourScreenSlots;
   control: TourControl;
-  /** Voice per participant user id, as far as the voice part knows it; the agent's own comes from the voice slot. */
+  /** Voice per participant user id (the agent's own included), as far as the voice part knows it. */
   participantVoice?: Readonly<Record<string, ParticipantVoice>>;
   /**
    * Who leads the view (a user id, or null for nobody) when the VR part knows it from its guided sync;
@@ -84,7 +84,6 @@ export function TourScreen({
   const shell = useShellLayout();
   const [layout, dispatch] = useReducer(tourLayoutReducer, window.innerWidth, initialTourLayout);
   const [sound, setSound] = useState(() => readPreference('tourNoticeSound') === 'on');
-  const [selfVoice, setSelfVoice] = useState<ParticipantVoice>({ inVoice: false, speaking: false });
   const [endedHere, setEndedHere] = useState(false);
   const [endError, setEndError] = useState<AppError | null>(null);
   // Any dialog of the app (the shortcuts list too) is drawn over the VR area.
@@ -102,11 +101,6 @@ export function TourScreen({
   const stage = tourStage(presence, endedHere);
   const ended = stage === 'ended';
   const leader = whoLeads(presence, leaderId);
-  const selfId = presence?.self?.userId ?? null;
-  const voice = useMemo(
-    () => (selfId ? { ...participantVoice, [selfId]: selfVoice } : participantVoice),
-    [participantVoice, selfId, selfVoice],
-  );
 
   const leave = useCallback(() => navigate({ screen: 'room', roomCode }), [navigate, roomCode]);
   // Ending goes over the live channel: it is offered while the tour is connected.
@@ -180,7 +174,7 @@ export function TourScreen({
           <TourSideRail
             presence={presence}
             leader={leader}
-            voice={voice}
+            voice={participantVoice}
             notes={notes}
             sound={sound}
             onSound={toggleSound}
@@ -199,7 +193,7 @@ export function TourScreen({
         control={control}
         railOpen={layout.railOpen}
         menuOpen={layout.overlay === 'hand-over-menu'}
-        voice={slots.voice({ roomCode, roomClosed: ended, onSelfVoice: setSelfVoice })}
+        voice={slots.voice({ roomCode, roomClosed: ended })}
         onToggleRail={() => dispatch({ type: 'toggle-rail' })}
         onInvite={() => dispatch({ type: 'open', overlay: 'invite' })}
         onMenu={(open) => dispatch(open ? { type: 'open', overlay: 'hand-over-menu' } : { type: 'close-overlay' })}
