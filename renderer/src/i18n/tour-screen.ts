@@ -11,9 +11,6 @@ export interface TourScreenMessages {
   startTour: string;
   startTourHint: string;
   vrArea: string;
-  vrPlaceholderTitle: string;
-  vrPlaceholderText(vr: string): string;
-  vrPlaceholderNoVr: string;
   controls: string;
   participants: string;
   invite: string;
@@ -69,9 +66,6 @@ export const tourScreenEn: TourScreenMessages = {
   startTour: 'Start tour',
   startTourHint: 'Opens the room full-window, like a call',
   vrArea: 'VR view',
-  vrPlaceholderTitle: 'VR view',
-  vrPlaceholderText: (vr) => `The room’s VR (${vr}) is shown here.`,
-  vrPlaceholderNoVr: 'No VR was chosen for this room.',
   controls: 'Tour controls',
   participants: 'Participants',
   invite: 'Invite',
@@ -136,9 +130,6 @@ export const tourScreenZhCN: TourScreenMessages = {
   startTour: '开始带看',
   startTourHint: '像通话一样全窗口打开房间',
   vrArea: 'VR 画面',
-  vrPlaceholderTitle: 'VR 画面',
-  vrPlaceholderText: (vr) => `房间的 VR（${vr}）显示在这里。`,
-  vrPlaceholderNoVr: '此房间未选择 VR。',
   controls: '带看控制',
   participants: '参与者',
   invite: '邀请',
