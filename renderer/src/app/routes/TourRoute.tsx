@@ -17,7 +17,7 @@ export function TourRoute({ roomCode }: { roomCode: string }) {
 }
 
 const slots: Omit<TourScreenSlots, 'invite'> = {
-  vr: ({ roomCode, obscured }) => <TourViewport roomCode={roomCode} obscured={obscured} />,
+  vr: ({ roomCode, obscured, live }) => <TourViewport roomCode={roomCode} obscured={obscured} roomLive={live} />,
   voice: ({ roomClosed }) => <VoiceControl roomClosed={roomClosed} />,
 };
 

@@ -15,7 +15,7 @@ import { playNoticeSound } from './notice-sound';
 import { TourControlBar } from './TourControlBar';
 import { initialTourLayout, isVrObscured, tourLayoutReducer } from './tour-layout';
 import { defaultTourScreenBridge, type TourScreenBridge } from './tour-screen-bridge';
-import { tourStage, whoLeads, type ParticipantVoice } from './tour-state';
+import { tourStage, whoLeads, type Leader, type ParticipantVoice } from './tour-state';
 import { TourNotices } from './TourNotices';
 import { TourSideRail } from './TourSideRail';
 import { TourStageNotice } from './TourStageNotice';
@@ -26,9 +26,10 @@ export interface TourScreenSlots {
   /**
    * The VR area. It is rendered inside a fixed, flex-filled box that never scrolls: fill it
    * (height and width 100%). `obscured` is set while something of the tour is drawn over the area
-   * (a menu, a dialog, a connection state): a native view must be hidden meanwhile.
+   * (a menu, a dialog, a connection state): a native view must be hidden meanwhile. `live` is false
+   * while the screen says over the area that the room is not connected (or has ended).
    */
-  vr(props: { roomCode: string; obscured: boolean; roomEnded: boolean }): ReactNode;
+  vr(props: { roomCode: string; obscured: boolean; roomEnded: boolean; live: boolean }): ReactNode;
   /** The voice controls of the control bar; `roomClosed` once the room has ended. */
   voice(props: { roomCode: string; roomClosed: boolean }): ReactNode;
   /** The guest pass flow, rendered while the agent invites someone; `onClose` ends it. */
@@ -62,6 +63,7 @@ export interface TourScreenProps {
 }
 
 const NO_VOICE: Readonly<Record<string, ParticipantVoice>> = {};
+const NOBODY: Leader = { kind: 'nobody' };
 
 /**
  * The tour of one room, filling the window's main area like a call: the VR area, a side rail with
@@ -100,7 +102,8 @@ export function TourScreen({
   const presence = live.presence;
   const stage = tourStage(presence, endedHere);
   const ended = stage === 'ended';
-  const leader = whoLeads(presence, leaderId);
+  // Nobody is shown leading while the room is not connected: what was true before may no longer be.
+  const leader = stage === 'live' ? whoLeads(presence, leaderId) : NOBODY;
 
   const leave = useCallback(() => navigate({ screen: 'room', roomCode }), [navigate, roomCode]);
   // Ending goes over the live channel: it is offered while the tour is connected.
@@ -165,7 +168,9 @@ export function TourScreen({
 
       <div className="tour__body">
         <div className="tour__stage" role="region" aria-label={t.vrArea}>
-          <div className="tour__vr">{slots.vr({ roomCode, obscured: dialogOpen || isVrObscured(layout, stage), roomEnded: ended })}</div>
+          <div className="tour__vr">
+            {slots.vr({ roomCode, obscured: dialogOpen || isVrObscured(layout, stage), roomEnded: ended, live: stage === 'live' })}
+          </div>
           {stage !== 'live' ? (
             <TourStageNotice stage={stage} presence={presence} onReconnect={() => void live.reconnect()} onBack={leave} />
           ) : null}

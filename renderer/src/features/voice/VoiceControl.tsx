@@ -70,7 +70,7 @@ export function VoiceControl({ roomClosed = false }: VoiceControlProps) {
           data-speaking={joined && !muted && speaking}
           data-microphone={joined ? (muted ? 'closed' : 'open') : 'unknown'}
         />{' '}
-        {stateText}
+        <span className="voice-control__state-text">{stateText}</span>
       </span>
       {joined ? (
         <button
