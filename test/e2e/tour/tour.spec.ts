@@ -185,8 +185,15 @@ test('a room without a VR says so instead of a tour', async ({ app }) => {
 });
 
 const SCREEN_TEXT = {
-  en: { start: 'Start tour', tour: 'Tour of Riverside tour', viewport: 'VR tour', rail: 'In the room', bar: 'Tour controls' },
-  'zh-CN': { start: '开始带看', tour: 'Riverside tour 的带看', viewport: 'VR 带看', rail: '房间内', bar: '带看控制' },
+  en: {
+    start: 'Start tour',
+    tour: 'Tour of Riverside tour',
+    viewport: 'VR tour',
+    rail: 'In the room',
+    bar: 'Tour controls',
+    voice: 'Voice',
+  },
+  'zh-CN': { start: '开始带看', tour: 'Riverside tour 的带看', viewport: 'VR 带看', rail: '房间内', bar: '带看控制', voice: '语音' },
 } as const;
 
 /** The app window with the tour page composited in where main placed it, once the page has taken its new size. */
@@ -230,13 +237,24 @@ for (const locale of ['en', 'zh-CN'] as const) {
     try {
       await expect(screen.locator('.tour-person[data-user-id="client-zhang"]')).toBeVisible(SETTLED);
       await expect(screen.getByRole('complementary', { name: text.rail })).toBeVisible();
+      // The agent in voice and muted: the bar at its widest, the rail showing it (not speaking, so the pictures hold still).
+      const voice = screen.getByRole('toolbar', { name: text.bar }).getByRole('group', { name: text.voice });
+      await voice.getByRole('button').first().click();
+      await expect(voice).toHaveAttribute('data-voice-status', 'joined', SETTLED);
+      await voice.locator('button[aria-pressed]').click();
+      await expect(voice).toHaveAttribute('data-muted', 'true');
+      // The agent is listed first.
+      await expect(screen.locator('.tour-person').first()).toContainText(locale === 'en' ? 'In voice' : '语音中');
 
       for (const size of [
         { width: 1024, height: 700, name: 'tour-1024' },
         { width: 1600, height: 1000, name: 'tour-1600' },
       ]) {
         await app.page.setViewportSize(size);
-        await expect(screen.getByRole('toolbar', { name: text.bar })).toBeInViewport();
+        const bar = screen.getByRole('toolbar', { name: text.bar });
+        await expect(bar).toBeInViewport();
+        // One row: the bar is no taller than its buttons.
+        expect((await bar.boundingBox())!.height).toBeLessThan(60);
         expect(app.tour.visible).toBe(true);
         await tourScreenshot(app, tour, locale, size.name);
       }

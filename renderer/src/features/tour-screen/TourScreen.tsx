@@ -5,7 +5,7 @@ import { useCommand } from '../../lib/commands';
 import { useNavigation } from '../../lib/navigation';
 import { readPreference, writePreference } from '../../lib/preferences';
 import { useShellLayout } from '../../lib/shell-layout';
-import { useLivePresence, type PresenceToast } from '../../lib/use-live-presence';
+import { useLivePresence, type LivePresence, type PresenceToast } from '../../lib/use-live-presence';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Icon } from '../../ui/Icon';
@@ -104,6 +104,8 @@ export function TourScreen({
   const ended = stage === 'ended';
   // Nobody is shown leading while the room is not connected: what was true before may no longer be.
   const leader = stage === 'live' ? whoLeads(presence, leaderId) : NOBODY;
+  // An ended room disconnected everyone: nobody is shown online in it.
+  const people = useMemo(() => (ended && presence ? everyoneOffline(presence) : presence), [ended, presence]);
 
   const leave = useCallback(() => navigate({ screen: 'room', roomCode }), [navigate, roomCode]);
   // Ending goes over the live channel: it is offered while the tour is connected.
@@ -177,7 +179,7 @@ export function TourScreen({
         </div>
         {layout.railOpen ? (
           <TourSideRail
-            presence={presence}
+            presence={people}
             leader={leader}
             voice={participantVoice}
             notes={notes}
@@ -193,7 +195,7 @@ export function TourScreen({
         roomCode={roomCode}
         ended={ended}
         live={stage === 'live'}
-        presence={presence}
+        presence={people}
         leader={leader}
         control={control}
         railOpen={layout.railOpen}
@@ -221,4 +223,8 @@ export function TourScreen({
       ) : null}
     </section>
   );
+}
+
+function everyoneOffline(presence: LivePresence): LivePresence {
+  return { ...presence, users: presence.users.map((user) => ({ ...user, online: false })) };
 }

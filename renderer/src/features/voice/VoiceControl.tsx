@@ -98,7 +98,7 @@ export function VoiceControl({ roomClosed = false }: VoiceControlProps) {
         aria-label={t.microphone}
         title={t.microphone}
         value={deviceId}
-        disabled={status === 'joining'}
+        disabled={status === 'joining' || roomClosed}
         onChange={(event) => chooseDevice(event.target.value)}
       >
         <option value="">{t.systemDefault}</option>
