@@ -27,6 +27,7 @@ export interface TourScreenMessages {
   endRoomText: string;
   endRoomConfirm: string;
   endRoomFailed: string;
+  controlNotChanged: string;
   cancel: string;
   dialogClose: string;
   showSidebar: string;
@@ -82,6 +83,7 @@ export const tourScreenEn: TourScreenMessages = {
   endRoomText: 'Everyone in the room, your client included, is disconnected and the room cannot be entered again.',
   endRoomConfirm: 'End room for everyone',
   endRoomFailed: 'The room was not ended',
+  controlNotChanged: 'Control of the view did not change',
   cancel: 'Cancel',
   dialogClose: 'Close',
   showSidebar: 'Show sidebar',
@@ -146,6 +148,7 @@ export const tourScreenZhCN: TourScreenMessages = {
   endRoomText: '房间内的所有人（包括客户）都将断开连接，且此房间无法再次进入。',
   endRoomConfirm: '为所有人结束',
   endRoomFailed: '房间未结束',
+  controlNotChanged: '视角控制权未变更',
   cancel: '取消',
   dialogClose: '关闭',
   showSidebar: '显示侧边栏',

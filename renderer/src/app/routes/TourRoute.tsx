@@ -37,6 +37,7 @@ function TourOfRoom({ roomCode }: { roomCode: string }) {
     available: canHandOver(tour),
     onHandOver: (userId) => void commands.handOver(userId),
     onTakeBack: () => void commands.takeBack(),
+    error: commands.error,
   };
   const invite: TourScreenSlots['invite'] = ({ roomCode: code, onClose }) =>
     active ? (

@@ -42,6 +42,8 @@ export interface TourControl {
   available: boolean;
   onHandOver(userId: string): void;
   onTakeBack(): void;
+  /** Why the last hand over or take back was not done; null or left out when it was. */
+  error?: AppError | null;
 }
 
 export interface TourScreenProps {
@@ -191,6 +193,7 @@ export function TourScreen({
       </div>
 
       {endError ? <ErrorPanel error={endError} lead={t.endRoomFailed} compact /> : null}
+      {control.error ? <ErrorPanel error={control.error} lead={t.controlNotChanged} compact /> : null}
       <TourControlBar
         roomCode={roomCode}
         ended={ended}
