@@ -1,12 +1,15 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { DEMO_HOMES } from '../../main/sandbox/demo-vrs';
-import { createRoom, expect, openWorkspace, saveScreenshot, test } from './workspace';
+import { createRoom, expect, openWorkspace, saveScreenshot, screenshotPath, test } from './workspace';
 import type { HarnessApp } from './support/harness';
+import { compositeScreenshot } from './tour/support/page-tour-host';
 
 /**
- * The agent's tour screen: started from the room page, it fills the main area with the VR area, a
- * docked control bar and a side rail that follows the room's live channel (the sandbox's default room link).
+ * The agent's tour screen: started from the room page, it fills the main area with the VR area (the
+ * real tour view, in the harness's stand-in: `app.tour`), a docked control bar and a side rail that
+ * follows the room's live channel (the sandbox's default room link). The tour's screenshots are taken
+ * in test/e2e/tour/tour.spec.ts.
  */
 test.use({ sandboxRoomLinks: 'live-channel' });
 test.describe.configure({ timeout: 150_000 });
@@ -14,6 +17,7 @@ test.describe.configure({ timeout: 150_000 });
 const SMALL = { width: 1024, height: 700 };
 const LARGE = { width: 1600, height: 1000 };
 const SHOWN = { timeout: 20_000 };
+const VR_SHOWN = { timeout: 45_000 };
 const home = DEMO_HOMES[0]!;
 
 async function passLink(app: HarnessApp, roomCode: string, userId: string, nickname: string): Promise<string> {
@@ -55,11 +59,15 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await expect(bar).toBeInViewport();
   // A 1024-pixel window starts with the app sidebar collapsed; the VR area is a fixed box that never scrolls.
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  // The room's VR is shown in the VR area: the tour page renders it, placed where the area is.
   const vr = tour.getByRole('region', { name: 'VR view' });
-  await expect(vr).toContainText(home.vr_code);
+  await expect(vr.getByRole('region', { name: 'VR tour' })).toHaveAttribute('data-tour-phase', 'showing', VR_SHOWN);
+  await expect(app.tour.current()!.locator('#tour')).toHaveAttribute('data-phase', 'showing');
+  await expect.poll(() => app.tour.visible).toBe(true);
   const box = (await vr.boundingBox())!;
   expect(box.width).toBeGreaterThan(500);
   expect(box.height).toBeGreaterThan(400);
+  await expect.poll(() => app.tour.bounds).toMatchObject({ width: Math.round(box.width), height: Math.round(box.height) });
   expect(await page.evaluate(() => document.querySelector('main')!.scrollHeight <= document.querySelector('main')!.clientHeight)).toBe(
     true,
   );
@@ -75,10 +83,9 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
     await expect(focused).toHaveAccessibleName(new RegExp(`^${name}`));
     expect(await focused.evaluate((element) => element.matches(':focus-visible'))).toBe(true);
   }
-  // Hand over needs the VR shown: it says so instead of doing nothing silently.
+  // The VR is shown: hand over is offered (test/e2e/tour/tour.spec.ts hands over and back).
   const handOver = bar.getByRole('button', { name: 'Hand over control' });
-  await expect(handOver).toHaveAttribute('aria-disabled', 'true');
-  await expect(handOver).toHaveAccessibleDescription('Available when the VR is shown');
+  await expect(handOver).not.toHaveAttribute('aria-disabled');
   // Participants toggles the rail, by keyboard too.
   const participants = bar.getByRole('button', { name: /^Participants/ });
   await participants.focus();
@@ -109,7 +116,8 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   // Invite opens the guest pass flow over the VR area; its link brings the client in.
   await bar.getByRole('button', { name: 'Invite' }).click();
   const pass = page.getByRole('dialog', { name: 'Guest pass' });
-  await expect(tour.locator('[data-placeholder="vr"]')).toHaveAttribute('data-obscured', 'true');
+  // The dialog is drawn over the VR area: the native view steps aside meanwhile.
+  await expect.poll(() => app.tour.visible).toBe(false);
   await pass.getByLabel('Guest user ID').fill('client-zhang');
   await pass.getByLabel('Guest nickname').fill('Mr Zhang');
   await pass.getByRole('button', { name: 'Issue guest pass' }).click();
@@ -117,6 +125,7 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await page.keyboard.press('Escape');
   await expect(pass).toHaveCount(0);
   await expect(tour).toBeVisible();
+  await expect.poll(() => app.tour.visible).toBe(true);
 
   // Within 2 s of the guest page having loaded: a notice and a row in the rail.
   const first = await guestPage(app, inviteUrl);
@@ -128,16 +137,13 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   });
   test.info().annotations.push({ type: 'guest page loaded → join notice and rail row', description: `${Date.now() - loaded} ms` });
   await expect(bar.getByRole('button', { name: /^Participants/ })).toContainText('2');
-  await saveScreenshot(page, 'en', 'tour-1024');
-  await page.setViewportSize(LARGE);
-  await saveScreenshot(page, 'en', 'tour-1600');
-  await page.setViewportSize(SMALL);
   // The sidebar comes back on request, the layout still fits, and the choice is remembered.
   await tour.getByRole('button', { name: 'Show sidebar' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await expect(bar).toBeInViewport();
   await expect(bar.getByRole('button', { name: 'End room' })).toBeInViewport();
-  await saveScreenshot(page, 'en', 'tour-1024-sidebar');
+  await expect.poll(() => app.tour.bounds?.width).toBe(Math.round((await vr.boundingBox())!.width));
+  await compositeScreenshot(page, app.tour, await screenshotPath('en', 'tour-1024-sidebar'));
   expect(await page.evaluate(() => localStorage.getItem('roomdesk.tourSidebar'))).toBe('shown');
   await tour.getByRole('button', { name: 'Hide sidebar' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
@@ -151,10 +157,16 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await expect(tour).toHaveAttribute('data-tour-stage', 'replaced', SHOWN);
   await expect(tour.getByRole('alert')).toContainText('This room was opened on another device');
   await expect(tour.locator('.tour__leader')).toHaveCount(0);
-  await saveScreenshot(page, 'en', 'tour-replaced-1024');
+  await expect(rail.getByText('Leads the view')).toHaveCount(0);
+  await expect(bar.getByRole('button', { name: 'Hand over control' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(bar.getByRole('button', { name: 'Hand over control' })).toHaveAccessibleDescription('Available when the VR is shown');
+  await expect.poll(() => app.tour.visible).toBe(false);
   other.close();
   await tour.getByRole('button', { name: 'Connect again' }).click();
   await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
+  // The tour had lost the room with the channel: it opens again by itself, and the VR is back.
+  await expect(vr.getByRole('region', { name: 'VR tour' })).toHaveAttribute('data-tour-phase', 'showing', VR_SHOWN);
+  await expect.poll(() => app.tour.visible).toBe(true);
 
   // Leave: back on the room page, the room still open.
   await bar.getByRole('button', { name: 'Leave tour' }).click();
@@ -167,22 +179,23 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await expect(tour).toHaveAttribute('data-tour-stage', 'live', SHOWN);
   const second = await guestPage(app, await passLink(app, roomCode, 'client-wang', 'Ms Wang'));
   await expect(rail.locator('.tour-person[data-user-id="client-wang"]')).toBeVisible(SHOWN);
-  const placeholder = tour.locator('[data-placeholder="vr"]');
-  await expect(placeholder).toHaveAttribute('data-obscured', 'false');
+  await expect(vr.getByRole('region', { name: 'VR tour' })).toHaveAttribute('data-tour-phase', 'showing', VR_SHOWN);
+  await expect.poll(() => app.tour.visible).toBe(true);
   await page.keyboard.press('ControlOrMeta+Shift+E');
   const ask = page.getByRole('dialog', { name: 'End this room for everyone?' });
   await expect(ask).toBeVisible();
-  // A native VR view would be told to step aside while the question is over it.
-  await expect(placeholder).toHaveAttribute('data-obscured', 'true');
+  // The native VR view steps aside while the question is over it, and comes back after.
+  await expect.poll(() => app.tour.visible).toBe(false);
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(tour).toHaveAttribute('data-tour-stage', 'live');
-  await expect(placeholder).toHaveAttribute('data-obscured', 'false');
+  await expect.poll(() => app.tour.visible).toBe(true);
   await bar.getByRole('button', { name: 'End room' }).click();
   await ask.getByRole('button', { name: 'End room for everyone' }).click();
   await expect(tour).toHaveAttribute('data-tour-stage', 'ended', SHOWN);
   await expect(tour.getByRole('alert')).toContainText('The room has ended');
   await expect(second.page.locator('#guest')).toHaveAttribute('data-state', 'ended', SHOWN);
-  await saveScreenshot(page, 'en', 'tour-ended-1024');
+  await expect.poll(() => app.tour.visible).toBe(false);
+  await expect(bar.getByRole('button', { name: 'Join voice' })).toBeDisabled();
   await second.context.close();
 
   await bar.getByRole('button', { name: 'Back to room' }).click();
@@ -208,10 +221,9 @@ test.describe('in Simplified Chinese', () => {
     await expect(tour.locator('.tour-person[data-user-id="client-zhang"]')).toBeVisible(SHOWN);
     await expect(tour.getByRole('list', { name: '加入和离开提醒' })).toContainText('张先生 已加入');
     await expect(tour.getByRole('toolbar', { name: '带看控制' })).toBeInViewport();
-    await saveScreenshot(page, 'zh-CN', 'tour-1024');
+    await expect(tour.getByRole('region', { name: 'VR 带看' })).toHaveAttribute('data-tour-phase', 'showing', VR_SHOWN);
     await page.setViewportSize(LARGE);
     await expect(tour.getByRole('toolbar', { name: '带看控制' })).toBeInViewport();
-    await saveScreenshot(page, 'zh-CN', 'tour-1600');
     // The shortcuts list names the tour's shortcuts; Esc closes it and stays in the tour.
     await page.keyboard.press('Shift+?');
     const help = page.getByRole('dialog');

@@ -17,10 +17,16 @@ export { expect };
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
-/** Saves a full-window screenshot under artifacts/screenshots/<en|zh-CN>/<screen>.png. */
-export async function saveScreenshot(page: Page, locale: 'en' | 'zh-CN', screen: string): Promise<void> {
+/** Where the screenshot suite keeps a screen's picture: artifacts/screenshots/<en|zh-CN>/<screen>.png (the folder made). */
+export async function screenshotPath(locale: 'en' | 'zh-CN', screen: string): Promise<string> {
   const path = join(projectRoot, 'artifacts', 'screenshots', locale, `${screen}.png`);
   await mkdir(dirname(path), { recursive: true });
+  return path;
+}
+
+/** Saves a full-window screenshot under artifacts/screenshots/<en|zh-CN>/<screen>.png. */
+export async function saveScreenshot(page: Page, locale: 'en' | 'zh-CN', screen: string): Promise<void> {
+  const path = await screenshotPath(locale, screen);
   // Let fonts settle and any focus animation end before the capture.
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path, animations: 'disabled', caret: 'hide' });

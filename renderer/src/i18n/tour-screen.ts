@@ -11,9 +11,6 @@ export interface TourScreenMessages {
   startTour: string;
   startTourHint: string;
   vrArea: string;
-  vrPlaceholderTitle: string;
-  vrPlaceholderText(vr: string): string;
-  vrPlaceholderNoVr: string;
   controls: string;
   participants: string;
   invite: string;
@@ -30,6 +27,7 @@ export interface TourScreenMessages {
   endRoomText: string;
   endRoomConfirm: string;
   endRoomFailed: string;
+  controlNotChanged: string;
   cancel: string;
   dialogClose: string;
   showSidebar: string;
@@ -69,9 +67,6 @@ export const tourScreenEn: TourScreenMessages = {
   startTour: 'Start tour',
   startTourHint: 'Opens the room full-window, like a call',
   vrArea: 'VR view',
-  vrPlaceholderTitle: 'VR view',
-  vrPlaceholderText: (vr) => `The room’s VR (${vr}) is shown here.`,
-  vrPlaceholderNoVr: 'No VR was chosen for this room.',
   controls: 'Tour controls',
   participants: 'Participants',
   invite: 'Invite',
@@ -88,6 +83,7 @@ export const tourScreenEn: TourScreenMessages = {
   endRoomText: 'Everyone in the room, your client included, is disconnected and the room cannot be entered again.',
   endRoomConfirm: 'End room for everyone',
   endRoomFailed: 'The room was not ended',
+  controlNotChanged: 'Control of the view did not change',
   cancel: 'Cancel',
   dialogClose: 'Close',
   showSidebar: 'Show sidebar',
@@ -136,9 +132,6 @@ export const tourScreenZhCN: TourScreenMessages = {
   startTour: '开始带看',
   startTourHint: '像通话一样全窗口打开房间',
   vrArea: 'VR 画面',
-  vrPlaceholderTitle: 'VR 画面',
-  vrPlaceholderText: (vr) => `房间的 VR（${vr}）显示在这里。`,
-  vrPlaceholderNoVr: '此房间未选择 VR。',
   controls: '带看控制',
   participants: '参与者',
   invite: '邀请',
@@ -155,6 +148,7 @@ export const tourScreenZhCN: TourScreenMessages = {
   endRoomText: '房间内的所有人（包括客户）都将断开连接，且此房间无法再次进入。',
   endRoomConfirm: '为所有人结束',
   endRoomFailed: '房间未结束',
+  controlNotChanged: '视角控制权未变更',
   cancel: '取消',
   dialogClose: '关闭',
   showSidebar: '显示侧边栏',

@@ -1,10 +1,7 @@
 import type { TourFailureReason } from '../../../common/contract/tour';
 
-/** The tour's texts: the app's tour viewport, the room page's start button and the tour page's own few words. */
+/** The tour's texts: the app's tour viewport and the tour page's own few words. */
 export interface TourMessages {
-  start: string;
-  leave: string;
-  startHint: string;
   viewportLabel: string;
   loading: string;
   closed: string;
@@ -15,9 +12,6 @@ export interface TourMessages {
 }
 
 export const tourEn: TourMessages = {
-  start: 'Start tour',
-  leave: 'Leave tour',
-  startHint: 'Guide your client through the home in VR.',
   viewportLabel: 'VR tour',
   loading: 'Loading the tour…',
   closed: 'The tour is closed.',
@@ -35,9 +29,6 @@ export const tourEn: TourMessages = {
 };
 
 export const tourZhCN: TourMessages = {
-  start: '开始带看',
-  leave: '离开带看',
-  startHint: '用 VR 带客户看房。',
   viewportLabel: 'VR 带看',
   loading: '正在加载带看…',
   closed: '带看已关闭。',

@@ -87,6 +87,17 @@ test('hands the view to a guest from a keyboard menu, shows who leads, and takes
   await saveScreenshot(page, 'en', 'tour-hand-over-menu');
   await page.keyboard.press('Enter');
   await expect(page.locator('body')).toHaveAttribute('data-calls', 'hand-over:client-wang take-back');
+  await expect(tour.getByText('Control of the view did not change')).toHaveCount(0);
+
+  // A command that was not sent says so, with why.
+  channel.setSyncFramePermission(selfId, true);
+  await expect(tour.locator('.tour__leader')).toHaveText(/You lead the view/, SHOWN);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: 'Let Mr Zhang lead the view' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(tour.getByRole('alert')).toContainText('Control of the view did not change');
+  await expect(tour.getByRole('alert')).toContainText('The room’s live channel is not connected.');
 
   zhang.close();
   wang.close();

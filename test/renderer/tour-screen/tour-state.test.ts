@@ -81,11 +81,12 @@ describe('the side rail', () => {
     expect(entries[1]!.voice).toEqual({ inVoice: false, speaking: false });
   });
 
-  it('shows the microphone as voice knows it while in voice, else as the channel says', () => {
+  it('shows the microphone as voice knows it when it does, else as the channel says', () => {
     const open = { ...agent, microphone: 'closed' as const };
     const presence = { self: open, users: [open, zhang], leaderId: null };
-    expect(railEntries(presence, { agent: { inVoice: true, speaking: false, muted: false } })[0]!.microphone).toBe('open');
-    expect(railEntries(presence, { agent: { inVoice: false, speaking: false, muted: false } })[0]!.microphone).toBe('closed');
+    expect(railEntries(presence, { agent: { inVoice: true, speaking: false, microphone: 'open' } })[0]!.microphone).toBe('open');
+    expect(railEntries(presence, { agent: { inVoice: false, speaking: false, microphone: null } })[0]!.microphone).toBe('closed');
+    expect(railEntries(presence, { zhang: { inVoice: true, speaking: false, microphone: 'closed' } })[1]!.microphone).toBe('closed');
     expect(railEntries(presence, {})[1]!.microphone).toBe('unknown');
   });
 

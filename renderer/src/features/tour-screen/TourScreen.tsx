@@ -5,7 +5,7 @@ import { useCommand } from '../../lib/commands';
 import { useNavigation } from '../../lib/navigation';
 import { readPreference, writePreference } from '../../lib/preferences';
 import { useShellLayout } from '../../lib/shell-layout';
-import { useLivePresence, type PresenceToast } from '../../lib/use-live-presence';
+import { useLivePresence, type LivePresence, type PresenceToast } from '../../lib/use-live-presence';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Icon } from '../../ui/Icon';
@@ -15,7 +15,7 @@ import { playNoticeSound } from './notice-sound';
 import { TourControlBar } from './TourControlBar';
 import { initialTourLayout, isVrObscured, tourLayoutReducer } from './tour-layout';
 import { defaultTourScreenBridge, type TourScreenBridge } from './tour-screen-bridge';
-import { tourStage, whoLeads, type ParticipantVoice } from './tour-state';
+import { tourStage, whoLeads, type Leader, type ParticipantVoice } from './tour-state';
 import { TourNotices } from './TourNotices';
 import { TourSideRail } from './TourSideRail';
 import { TourStageNotice } from './TourStageNotice';
@@ -26,11 +26,12 @@ export interface TourScreenSlots {
   /**
    * The VR area. It is rendered inside a fixed, flex-filled box that never scrolls: fill it
    * (height and width 100%). `obscured` is set while something of the tour is drawn over the area
-   * (a menu, a dialog, a connection state): a native view must be hidden meanwhile.
+   * (a menu, a dialog, a connection state): a native view must be hidden meanwhile. `live` is false
+   * while the screen says over the area that the room is not connected (or has ended).
    */
-  vr(props: { roomCode: string; obscured: boolean; roomEnded: boolean }): ReactNode;
-  /** The voice controls of the control bar. `onSelfVoice` reports the agent's own voice for the rail. */
-  voice(props: { roomCode: string; roomClosed: boolean; onSelfVoice(voice: ParticipantVoice): void }): ReactNode;
+  vr(props: { roomCode: string; obscured: boolean; roomEnded: boolean; live: boolean }): ReactNode;
+  /** The voice controls of the control bar; `roomClosed` once the room has ended. */
+  voice(props: { roomCode: string; roomClosed: boolean }): ReactNode;
   /** The guest pass flow, rendered while the agent invites someone; `onClose` ends it. */
   invite(props: { roomCode: string; onClose(): void }): ReactNode;
 }
@@ -41,6 +42,8 @@ export interface TourControl {
   available: boolean;
   onHandOver(userId: string): void;
   onTakeBack(): void;
+  /** Why the last hand over or take back was not done; null or left out when it was. */
+  error?: AppError | null;
 }
 
 export interface TourScreenProps {
@@ -51,7 +54,7 @@ export interface TourScreenProps {
   notes: string | null;
   slots: TourScreenSlots;
   control: TourControl;
-  /** Voice per participant user id, as far as the voice part knows it; the agent's own comes from the voice slot. */
+  /** Voice per participant user id (the agent's own included), as far as the voice part knows it. */
   participantVoice?: Readonly<Record<string, ParticipantVoice>>;
   /**
    * Who leads the view (a user id, or null for nobody) when the VR part knows it from its guided sync;
@@ -62,6 +65,7 @@ export interface TourScreenProps {
 }
 
 const NO_VOICE: Readonly<Record<string, ParticipantVoice>> = {};
+const NOBODY: Leader = { kind: 'nobody' };
 
 /**
  * The tour of one room, filling the window's main area like a call: the VR area, a side rail with
@@ -84,7 +88,6 @@ export function TourScreen({
   const shell = useShellLayout();
   const [layout, dispatch] = useReducer(tourLayoutReducer, window.innerWidth, initialTourLayout);
   const [sound, setSound] = useState(() => readPreference('tourNoticeSound') === 'on');
-  const [selfVoice, setSelfVoice] = useState<ParticipantVoice>({ inVoice: false, speaking: false });
   const [endedHere, setEndedHere] = useState(false);
   const [endError, setEndError] = useState<AppError | null>(null);
   // Any dialog of the app (the shortcuts list too) is drawn over the VR area.
@@ -101,12 +104,10 @@ export function TourScreen({
   const presence = live.presence;
   const stage = tourStage(presence, endedHere);
   const ended = stage === 'ended';
-  const leader = whoLeads(presence, leaderId);
-  const selfId = presence?.self?.userId ?? null;
-  const voice = useMemo(
-    () => (selfId ? { ...participantVoice, [selfId]: selfVoice } : participantVoice),
-    [participantVoice, selfId, selfVoice],
-  );
+  // Nobody is shown leading while the room is not connected: what was true before may no longer be.
+  const leader = stage === 'live' ? whoLeads(presence, leaderId) : NOBODY;
+  // An ended room disconnected everyone: nobody is shown online in it.
+  const people = useMemo(() => (ended && presence ? everyoneOffline(presence) : presence), [ended, presence]);
 
   const leave = useCallback(() => navigate({ screen: 'room', roomCode }), [navigate, roomCode]);
   // Ending goes over the live channel: it is offered while the tour is connected.
@@ -171,16 +172,18 @@ export function TourScreen({
 
       <div className="tour__body">
         <div className="tour__stage" role="region" aria-label={t.vrArea}>
-          <div className="tour__vr">{slots.vr({ roomCode, obscured: dialogOpen || isVrObscured(layout, stage), roomEnded: ended })}</div>
+          <div className="tour__vr">
+            {slots.vr({ roomCode, obscured: dialogOpen || isVrObscured(layout, stage), roomEnded: ended, live: stage === 'live' })}
+          </div>
           {stage !== 'live' ? (
             <TourStageNotice stage={stage} presence={presence} onReconnect={() => void live.reconnect()} onBack={leave} />
           ) : null}
         </div>
         {layout.railOpen ? (
           <TourSideRail
-            presence={presence}
+            presence={people}
             leader={leader}
-            voice={voice}
+            voice={participantVoice}
             notes={notes}
             sound={sound}
             onSound={toggleSound}
@@ -190,16 +193,17 @@ export function TourScreen({
       </div>
 
       {endError ? <ErrorPanel error={endError} lead={t.endRoomFailed} compact /> : null}
+      {control.error ? <ErrorPanel error={control.error} lead={t.controlNotChanged} compact /> : null}
       <TourControlBar
         roomCode={roomCode}
         ended={ended}
         live={stage === 'live'}
-        presence={presence}
+        presence={people}
         leader={leader}
         control={control}
         railOpen={layout.railOpen}
         menuOpen={layout.overlay === 'hand-over-menu'}
-        voice={slots.voice({ roomCode, roomClosed: ended, onSelfVoice: setSelfVoice })}
+        voice={slots.voice({ roomCode, roomClosed: ended })}
         onToggleRail={() => dispatch({ type: 'toggle-rail' })}
         onInvite={() => dispatch({ type: 'open', overlay: 'invite' })}
         onMenu={(open) => dispatch(open ? { type: 'open', overlay: 'hand-over-menu' } : { type: 'close-overlay' })}
@@ -222,4 +226,8 @@ export function TourScreen({
       ) : null}
     </section>
   );
+}
+
+function everyoneOffline(presence: LivePresence): LivePresence {
+  return { ...presence, users: presence.users.map((user) => ({ ...user, online: false })) };
 }

@@ -3,9 +3,7 @@
  *
  *   <TourScreen roomCode title notes control slots={{ vr, voice, invite }} participantVoice />
  *
- * The route fills the slots from other features (see TourScreenSlots); `VrPlaceholder` stands in the
- * VR slot while no VR view is plugged in.
+ * The route fills the slots from other features (see TourScreenSlots).
  */
 export { TourScreen, type TourScreenProps, type TourScreenSlots, type TourControl } from './TourScreen';
-export { VrPlaceholder } from './VrPlaceholder';
 export type { ParticipantVoice } from './tour-state';

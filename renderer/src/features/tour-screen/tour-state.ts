@@ -4,8 +4,8 @@ import type { LiveConnection, LivePresence, LiveUser } from '../../lib/use-live-
 export interface ParticipantVoice {
   inVoice: boolean;
   speaking: boolean;
-  /** Set where the voice part knows it better than the channel's `micro_status` (the agent's own microphone). */
-  muted?: boolean;
+  /** Set where the voice part knows it (the agent's own microphone while in voice); else the channel's `micro_status` counts. */
+  microphone?: 'open' | 'closed' | null;
 }
 
 /** What the tour shows over the VR area: `live` is the tour itself, anything else is said in words. */
@@ -63,7 +63,7 @@ export function whoLeads(presence: LeaderFacts | null, known?: string | null): L
 
 export interface RailEntry {
   user: LiveUser;
-  /** What to show of the microphone: the voice part's word while in voice, else the channel's. */
+  /** What to show of the microphone: the voice part's word when it has one, else the channel's. */
   microphone: 'open' | 'closed' | 'unknown';
   isSelf: boolean;
   leads: boolean;
@@ -102,6 +102,5 @@ export function handOverCandidates(presence: Pick<LivePresence, 'self' | 'users'
 }
 
 function microphoneOf(user: LiveUser, voice: ParticipantVoice | undefined): RailEntry['microphone'] {
-  if (voice?.inVoice && voice.muted !== undefined) return voice.muted ? 'closed' : 'open';
-  return user.microphone ?? 'unknown';
+  return voice?.microphone ?? user.microphone ?? 'unknown';
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { measure, useReportedBounds } from '../../lib/use-reported-bounds';
 import { ErrorPanel } from '../../ui/ErrorPanel';
@@ -13,6 +13,12 @@ export interface TourViewportProps {
   roomCode: string;
   /** Hide the native VR view while something of the app overlaps the area (a menu, a popover); dialogs hide it by themselves. */
   obscured?: boolean;
+  /**
+   * False while the screen around it says the room is not connected (reconnecting, opened elsewhere,
+   * ended): the viewport then shows no words of its own, and a tour that stopped because it lost the
+   * room opens again once the room is connected again. Defaults to true.
+   */
+  roomLive?: boolean;
   /** Defaults to window.roomdesk. */
   bridge?: TourBridge;
 }
@@ -22,7 +28,7 @@ export interface TourViewportProps {
  * the room's VR, guided over the room's channel). Opens the tour on mount and leaves it on unmount;
  * shows loading and failure under/instead of the view. Give it a parent with a size.
  */
-export function TourViewport({ roomCode, obscured = false, bridge: givenBridge }: TourViewportProps) {
+export function TourViewport({ roomCode, obscured = false, roomLive = true, bridge: givenBridge }: TourViewportProps) {
   const bridge = useMemo(() => givenBridge ?? defaultTourBridge(), [givenBridge]);
   const { t, locale } = useI18n();
   const text = t.tour;
@@ -36,9 +42,18 @@ export function TourViewport({ roomCode, obscured = false, bridge: givenBridge }
   useReportedBounds(sendBounds, area, showing && !obscured && !dialogOpen);
 
   const phase = session.openError ? 'failed' : (state?.phase ?? 'loading');
+  const lostTheRoom = state?.failure?.reason === 'channel-failed';
+  const wasLive = useRef(roomLive);
+  const { reopen } = session;
+  useEffect(() => {
+    const cameBack = roomLive && !wasLive.current;
+    wasLive.current = roomLive;
+    if (cameBack && lostTheRoom) void reopen();
+  }, [roomLive, lostTheRoom, reopen]);
+
   return (
     <div ref={area} className="tour-viewport" role="region" aria-label={text.viewportLabel} data-tour-phase={phase}>
-      {session.openError ? (
+      {!roomLive ? null : session.openError ? (
         <ErrorPanel error={session.openError} actions={<RetryButton label={text.retry} onClick={session.reopen} />} />
       ) : phase === 'failed' || (phase === 'closed' && state?.failure) ? (
         <div className="tour-viewport__notice" role="alert">

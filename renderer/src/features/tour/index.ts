@@ -4,9 +4,10 @@
  *
  *   <TourViewport roomCode={code} obscured={menuOpen} />   fills its parent; opens the tour on mount, leaves it on unmount
  *   useTourState(roomCode)       → TourState | null       phase, failure, leadership, for any component
- *   useTourLeadership(roomCode)  → { leaderId, leading, isHost } | null
  *   useTourCommands(roomCode)    → { handOver(userId), takeBack(), error }
+ *   tourLeaderId(state), canHandOver(state)   who leads while the VR is shown; whether the agent may hand over
  */
 export { TourViewport, type TourViewportProps } from './TourViewport';
-export { useTourCommands, useTourLeadership, useTourState } from './use-tour-state';
+export { useTourCommands, useTourState } from './use-tour-state';
 export { defaultTourBridge, type TourBridge, type TourLeadership, type TourState } from './tour-bridge';
+export { canHandOver, tourLeaderId } from './tour-leader';

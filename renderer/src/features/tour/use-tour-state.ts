@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppError } from '../../../../common/errors';
-import { defaultTourBridge, type TourBridge, type TourLeadership, type TourState } from './tour-bridge';
+import { defaultTourBridge, type TourBridge, type TourState } from './tour-bridge';
 
 /**
  * The tour of `roomCode` as main reports it (phase, failure, who leads), or null while no tour of
@@ -22,11 +22,6 @@ export function useTourState(roomCode: string, givenBridge?: TourBridge): TourSt
     };
   }, [bridge, roomCode]);
   return state;
-}
-
-/** Who leads the tour of `roomCode` now; null while unknown (no tour, or the room not joined yet). */
-export function useTourLeadership(roomCode: string, givenBridge?: TourBridge): TourLeadership | null {
-  return useTourState(roomCode, givenBridge)?.leadership ?? null;
 }
 
 /** Hand control of the view to a guest, and take it back (host only; the tour page's guided viewing does it). */
