@@ -41,7 +41,7 @@ describe('sandbox voice room signature', () => {
     const token = await started.client.token();
     const { roomCode, roomLink } = await started.client.newRoom(token);
     const ticket = await started.client.ticket(token, roomCode, 'agent-1', 'anchor');
-    const socket = new WebSocket(withTicket(roomLink, ticket, 1));
+    const socket = new WebSocket(withTicket(roomLink, ticket, true));
     const rtcInfo = await new Promise<unknown>((resolve, reject) => {
       socket.on('message', (data) => {
         const frame = JSON.parse(String(data)) as { command?: string; data?: unknown };
