@@ -29,7 +29,7 @@ async function trtcRoom(app: HarnessApp): Promise<string> {
   });
   await app.services.profiles.setActive(saved.id);
   const room = await app.services.rooms.createRoom({ guests: [], listing: { title: 'Riverside', vr: DEMO_HOMES[0]!.vr_code } });
-  app.services.live.connect(room.roomCode);
+  app.services.live.connect(room.roomCode, 'presence');
   await expect.poll(() => app.services.live.presence(room.roomCode)?.connection, SETTLED).toBe('connected');
   return room.roomCode;
 }
