@@ -193,6 +193,7 @@ test('the host tours a room: bar by keyboard, a guest joins and leaves, leave ke
   await ask.getByRole('button', { name: 'End room for everyone' }).click();
   await expect(tour).toHaveAttribute('data-tour-stage', 'ended', SHOWN);
   await expect(tour.getByRole('alert')).toContainText('The room has ended');
+  await expect(tour.locator('.tour__header .badge')).toHaveText('Ended');
   await expect(second.page.locator('#guest')).toHaveAttribute('data-state', 'ended', SHOWN);
   await expect.poll(() => app.tour.visible).toBe(false);
   await expect(bar.getByRole('button', { name: 'Join voice' })).toBeDisabled();

@@ -73,8 +73,9 @@ export const en = {
     hostRole: 'Host role name',
     guestRole: 'Guest role name',
     rolesHint: 'Role names configured in the Realsee console. Demos use “anchor” and “audience”.',
-    advanced: 'Advanced: API paths',
-    advancedHint: 'Only change these if Realsee gave you different paths.',
+    advanced: 'Advanced',
+    advancedHint:
+      'API paths, the time zone of Realsee’s times, and where guests open their passes. Change the paths only if Realsee gave you different ones.',
     timeZone: 'Time zone of Realsee’s times',
     timeZoneHint: 'Realsee writes times without a zone. They read as Beijing time (Asia/Shanghai) unless Realsee tells you otherwise.',
     endpoint: {

@@ -8,6 +8,8 @@ type StageState = Exclude<LiveConnection, 'connected' | 'room-closed'> | 'ended'
 export interface TourScreenMessages {
   label(title: string): string;
   tourBadge: string;
+  /** The header's badge once the room has ended. */
+  endedBadge: string;
   startTour: string;
   startTourHint: string;
   vrArea: string;
@@ -64,6 +66,7 @@ export interface TourScreenMessages {
 export const tourScreenEn: TourScreenMessages = {
   label: (title) => `Tour of ${title}`,
   tourBadge: 'Tour',
+  endedBadge: 'Ended',
   startTour: 'Start tour',
   startTourHint: 'Opens the room full-window, like a call',
   vrArea: 'VR view',
@@ -129,6 +132,7 @@ export const tourScreenEn: TourScreenMessages = {
 export const tourScreenZhCN: TourScreenMessages = {
   label: (title) => `${title} 的带看`,
   tourBadge: '带看中',
+  endedBadge: '已结束',
   startTour: '开始带看',
   startTourHint: '像通话一样全窗口打开房间',
   vrArea: 'VR 画面',

@@ -70,8 +70,8 @@ export const zhCN: Messages = {
     hostRole: '主播角色名',
     guestRole: '嘉宾角色名',
     rolesHint: '在如视控制台中配置的角色名，演示环境为 “anchor” 和 “audience”。',
-    advanced: '高级：接口路径',
-    advancedHint: '仅当如视提供了不同的路径时才需要修改。',
+    advanced: '高级设置',
+    advancedHint: '接口路径、如视时间所用的时区，以及嘉宾打开邀请链接的页面。仅当如视提供了不同的路径时才修改路径。',
     timeZone: '如视时间的时区',
     timeZoneHint: '如视返回的时间不带时区，默认按北京时间（Asia/Shanghai）读取，除非如视另有说明。',
     endpoint: {

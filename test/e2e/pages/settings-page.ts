@@ -47,7 +47,7 @@ export class ProfileFormPart {
     this.appKey = page.getByLabel('App Key');
     this.appSecret = page.getByLabel('App Secret');
     this.userId = page.getByLabel('Your user ID', { exact: false });
-    this.advanced = page.getByText('Advanced: API paths');
+    this.advanced = page.getByText('Advanced', { exact: true });
     this.timeZone = page.getByLabel('Time zone of Realsee’s times');
     this.test = page.getByRole('button', { name: 'Test connection' });
     this.save = page.getByRole('button', { name: 'Save and use' });

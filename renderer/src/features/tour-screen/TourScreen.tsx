@@ -158,7 +158,7 @@ export function TourScreen({
         >
           <Icon glyph="☰" />
         </button>
-        <span className="badge badge--active">{t.tourBadge}</span>
+        {stage === 'ended' ? <span className="badge">{t.endedBadge}</span> : <span className="badge badge--active">{t.tourBadge}</span>}
         <h1 className="tour__title">
           <UntrustedText text={title} />
         </h1>
