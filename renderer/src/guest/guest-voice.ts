@@ -65,6 +65,10 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   const createVendorAdapter = options.createVendorAdapter ?? loadVendorAdapter;
   const vendorJoinTimeoutMs = options.vendorJoinTimeoutMs ?? VENDOR_JOIN_TIMEOUT_MS;
   let vendorRoom: VendorRoom | null = null;
+  /** RTC_INFO named TRTC or Chime: the page waits for the agent's app's word before it may join. */
+  let namedVendor: VendorRoom['vendor'] | null = null;
+  /** The agent's app said this room's voice is the sandbox's mesh (its RTC_INFO names a vendor all the same). */
+  let meshByApp = false;
   let pendingSign: { from: string; payload: unknown } | null = null;
   const signalListeners = new Set<(from: string, signal: VoiceSignal) => void>();
   const leftListeners = new Set<(userId: string) => void>();
@@ -115,7 +119,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   });
 
   async function join(): Promise<void> {
-    if (status !== 'idle' || selfId === null || ended) return;
+    if (status !== 'idle' || selfId === null || ended || awaitingWord()) return;
     if (vendorRoom) return joinVendor(vendorRoom);
     status = 'joining';
     problem = null;
@@ -201,6 +205,15 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     render();
   }
 
+  /**
+   * Which voice the room has: a signature or "unavailable" from the agent's app means TRTC or Chime, its
+   * "mesh" means the sandbox's mesh. Before either, RTC_INFO naming TRTC or Chime means a word is
+   * coming, and the page waits for it: joining the mesh there would leave the guest alone.
+   */
+  function awaitingWord(): boolean {
+    return namedVendor !== null && vendorRoom === null && !meshByApp;
+  }
+
   function vendorProblem(kind: VoiceFailureKind): GuestVoiceProblem {
     return MICROPHONE_PROBLEMS.has(kind) ? kind : 'vendor-unreachable';
   }
@@ -211,7 +224,11 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     const { readGuestVoiceSign } = await import('../../../common/guest-voice-sign');
     const read = readGuestVoiceSign(payload, selfId);
     if (read === null || vendorRoom?.params || ended) return;
-    vendorRoom = read;
+    if (read.vendor === 'sandbox') {
+      if (vendorRoom === null) meshByApp = true;
+      return render();
+    }
+    vendorRoom = { vendor: read.vendor, params: read.params };
     section.dataset.voiceVendor = read.vendor;
     if (read.params) section.dataset.voiceUser = read.params.userId;
     else delete section.dataset.voiceUser;
@@ -269,12 +286,21 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     section.dataset.voiceStatus = status;
     section.dataset.muted = String(muted);
     joinButton.textContent = status === 'joined' ? text.leave : status === 'joining' ? text.joining : text.join;
-    joinButton.disabled = status === 'joining' || selfId === null || ended;
+    joinButton.disabled = status === 'joining' || selfId === null || ended || awaitingWord();
     muteButton.hidden = status !== 'joined';
     muteButton.textContent = muted ? text.unmute : text.mute;
     muteButton.setAttribute('aria-pressed', String(muted));
+    section.dataset.voiceReady = String(!awaitingWord());
     line.textContent =
-      status !== 'joined' ? text.notInVoice : note === 'mutedByGuide' ? text.mutedByGuide : muted ? text.muted : text.inVoice;
+      status !== 'joined'
+        ? awaitingWord()
+          ? text.gettingReady
+          : text.notInVoice
+        : note === 'mutedByGuide'
+          ? text.mutedByGuide
+          : muted
+            ? text.muted
+            : text.inVoice;
     problemLine.textContent = problem ? text.problem[problem] : '';
     problemLine.hidden = problem === null;
     section.hidden = ended;
@@ -323,6 +349,11 @@ export function createGuestVoice(options: GuestVoiceOptions) {
           for (const userId of gone) leftListeners.forEach((listener) => listener(userId));
           takePendingSign();
           return publishMarks();
+        }
+        case 'RTC_INFO': {
+          const named = event.vendor?.trim().toLowerCase();
+          namedVendor = named === 'trtc' || named === 'chime' ? named : null;
+          return render();
         }
         case 'CUSTOM_EVENT': {
           if (event.eventId === GUEST_VOICE_SIGN_EVENT) {

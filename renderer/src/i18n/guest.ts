@@ -52,6 +52,8 @@ export interface GuestVoiceMessages {
   muted: string;
   mutedByGuide: string;
   notInVoice: string;
+  /** TRTC or Chime rooms, until the agent's app has sent this guest its voice signature. */
+  gettingReady: string;
   inVoiceShort: string;
   speaking: string;
   microphoneOff: string;
@@ -119,6 +121,7 @@ export const guestEn: GuestMessages = {
     muted: 'You are muted.',
     mutedByGuide: 'Your guide muted your microphone. Tap Unmute to talk again.',
     notInVoice: 'Tap Join voice to talk with your guide.',
+    gettingReady: 'Getting voice ready…',
     inVoiceShort: 'in voice',
     speaking: 'speaking',
     microphoneOff: 'microphone off',
@@ -186,6 +189,7 @@ export const guestZhCN: GuestMessages = {
     muted: '您已静音。',
     mutedByGuide: '带看人已将您的麦克风静音。点"取消静音"即可再次发言。',
     notInVoice: '点"加入语音"与带看人通话。',
+    gettingReady: '正在准备语音…',
     inVoiceShort: '语音中',
     speaking: '正在说话',
     microphoneOff: '麦克风已关闭',

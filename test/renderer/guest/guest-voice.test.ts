@@ -3,7 +3,7 @@ import { serverFrame, type LiveEvent, type UserInfo } from '../../../common/live
 import { GUEST_VOICE_SIGN_EVENT, type GuestVoiceSignPayload } from '../../../common/guest-voice-sign';
 import type { VoiceAdapter, VoiceJoinParams } from '../../../renderer/src/features/voice/voice-adapter';
 import { createGuestVoice } from '../../../renderer/src/guest/guest-voice';
-import { guestEn } from '../../../renderer/src/i18n/guest';
+import { guestEn, guestZhCN } from '../../../renderer/src/i18n/guest';
 
 /** Just enough of the DOM for the voice section: elements with classes, text, data and clicks. */
 class FakeElement extends EventTarget {
@@ -185,6 +185,52 @@ describe('guest page voice in TRTC and Chime rooms', () => {
     refusing.tapJoin();
     await settle();
     expect(refusing.problem()).toBe(guestEn.voice.problem['vendor-unreachable']);
+  });
+
+  it('in a room whose RTC_INFO names a vendor, waits for its signature before Join, never joining the mesh', async () => {
+    const adapter = fakeAdapter();
+    const page = setup(adapter);
+    page.deliver({ type: 'RTC_INFO', voiceId: '42', vendor: 'trtc' });
+    const join = page.section.find('guest-voice-join');
+    const line = page.section.find('guest-voice-state');
+    expect(line.textContent).toBe(guestEn.voice.gettingReady);
+    expect(join.disabled).toBe(true);
+    page.tapJoin();
+    await settle();
+    expect(page.createAdapter).not.toHaveBeenCalled();
+    expect(page.createVendorAdapter).not.toHaveBeenCalled();
+
+    page.sign(signed);
+    await settle();
+    expect(join.disabled).toBe(false);
+    expect(line.textContent).toBe(guestEn.voice.notInVoice);
+    page.tapJoin();
+    await settle();
+    expect(page.createAdapter).not.toHaveBeenCalled();
+    expect(adapter.join).toHaveBeenCalledWith(expect.objectContaining({ vendor: 'trtc', userId: 'client-zhang' }));
+  });
+
+  it('stops waiting when the agent’s app says voice is unavailable, or that the room uses the mesh', async () => {
+    const unavailable = setup();
+    unavailable.deliver({ type: 'RTC_INFO', voiceId: '42', vendor: 'chime' });
+    unavailable.sign({ status: 'unavailable', vendor: 'chime' });
+    await settle();
+    expect(unavailable.section.find('guest-voice-state').textContent).toBe(guestEn.voice.notInVoice);
+    expect(unavailable.problem()).toBe(guestEn.voice.problem.unavailable);
+
+    const mesh = setup();
+    mesh.deliver({ type: 'RTC_INFO', voiceId: '42', vendor: 'trtc' });
+    mesh.sign({ status: 'mesh' });
+    await settle();
+    expect(mesh.section.find('guest-voice-join').disabled).toBe(false);
+    mesh.tapJoin();
+    await settle();
+    expect(mesh.createVendorAdapter).not.toHaveBeenCalled();
+    expect(mesh.meshAdapter.join).toHaveBeenCalledWith(null);
+  });
+
+  it('has the waiting words in Simplified Chinese too', () => {
+    expect(guestZhCN.voice.gettingReady).toBe('正在准备语音…');
   });
 
   it('keeps a microphone problem as such', async () => {
