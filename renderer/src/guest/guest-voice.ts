@@ -12,7 +12,8 @@ import { GUEST_VOICE_SIGN_EVENT } from '../../../common/guest-link';
 import { createVendorAdapter as loadVendorAdapter } from '../features/voice/vendor-adapter-loader';
 import { toVoiceFailure } from '../features/voice/media-errors';
 import { createSandboxAdapter, type MeshSignalling } from '../features/voice/sandbox-adapter';
-import type { RemoteVoiceParticipant, VoiceAdapter, VoiceFailureKind } from '../features/voice/voice-adapter';
+import { createRejoiningAdapter, VOICE_REJOIN_ATTEMPTS, type RejoiningAdapterOptions } from '../features/voice/rejoining-adapter';
+import { VoiceFailure, type RemoteVoiceParticipant, type VoiceAdapter, type VoiceFailureKind } from '../features/voice/voice-adapter';
 import type { GuestVoiceMessages } from '../i18n/guest';
 import type { GuestChannel } from './guest-channel';
 
@@ -38,6 +39,8 @@ export interface GuestVoiceOptions {
   hostRole: string;
   /** How long a vendor may take to let the page into its room before it counts as unreachable. */
   vendorJoinTimeoutMs?: number;
+  /** A dropped TRTC or Chime call's rejoins (their waits); the defaults in tests are replaced. */
+  rejoin?: Pick<RejoiningAdapterOptions, 'wait' | 'policy' | 'maxAttempts'>;
 }
 
 type GuestVoiceStatus = 'idle' | 'joining' | 'joined';
@@ -82,6 +85,10 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   let note: 'mutedByGuide' | null = null;
   let problem: GuestVoiceProblem | null = null;
   let ended = false;
+  /** TRTC and Chime: rejoin number N after the vendor dropped the call. */
+  let reconnecting: number | null = null;
+  /** A rejoin found the page's signature expired: only the agent can send a new link. */
+  let signatureExpired = false;
 
   const section = element('section', 'guest-voice');
   section.setAttribute('aria-label', text.title);
@@ -163,15 +170,30 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     problem = null;
     note = null;
     render();
-    let current: VoiceAdapter;
+    let first: VoiceAdapter;
     try {
-      current = await createVendorAdapter(room.vendor);
+      first = await createVendorAdapter(room.vendor);
     } catch {
       status = 'idle';
       problem = 'join-failed';
       return render();
     }
     if (status !== 'joining' || ended) return;
+    let created = 0;
+    // A dropped call rejoins with the page's own signature while it lasts; a new one only the agent's app can send.
+    const current = createRejoiningAdapter({
+      ...options.rejoin,
+      create: async () => (created++ === 0 ? first : createVendorAdapter(room.vendor)),
+      params: async () => {
+        if (Date.now() < params.expiresAt) return params;
+        signatureExpired = true;
+        throw new VoiceFailure('join-failed', 'The voice signature expired.');
+      },
+    });
+    current.onReconnecting((attempt) => {
+      reconnecting = attempt;
+      render();
+    });
     adapter = current;
     current.onRemote((list) => {
       remote = list;
@@ -215,6 +237,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   }
 
   function vendorProblem(kind: VoiceFailureKind): GuestVoiceProblem {
+    if (signatureExpired) return 'unavailable';
     return MICROPHONE_PROBLEMS.has(kind) ? kind : 'vendor-unreachable';
   }
 
@@ -256,6 +279,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     status = 'idle';
     muted = false;
     speaking = false;
+    reconnecting = null;
     remote = [];
     problem = reason;
     render();
@@ -296,11 +320,13 @@ export function createGuestVoice(options: GuestVoiceOptions) {
         ? awaitingWord()
           ? text.gettingReady
           : text.notInVoice
-        : note === 'mutedByGuide'
-          ? text.mutedByGuide
-          : muted
-            ? text.muted
-            : text.inVoice;
+        : reconnecting !== null
+          ? text.reconnecting(reconnecting, VOICE_REJOIN_ATTEMPTS)
+          : note === 'mutedByGuide'
+            ? text.mutedByGuide
+            : muted
+              ? text.muted
+              : text.inVoice;
     problemLine.textContent = problem ? text.problem[problem] : '';
     problemLine.hidden = problem === null;
     section.hidden = ended;

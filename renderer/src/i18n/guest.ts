@@ -54,6 +54,8 @@ export interface GuestVoiceMessages {
   notInVoice: string;
   /** TRTC or Chime rooms, until the agent's app has sent this guest its voice signature. */
   gettingReady: string;
+  /** TRTC or Chime rooms: the vendor dropped the call and the page rejoins with its signature. */
+  reconnecting(attempt: number, of: number): string;
   inVoiceShort: string;
   speaking: string;
   microphoneOff: string;
@@ -122,6 +124,7 @@ export const guestEn: GuestMessages = {
     mutedByGuide: 'Your guide muted your microphone. Tap Unmute to talk again.',
     notInVoice: 'Tap Join voice to talk with your guide.',
     gettingReady: 'Getting voice ready…',
+    reconnecting: (attempt, of) => `Reconnecting voice… (attempt ${attempt} of ${of})`,
     inVoiceShort: 'in voice',
     speaking: 'speaking',
     microphoneOff: 'microphone off',
@@ -190,6 +193,7 @@ export const guestZhCN: GuestMessages = {
     mutedByGuide: '带看人已将您的麦克风静音。点"取消静音"即可再次发言。',
     notInVoice: '点"加入语音"与带看人通话。',
     gettingReady: '正在准备语音…',
+    reconnecting: (attempt, of) => `正在重新连接语音…(第 ${attempt}/${of} 次)`,
     inVoiceShort: '语音中',
     speaking: '正在说话',
     microphoneOff: '麦克风已关闭',

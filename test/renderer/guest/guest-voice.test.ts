@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serverFrame, type LiveEvent, type UserInfo } from '../../../common/live-protocol';
 import { GUEST_VOICE_SIGN_EVENT, type GuestVoiceSignPayload } from '../../../common/guest-voice-sign';
-import type { VoiceAdapter, VoiceJoinParams } from '../../../renderer/src/features/voice/voice-adapter';
-import { createGuestVoice } from '../../../renderer/src/guest/guest-voice';
+import { Listeners } from '../../../renderer/src/features/voice/listeners';
+import { VOICE_REJOIN_ATTEMPTS } from '../../../renderer/src/features/voice/rejoining-adapter';
+import { VoiceFailure, type VoiceAdapter, type VoiceJoinParams } from '../../../renderer/src/features/voice/voice-adapter';
+import { createGuestVoice, type GuestVoiceOptions } from '../../../renderer/src/guest/guest-voice';
 import { guestEn, guestZhCN } from '../../../renderer/src/i18n/guest';
 
 /** Just enough of the DOM for the voice section: elements with classes, text, data and clicks. */
@@ -60,11 +62,11 @@ function fakeAdapter(join: (params: VoiceJoinParams | null) => Promise<void> = a
   return adapter;
 }
 
-function setup(vendorAdapter = fakeAdapter(), options: { vendorJoinTimeoutMs?: number } = {}) {
+function setup(vendorAdapter: VoiceAdapter = fakeAdapter(), options: Pick<GuestVoiceOptions, 'vendorJoinTimeoutMs' | 'rejoin'> = {}) {
   const root = new FakeElement();
   const channel = { sendCustomEvent: vi.fn(), setMicrophone: vi.fn() };
   const meshAdapter = fakeAdapter();
-  const createVendorAdapter = vi.fn(async () => vendorAdapter as VoiceAdapter);
+  const createVendorAdapter = vi.fn(async (_vendor: 'trtc' | 'chime') => vendorAdapter);
   const createAdapter = vi.fn(() => meshAdapter as VoiceAdapter);
   const voice = createGuestVoice({
     root: root as unknown as HTMLElement,
@@ -124,6 +126,7 @@ describe('guest page voice in TRTC and Chime rooms', () => {
     expect(page.createAdapter).not.toHaveBeenCalled();
     expect(adapter.join).toHaveBeenCalledWith(
       expect.objectContaining({ vendor: 'trtc', userId: 'client-zhang', sdkAppId: 1_400_000_001, roomId: 42, userSig: 'eJw-SECRET-SIG' }),
+      {},
     );
     expect(page.section.dataset.voiceStatus).toBe('joined');
     expect(page.channel.setMicrophone).toHaveBeenCalledWith(true);
@@ -207,7 +210,7 @@ describe('guest page voice in TRTC and Chime rooms', () => {
     page.tapJoin();
     await settle();
     expect(page.createAdapter).not.toHaveBeenCalled();
-    expect(adapter.join).toHaveBeenCalledWith(expect.objectContaining({ vendor: 'trtc', userId: 'client-zhang' }));
+    expect(adapter.join).toHaveBeenCalledWith(expect.objectContaining({ vendor: 'trtc', userId: 'client-zhang' }), {});
   });
 
   it('stops waiting when the agent’s app says voice is unavailable, or that the room uses the mesh', async () => {
@@ -231,6 +234,43 @@ describe('guest page voice in TRTC and Chime rooms', () => {
 
   it('has the waiting words in Simplified Chinese too', () => {
     expect(guestZhCN.voice.gettingReady).toBe('正在准备语音…');
+  });
+
+  it('rejoins a dropped TRTC call with its own signature, saying so, and asks for a new link once it expired', async () => {
+    const errors = new Listeners<VoiceFailure>();
+    const first = { ...fakeAdapter(), onError: (listener: (failure: VoiceFailure) => void) => errors.add(listener) };
+    const second = fakeAdapter();
+    const waits: number[] = [];
+    let release = () => undefined as void;
+    const page = setup(first, { rejoin: { wait: (ms) => (waits.push(ms), new Promise<void>((resolve) => (release = resolve))) } });
+    page.createVendorAdapter.mockResolvedValueOnce(first).mockResolvedValueOnce(second);
+    page.sign(signed);
+    await settle();
+    page.tapJoin();
+    await settle();
+    errors.emit(new VoiceFailure('disconnected', 'CONNECTION_STATE_CHANGED DISCONNECTED'));
+    await settle();
+    expect(page.section.find('guest-voice-state').textContent).toBe(guestEn.voice.reconnecting(1, VOICE_REJOIN_ATTEMPTS));
+    expect(waits).toEqual([2_000]);
+    expect(first.leave).toHaveBeenCalled();
+    release();
+    await settle();
+    expect(second.join).toHaveBeenCalledWith(expect.objectContaining({ userSig: 'eJw-SECRET-SIG' }), {});
+    expect(page.section.find('guest-voice-state').textContent).toBe(guestEn.voice.inVoice);
+
+    const expiredErrors = new Listeners<VoiceFailure>();
+    const dropping = { ...fakeAdapter(), onError: (listener: (failure: VoiceFailure) => void) => expiredErrors.add(listener) };
+    const expiring = setup(dropping, { rejoin: { wait: async () => undefined } });
+    expiring.sign({ ...signed, expiresAt: Date.now() + 30 });
+    await settle();
+    expiring.tapJoin();
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expiredErrors.emit(new VoiceFailure('disconnected'));
+    await settle();
+    expect(expiring.createVendorAdapter).toHaveBeenCalledTimes(1);
+    expect(expiring.section.dataset.voiceStatus).toBe('idle');
+    expect(expiring.problem()).toBe(guestEn.voice.problem.unavailable);
   });
 
   it('keeps a microphone problem as such', async () => {
