@@ -32,6 +32,11 @@ export const guestVoiceSignPayloadSchema = z.discriminatedUnion('status', [
   }),
   /** Main could not get this guest a signature; the page says to ask the agent. */
   z.strictObject({ status: z.literal('unavailable'), vendor }),
+  /**
+   * The agent's app uses the sandbox's WebRTC mesh for this room, whatever vendor the live channel's
+   * RTC_INFO names (the sandbox gateway names TRTC or Chime too): the page joins the mesh, no signature.
+   */
+  z.strictObject({ status: z.literal('mesh') }),
 ]);
 export type GuestVoiceSignPayload = z.infer<typeof guestVoiceSignPayloadSchema>;
 export type GuestVoiceSigned = Extract<GuestVoiceSignPayload, { status: 'signed' }>;
@@ -44,9 +49,10 @@ export type GuestVoiceSigned = Extract<GuestVoiceSignPayload, { status: 'signed'
 export function readGuestVoiceSign(
   payload: unknown,
   selfId: string | null,
-): { vendor: GuestVoiceSignPayload['vendor']; params: JoinVoiceOutput | null } | null {
+): { vendor: z.infer<typeof vendor> | 'sandbox'; params: JoinVoiceOutput | null } | null {
   const parsed = guestVoiceSignPayloadSchema.safeParse(payload);
   if (!parsed.success) return null;
+  if (parsed.data.status === 'mesh') return { vendor: 'sandbox', params: null };
   if (parsed.data.status === 'unavailable') return { vendor: parsed.data.vendor, params: null };
   let params: JoinVoiceOutput | null;
   try {

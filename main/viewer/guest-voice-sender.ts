@@ -18,7 +18,8 @@ export interface GuestVoiceSenderOptions {
  * Voice signatures for guests in TRTC and Amazon Chime rooms: the guest page holds no App Secret, so
  * the host's app asks for one signature per guest connection, in the guest's own name and role, and
  * sends it to that guest only. Never logged; a failure logs one line without it and tells the guest
- * voice is unavailable. Sandbox rooms get nothing (their voice is the mesh, which needs no signature).
+ * voice is unavailable. Sandbox rooms get `{ status: 'mesh' }` (their voice is the mesh, which needs no
+ * signature; the guest page cannot tell from the channel, whose RTC_INFO names a vendor there too).
  * Feed it every event of the host's live channels.
  */
 export function createGuestVoiceSender(options: GuestVoiceSenderOptions) {
@@ -42,7 +43,10 @@ export function createGuestVoiceSender(options: GuestVoiceSenderOptions) {
         return;
       }
       const vendor = plan.vendor;
-      if (vendor === 'sandbox') return;
+      if (vendor === 'sandbox') {
+        for (const guest of guests) sendTo(roomCode, guest.id, { status: 'mesh' });
+        return;
+      }
       await Promise.all(
         guests.map(async (guest) => {
           let payload: GuestVoiceSignPayload;

@@ -43,9 +43,16 @@ interface Guest {
   scripts: string[];
 }
 
-async function openGuest(app: HarnessApp, roomCode: string, userId: string, locale: 'en-US' | 'zh-CN'): Promise<Guest> {
+async function openGuest(
+  app: HarnessApp,
+  roomCode: string,
+  userId: string,
+  locale: 'en-US' | 'zh-CN',
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<Guest> {
   const pass = await app.services.rooms.issueGuestPass({ roomCode, guest: { userId, role: 'audience', nickname: userId } });
   const context = await app.page.context().browser()!.newContext({ viewport: PHONE, locale });
+  await prepare?.(context);
   const page = await context.newPage();
   const guest: Guest = { context, page, signs: [], scripts: [] };
   page.on('request', (request) => {
@@ -116,5 +123,37 @@ test('a guest in a TRTC room gets its own signature, joins with TRTC, and is tol
   } finally {
     await zhang.context.close();
     await li.context.close();
+  }
+});
+
+test('a guest who taps Join before its signature arrived waits for it, and never joins the sandbox mesh', async ({ app }) => {
+  const roomCode = await trtcRoom(app);
+  // The page's channel passes everything but the signature, which the test hands over when it chooses.
+  const held: (string | Buffer)[] = [];
+  const channel: { toPage?: (message: string | Buffer) => void } = {};
+  const zhang = await openGuest(app, roomCode, 'client-zhang', 'en-US', (context) =>
+    context.routeWebSocket(/.*/, (socket) => {
+      const server = socket.connectToServer();
+      channel.toPage = (message) => socket.send(message);
+      server.onMessage((message) => (String(message).includes(GUEST_VOICE_SIGN_EVENT) ? held.push(message) : socket.send(message)));
+      socket.onMessage((message) => server.send(message));
+    }),
+  );
+  try {
+    const voice = zhang.page.locator('.guest-voice');
+    await expect(voice.locator('.guest-voice-state')).toHaveText('Getting voice ready…', SETTLED);
+    const join = zhang.page.getByRole('button', { name: 'Join voice' });
+    await expect(join).toBeDisabled();
+    await join.click({ force: true });
+    await expect(voice).toHaveAttribute('data-voice-status', 'idle');
+    expect(app.services.live.presence(roomCode)!.users.some((user) => user.userId === 'client-zhang')).toBe(true);
+
+    await expect.poll(() => held.length, SETTLED).toBeGreaterThan(0);
+    for (const message of held) channel.toPage!(message);
+    await expect(voice).toHaveAttribute('data-voice-vendor', 'trtc', SETTLED);
+    await expect(join).toBeEnabled();
+    await expect(voice.locator('.guest-voice-state')).toHaveText('Tap Join voice to talk with your guide.');
+  } finally {
+    await zhang.context.close();
   }
 });

@@ -12,7 +12,8 @@ import { GUEST_VOICE_SIGN_EVENT } from '../../../common/guest-link';
 import { createVendorAdapter as loadVendorAdapter } from '../features/voice/vendor-adapter-loader';
 import { toVoiceFailure } from '../features/voice/media-errors';
 import { createSandboxAdapter, type MeshSignalling } from '../features/voice/sandbox-adapter';
-import type { RemoteVoiceParticipant, VoiceAdapter, VoiceFailureKind } from '../features/voice/voice-adapter';
+import { createRejoiningAdapter, VOICE_REJOIN_ATTEMPTS, type RejoiningAdapterOptions } from '../features/voice/rejoining-adapter';
+import { VoiceFailure, type RemoteVoiceParticipant, type VoiceAdapter, type VoiceFailureKind } from '../features/voice/voice-adapter';
 import type { GuestVoiceMessages } from '../i18n/guest';
 import type { GuestChannel } from './guest-channel';
 
@@ -38,6 +39,8 @@ export interface GuestVoiceOptions {
   hostRole: string;
   /** How long a vendor may take to let the page into its room before it counts as unreachable. */
   vendorJoinTimeoutMs?: number;
+  /** A dropped TRTC or Chime call's rejoins (their waits); the defaults in tests are replaced. */
+  rejoin?: Pick<RejoiningAdapterOptions, 'wait' | 'policy' | 'maxAttempts'>;
 }
 
 type GuestVoiceStatus = 'idle' | 'joining' | 'joined';
@@ -65,6 +68,10 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   const createVendorAdapter = options.createVendorAdapter ?? loadVendorAdapter;
   const vendorJoinTimeoutMs = options.vendorJoinTimeoutMs ?? VENDOR_JOIN_TIMEOUT_MS;
   let vendorRoom: VendorRoom | null = null;
+  /** RTC_INFO named TRTC or Chime: the page waits for the agent's app's word before it may join. */
+  let namedVendor: VendorRoom['vendor'] | null = null;
+  /** The agent's app said this room's voice is the sandbox's mesh (its RTC_INFO names a vendor all the same). */
+  let meshByApp = false;
   let pendingSign: { from: string; payload: unknown } | null = null;
   const signalListeners = new Set<(from: string, signal: VoiceSignal) => void>();
   const leftListeners = new Set<(userId: string) => void>();
@@ -78,6 +85,10 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   let note: 'mutedByGuide' | null = null;
   let problem: GuestVoiceProblem | null = null;
   let ended = false;
+  /** TRTC and Chime: rejoin number N after the vendor dropped the call. */
+  let reconnecting: number | null = null;
+  /** A rejoin found the page's signature expired: only the agent can send a new link. */
+  let signatureExpired = false;
 
   const section = element('section', 'guest-voice');
   section.setAttribute('aria-label', text.title);
@@ -115,7 +126,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
   });
 
   async function join(): Promise<void> {
-    if (status !== 'idle' || selfId === null || ended) return;
+    if (status !== 'idle' || selfId === null || ended || awaitingWord()) return;
     if (vendorRoom) return joinVendor(vendorRoom);
     status = 'joining';
     problem = null;
@@ -159,15 +170,30 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     problem = null;
     note = null;
     render();
-    let current: VoiceAdapter;
+    let first: VoiceAdapter;
     try {
-      current = await createVendorAdapter(room.vendor);
+      first = await createVendorAdapter(room.vendor);
     } catch {
       status = 'idle';
       problem = 'join-failed';
       return render();
     }
     if (status !== 'joining' || ended) return;
+    let created = 0;
+    // A dropped call rejoins with the page's own signature while it lasts; a new one only the agent's app can send.
+    const current = createRejoiningAdapter({
+      ...options.rejoin,
+      create: async () => (created++ === 0 ? first : createVendorAdapter(room.vendor)),
+      params: async () => {
+        if (Date.now() < params.expiresAt) return params;
+        signatureExpired = true;
+        throw new VoiceFailure('join-failed', 'The voice signature expired.');
+      },
+    });
+    current.onReconnecting((attempt) => {
+      reconnecting = attempt;
+      render();
+    });
     adapter = current;
     current.onRemote((list) => {
       remote = list;
@@ -201,7 +227,17 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     render();
   }
 
+  /**
+   * Which voice the room has: a signature or "unavailable" from the agent's app means TRTC or Chime, its
+   * "mesh" means the sandbox's mesh. Before either, RTC_INFO naming TRTC or Chime means a word is
+   * coming, and the page waits for it: joining the mesh there would leave the guest alone.
+   */
+  function awaitingWord(): boolean {
+    return namedVendor !== null && vendorRoom === null && !meshByApp;
+  }
+
   function vendorProblem(kind: VoiceFailureKind): GuestVoiceProblem {
+    if (signatureExpired) return 'unavailable';
     return MICROPHONE_PROBLEMS.has(kind) ? kind : 'vendor-unreachable';
   }
 
@@ -211,7 +247,11 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     const { readGuestVoiceSign } = await import('../../../common/guest-voice-sign');
     const read = readGuestVoiceSign(payload, selfId);
     if (read === null || vendorRoom?.params || ended) return;
-    vendorRoom = read;
+    if (read.vendor === 'sandbox') {
+      if (vendorRoom === null) meshByApp = true;
+      return render();
+    }
+    vendorRoom = { vendor: read.vendor, params: read.params };
     section.dataset.voiceVendor = read.vendor;
     if (read.params) section.dataset.voiceUser = read.params.userId;
     else delete section.dataset.voiceUser;
@@ -239,6 +279,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     status = 'idle';
     muted = false;
     speaking = false;
+    reconnecting = null;
     remote = [];
     problem = reason;
     render();
@@ -269,12 +310,23 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     section.dataset.voiceStatus = status;
     section.dataset.muted = String(muted);
     joinButton.textContent = status === 'joined' ? text.leave : status === 'joining' ? text.joining : text.join;
-    joinButton.disabled = status === 'joining' || selfId === null || ended;
+    joinButton.disabled = status === 'joining' || selfId === null || ended || awaitingWord();
     muteButton.hidden = status !== 'joined';
     muteButton.textContent = muted ? text.unmute : text.mute;
     muteButton.setAttribute('aria-pressed', String(muted));
+    section.dataset.voiceReady = String(!awaitingWord());
     line.textContent =
-      status !== 'joined' ? text.notInVoice : note === 'mutedByGuide' ? text.mutedByGuide : muted ? text.muted : text.inVoice;
+      status !== 'joined'
+        ? awaitingWord()
+          ? text.gettingReady
+          : text.notInVoice
+        : reconnecting !== null
+          ? text.reconnecting(reconnecting, VOICE_REJOIN_ATTEMPTS)
+          : note === 'mutedByGuide'
+            ? text.mutedByGuide
+            : muted
+              ? text.muted
+              : text.inVoice;
     problemLine.textContent = problem ? text.problem[problem] : '';
     problemLine.hidden = problem === null;
     section.hidden = ended;
@@ -323,6 +375,11 @@ export function createGuestVoice(options: GuestVoiceOptions) {
           for (const userId of gone) leftListeners.forEach((listener) => listener(userId));
           takePendingSign();
           return publishMarks();
+        }
+        case 'RTC_INFO': {
+          const named = event.vendor?.trim().toLowerCase();
+          namedVendor = named === 'trtc' || named === 'chime' ? named : null;
+          return render();
         }
         case 'CUSTOM_EVENT': {
           if (event.eventId === GUEST_VOICE_SIGN_EVENT) {

@@ -52,6 +52,10 @@ export interface GuestVoiceMessages {
   muted: string;
   mutedByGuide: string;
   notInVoice: string;
+  /** TRTC or Chime rooms, until the agent's app has sent this guest its voice signature. */
+  gettingReady: string;
+  /** TRTC or Chime rooms: the vendor dropped the call and the page rejoins with its signature. */
+  reconnecting(attempt: number, of: number): string;
   inVoiceShort: string;
   speaking: string;
   microphoneOff: string;
@@ -119,6 +123,8 @@ export const guestEn: GuestMessages = {
     muted: 'You are muted.',
     mutedByGuide: 'Your guide muted your microphone. Tap Unmute to talk again.',
     notInVoice: 'Tap Join voice to talk with your guide.',
+    gettingReady: 'Getting voice ready…',
+    reconnecting: (attempt, of) => `Reconnecting voice… (attempt ${attempt} of ${of})`,
     inVoiceShort: 'in voice',
     speaking: 'speaking',
     microphoneOff: 'microphone off',
@@ -186,6 +192,8 @@ export const guestZhCN: GuestMessages = {
     muted: '您已静音。',
     mutedByGuide: '带看人已将您的麦克风静音。点"取消静音"即可再次发言。',
     notInVoice: '点"加入语音"与带看人通话。',
+    gettingReady: '正在准备语音…',
+    reconnecting: (attempt, of) => `正在重新连接语音…(第 ${attempt}/${of} 次)`,
     inVoiceShort: '语音中',
     speaking: '正在说话',
     microphoneOff: '麦克风已关闭',

@@ -42,6 +42,8 @@ export interface VoiceMessages {
   muteGuest(name: string): string;
   inVoiceShort: string;
   notInVoiceShort: string;
+  /** TRTC and Chime: the vendor dropped the call and voice is rejoining on its own. */
+  reconnecting(attempt: number, of: number): string;
 }
 
 export const voiceEn: VoiceMessages = {
@@ -98,6 +100,7 @@ export const voiceEn: VoiceMessages = {
   muteGuest: (name) => `Mute ${name}`,
   inVoiceShort: 'In voice',
   notInVoiceShort: 'Not in voice',
+  reconnecting: (attempt, of) => `Reconnecting voice… (attempt ${attempt} of ${of})`,
 };
 
 export const voiceZhCN: VoiceMessages = {
@@ -151,4 +154,5 @@ export const voiceZhCN: VoiceMessages = {
   muteGuest: (name) => `将 ${name} 静音`,
   inVoiceShort: '语音中',
   notInVoiceShort: '未加入语音',
+  reconnecting: (attempt, of) => `正在重新连接语音…(第 ${attempt}/${of} 次)`,
 };

@@ -255,6 +255,15 @@ for (const locale of ['en', 'zh-CN'] as const) {
         await expect(bar).toBeInViewport();
         // One row: the bar is no taller than its buttons.
         expect((await bar.boundingBox())!.height).toBeLessThan(60);
+        // The chosen microphone's name shows whole ("System default"): its box leaves room for the menu's arrow.
+        const spare = await bar.locator('.voice-control__device').evaluate((select: HTMLSelectElement) => {
+          const style = getComputedStyle(select);
+          const context = document.createElement('canvas').getContext('2d')!;
+          context.font = style.font;
+          const content = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return content - context.measureText(select.selectedOptions[0]!.text).width;
+        });
+        expect(spare).toBeGreaterThanOrEqual(16);
         expect(app.tour.visible).toBe(true);
         await tourScreenshot(app, tour, locale, size.name);
       }

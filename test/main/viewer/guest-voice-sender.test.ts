@@ -78,12 +78,12 @@ describe('guest voice sender', () => {
     expect(sent).toEqual([]);
   });
 
-  it('asks for no signature in a sandbox room (its voice is the mesh)', async () => {
+  it('asks for no signature in a sandbox room and tells the guest its voice is the mesh', async () => {
     const { sender, signed, sent } = setup({ vendor: 'sandbox', source: 'sandbox-profile', voiceId: 7, signatureVoiceId: '7' });
     sender.receive('R1', list(host, guest('g1')));
     await settle();
     expect(signed).toEqual([]);
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([{ eventId: GUEST_VOICE_SIGN_EVENT, to: ['g1'], data: { status: 'mesh' } }]);
   });
 
   it('on a refused signature logs one line without any secret, tells the guest voice is unavailable, and does not retry', async () => {

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serverFrame, type LiveEvent, type UserInfo } from '../../../common/live-protocol';
 import { GUEST_VOICE_SIGN_EVENT, type GuestVoiceSignPayload } from '../../../common/guest-voice-sign';
-import type { VoiceAdapter, VoiceJoinParams } from '../../../renderer/src/features/voice/voice-adapter';
-import { createGuestVoice } from '../../../renderer/src/guest/guest-voice';
-import { guestEn } from '../../../renderer/src/i18n/guest';
+import { Listeners } from '../../../renderer/src/features/voice/listeners';
+import { VOICE_REJOIN_ATTEMPTS } from '../../../renderer/src/features/voice/rejoining-adapter';
+import { VoiceFailure, type VoiceAdapter, type VoiceJoinParams } from '../../../renderer/src/features/voice/voice-adapter';
+import { createGuestVoice, type GuestVoiceOptions } from '../../../renderer/src/guest/guest-voice';
+import { guestEn, guestZhCN } from '../../../renderer/src/i18n/guest';
 
 /** Just enough of the DOM for the voice section: elements with classes, text, data and clicks. */
 class FakeElement extends EventTarget {
@@ -60,11 +62,11 @@ function fakeAdapter(join: (params: VoiceJoinParams | null) => Promise<void> = a
   return adapter;
 }
 
-function setup(vendorAdapter = fakeAdapter(), options: { vendorJoinTimeoutMs?: number } = {}) {
+function setup(vendorAdapter: VoiceAdapter = fakeAdapter(), options: Pick<GuestVoiceOptions, 'vendorJoinTimeoutMs' | 'rejoin'> = {}) {
   const root = new FakeElement();
   const channel = { sendCustomEvent: vi.fn(), setMicrophone: vi.fn() };
   const meshAdapter = fakeAdapter();
-  const createVendorAdapter = vi.fn(async () => vendorAdapter as VoiceAdapter);
+  const createVendorAdapter = vi.fn(async (_vendor: 'trtc' | 'chime') => vendorAdapter);
   const createAdapter = vi.fn(() => meshAdapter as VoiceAdapter);
   const voice = createGuestVoice({
     root: root as unknown as HTMLElement,
@@ -124,6 +126,7 @@ describe('guest page voice in TRTC and Chime rooms', () => {
     expect(page.createAdapter).not.toHaveBeenCalled();
     expect(adapter.join).toHaveBeenCalledWith(
       expect.objectContaining({ vendor: 'trtc', userId: 'client-zhang', sdkAppId: 1_400_000_001, roomId: 42, userSig: 'eJw-SECRET-SIG' }),
+      {},
     );
     expect(page.section.dataset.voiceStatus).toBe('joined');
     expect(page.channel.setMicrophone).toHaveBeenCalledWith(true);
@@ -185,6 +188,89 @@ describe('guest page voice in TRTC and Chime rooms', () => {
     refusing.tapJoin();
     await settle();
     expect(refusing.problem()).toBe(guestEn.voice.problem['vendor-unreachable']);
+  });
+
+  it('in a room whose RTC_INFO names a vendor, waits for its signature before Join, never joining the mesh', async () => {
+    const adapter = fakeAdapter();
+    const page = setup(adapter);
+    page.deliver({ type: 'RTC_INFO', voiceId: '42', vendor: 'trtc' });
+    const join = page.section.find('guest-voice-join');
+    const line = page.section.find('guest-voice-state');
+    expect(line.textContent).toBe(guestEn.voice.gettingReady);
+    expect(join.disabled).toBe(true);
+    page.tapJoin();
+    await settle();
+    expect(page.createAdapter).not.toHaveBeenCalled();
+    expect(page.createVendorAdapter).not.toHaveBeenCalled();
+
+    page.sign(signed);
+    await settle();
+    expect(join.disabled).toBe(false);
+    expect(line.textContent).toBe(guestEn.voice.notInVoice);
+    page.tapJoin();
+    await settle();
+    expect(page.createAdapter).not.toHaveBeenCalled();
+    expect(adapter.join).toHaveBeenCalledWith(expect.objectContaining({ vendor: 'trtc', userId: 'client-zhang' }), {});
+  });
+
+  it('stops waiting when the agent’s app says voice is unavailable, or that the room uses the mesh', async () => {
+    const unavailable = setup();
+    unavailable.deliver({ type: 'RTC_INFO', voiceId: '42', vendor: 'chime' });
+    unavailable.sign({ status: 'unavailable', vendor: 'chime' });
+    await settle();
+    expect(unavailable.section.find('guest-voice-state').textContent).toBe(guestEn.voice.notInVoice);
+    expect(unavailable.problem()).toBe(guestEn.voice.problem.unavailable);
+
+    const mesh = setup();
+    mesh.deliver({ type: 'RTC_INFO', voiceId: '42', vendor: 'trtc' });
+    mesh.sign({ status: 'mesh' });
+    await settle();
+    expect(mesh.section.find('guest-voice-join').disabled).toBe(false);
+    mesh.tapJoin();
+    await settle();
+    expect(mesh.createVendorAdapter).not.toHaveBeenCalled();
+    expect(mesh.meshAdapter.join).toHaveBeenCalledWith(null);
+  });
+
+  it('has the waiting words in Simplified Chinese too', () => {
+    expect(guestZhCN.voice.gettingReady).toBe('正在准备语音…');
+  });
+
+  it('rejoins a dropped TRTC call with its own signature, saying so, and asks for a new link once it expired', async () => {
+    const errors = new Listeners<VoiceFailure>();
+    const first = { ...fakeAdapter(), onError: (listener: (failure: VoiceFailure) => void) => errors.add(listener) };
+    const second = fakeAdapter();
+    const waits: number[] = [];
+    let release = () => undefined as void;
+    const page = setup(first, { rejoin: { wait: (ms) => (waits.push(ms), new Promise<void>((resolve) => (release = resolve))) } });
+    page.createVendorAdapter.mockResolvedValueOnce(first).mockResolvedValueOnce(second);
+    page.sign(signed);
+    await settle();
+    page.tapJoin();
+    await settle();
+    errors.emit(new VoiceFailure('disconnected', 'CONNECTION_STATE_CHANGED DISCONNECTED'));
+    await settle();
+    expect(page.section.find('guest-voice-state').textContent).toBe(guestEn.voice.reconnecting(1, VOICE_REJOIN_ATTEMPTS));
+    expect(waits).toEqual([2_000]);
+    expect(first.leave).toHaveBeenCalled();
+    release();
+    await settle();
+    expect(second.join).toHaveBeenCalledWith(expect.objectContaining({ userSig: 'eJw-SECRET-SIG' }), {});
+    expect(page.section.find('guest-voice-state').textContent).toBe(guestEn.voice.inVoice);
+
+    const expiredErrors = new Listeners<VoiceFailure>();
+    const dropping = { ...fakeAdapter(), onError: (listener: (failure: VoiceFailure) => void) => expiredErrors.add(listener) };
+    const expiring = setup(dropping, { rejoin: { wait: async () => undefined } });
+    expiring.sign({ ...signed, expiresAt: Date.now() + 30 });
+    await settle();
+    expiring.tapJoin();
+    await settle();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expiredErrors.emit(new VoiceFailure('disconnected'));
+    await settle();
+    expect(expiring.createVendorAdapter).toHaveBeenCalledTimes(1);
+    expect(expiring.section.dataset.voiceStatus).toBe('idle');
+    expect(expiring.problem()).toBe(guestEn.voice.problem.unavailable);
   });
 
   it('keeps a microphone problem as such', async () => {

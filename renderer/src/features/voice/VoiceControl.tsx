@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useMessages } from '../../i18n/I18nProvider';
 import { useCommand } from '../../lib/commands';
 import { useLatest } from '../../lib/use-latest';
-import { Icon } from '../../ui/Icon';
 import { useRoomVoice } from './room-voice-context';
+import { VOICE_REJOIN_ATTEMPTS } from './rejoining-adapter';
 
 export interface VoiceControlProps {
   /** Set when the room has ended: voice is left and cannot be joined again. */
@@ -46,13 +46,15 @@ export function VoiceControl({ roomClosed = false }: VoiceControlProps) {
   }, [joined, listInputDevices]);
 
   if (!voice) return null;
-  const { issue, speaking } = voice.state;
+  const { issue, speaking, reconnecting } = voice.state;
   const stateText = joined
-    ? muted
-      ? t.muted
-      : speaking
-        ? t.speaking
-        : t.inVoiceShort
+    ? reconnecting !== null
+      ? t.reconnecting(reconnecting, VOICE_REJOIN_ATTEMPTS)
+      : muted
+        ? t.muted
+        : speaking
+          ? t.speaking
+          : t.inVoiceShort
     : status === 'joining'
       ? t.joining
       : t.notInVoiceShort;
@@ -90,7 +92,7 @@ export function VoiceControl({ roomClosed = false }: VoiceControlProps) {
           disabled={status === 'joining' || roomClosed}
           onClick={() => void voice.join(deviceId ? { deviceId } : {})}
         >
-          <Icon glyph="☏" /> {t.join}
+          {t.join}
         </button>
       )}
       <select

@@ -9,6 +9,7 @@ import type { AdapterFactory, VoiceBridge } from './voice-bridge';
 import { useMessages } from '../../i18n/I18nProvider';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useLatest } from '../../lib/use-latest';
+import { VOICE_REJOIN_ATTEMPTS } from './rejoining-adapter';
 
 export interface VoicePanelProps {
   roomCode: string;
@@ -52,7 +53,7 @@ function VoicePanelBody({ roomCode, bridge, roomClosed = false, session }: Voice
   const [speakerId, setSpeakerId] = useState('');
   const [speakerTest, setSpeakerTest] = useState<'idle' | 'playing' | 'played'>('idle');
   const preflight = usePreflight({ roomCode, bridge, onDevices: setDevices });
-  const { status, muted, level, speaking, issue, vendor } = session.state;
+  const { status, muted, level, speaking, issue, vendor, reconnecting } = session.state;
   const joined = status === 'joined';
 
   const mutedRef = useLatest(muted);
@@ -201,8 +202,15 @@ function VoicePanelBody({ roomCode, bridge, roomClosed = false, session }: Voice
       </div>
       {joined ? (
         <p className="voice-panel__state" data-speaking={speaking && !muted}>
-          <span aria-hidden="true">{muted ? '🔇' : speaking ? '🟢' : '⚪'}</span> {vendor ? t.joinedVia(t.vendorName[vendor]) : null} ·{' '}
-          {muted ? t.muted : speaking ? t.speaking : t.notSpeaking}
+          <span className="voice-dot" aria-hidden="true" data-speaking={speaking && !muted} data-microphone={muted ? 'closed' : 'open'} />{' '}
+          {vendor ? t.joinedVia(t.vendorName[vendor]) : null} ·{' '}
+          {reconnecting !== null
+            ? t.reconnecting(reconnecting, VOICE_REJOIN_ATTEMPTS)
+            : muted
+              ? t.muted
+              : speaking
+                ? t.speaking
+                : t.notSpeaking}
         </p>
       ) : null}
 

@@ -5,6 +5,7 @@ import { createVoiceAdapter } from './adapter-factory';
 import { toVoiceFailure } from './media-errors';
 import type { VoiceProblem } from '../../lib/voice-problem';
 import { bridgeSignalling } from './mesh/bridge-signalling';
+import { createRejoiningAdapter, type RejoiningAdapter } from './rejoining-adapter';
 import { VoiceFailure, type RemoteVoiceParticipant, type Unsubscribe, type VoiceAdapter } from './voice-adapter';
 import type { AdapterContext, AdapterFactory, VoiceBridge } from './voice-bridge';
 
@@ -26,9 +27,20 @@ export interface VoiceSessionState {
   issue: VoiceIssue | null;
   /** The others in voice, by live channel user id. */
   remote: RemoteVoiceParticipant[];
+  /** TRTC and Chime: the vendor dropped the call and rejoin number N is under way. */
+  reconnecting: number | null;
 }
 
-const idle: VoiceSessionState = { status: 'idle', vendor: null, muted: false, level: 0, speaking: false, issue: null, remote: [] };
+const idle: VoiceSessionState = {
+  status: 'idle',
+  vendor: null,
+  muted: false,
+  level: 0,
+  speaking: false,
+  issue: null,
+  remote: [],
+  reconnecting: null,
+};
 
 export interface VoiceJoinChoice {
   deviceId?: string;
@@ -107,7 +119,12 @@ export function useVoiceSession({
           }
         }
         if (!stillCurrent()) return;
-        adapter = await createAdapter(answer.value.vendor, context);
+        const vendor = answer.value.vendor;
+        // A dropped TRTC or Chime call rejoins on its own, each time with a fresh signature.
+        adapter =
+          vendor === 'sandbox'
+            ? await createAdapter(vendor, context)
+            : createRejoiningAdapter({ create: () => createAdapter(vendor, context), params: () => freshSignature(bridge, roomCode) });
       } catch (error) {
         if (!stillCurrent()) return;
         await release();
@@ -119,6 +136,9 @@ export function useVoiceSession({
         adapter.onLevel((level) => setState((current) => (current.level === level ? current : { ...current, level }))),
         adapter.onSpeaking((speaking) => setState((current) => ({ ...current, speaking }))),
         adapter.onRemote((remote) => setState((current) => ({ ...current, remote }))),
+        ...('onReconnecting' in adapter
+          ? [(adapter as RejoiningAdapter).onReconnecting((reconnecting) => setState((current) => ({ ...current, reconnecting })))]
+          : []),
         adapter.onError((failure) => {
           if (!stillCurrent()) return;
           void release();
@@ -208,6 +228,13 @@ function signatureIssue(error: AppError): VoiceIssue {
     detail: error.message,
     ...(error.requestId ? { requestId: error.requestId } : {}),
   };
+}
+
+/** A rejoin's signature: fetched again, as for a first join; a refusal counts as a failed attempt. */
+async function freshSignature(bridge: VoiceBridge, roomCode: string) {
+  const answer = await bridge.joinVoice({ roomCode });
+  if (!answer.ok) throw new Error(`No voice signature (${answer.error.kind}).`);
+  return answer.value;
 }
 
 function describe(error: unknown): string | undefined {
