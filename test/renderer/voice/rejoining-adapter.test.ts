@@ -148,4 +148,16 @@ describe('TRTC and Chime voice rejoins when the vendor drops it', () => {
     expect(errors.map((failure) => failure.kind)).toEqual(['no-microphone']);
     expect(vendor.create).toHaveBeenCalledTimes(1);
   });
+
+  it('does not rejoin a call the vendor removed us from for good (kicked, banned, room disbanded)', async () => {
+    const vendor = fakeVendor();
+    const adapter = createRejoiningAdapter({ create: vendor.create, params: async () => params('fresh'), wait: async () => undefined });
+    const errors: VoiceFailure[] = [];
+    adapter.onError((failure) => errors.push(failure));
+    await adapter.join(params('first'));
+    vendor.made[0]!.errors.emit(new VoiceFailure('disconnected', 'Removed from the voice room (kick).', { final: true }));
+    await settle();
+    expect(errors.map((failure) => [failure.kind, failure.final])).toEqual([['disconnected', true]]);
+    expect(vendor.create).toHaveBeenCalledTimes(1);
+  });
 });

@@ -28,7 +28,16 @@ function presence(selfId: string, users: ReturnType<typeof user>[]): Presence {
   };
 }
 
-const idleState = { status: 'idle', vendor: null, muted: false, level: 0, speaking: false, issue: null, remote: [] } as RoomVoice['state'];
+const idleState = {
+  status: 'idle',
+  vendor: null,
+  muted: false,
+  level: 0,
+  speaking: false,
+  issue: null,
+  remote: [],
+  reconnecting: null,
+} as RoomVoice['state'];
 
 describe('voice participants by live channel user id', () => {
   it('everyone in the room, with the room’s microphone state, and who is connected in voice', () => {

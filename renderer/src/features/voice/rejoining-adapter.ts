@@ -61,7 +61,7 @@ export function createRejoiningAdapter(options: RejoiningAdapterOptions): Rejoin
       adapter.onRemote((list) => remote.emit(list)),
       adapter.onError((failure) => {
         if (inner !== adapter || stopped) return;
-        if (failure.kind === 'disconnected') void rejoin();
+        if (failure.kind === 'disconnected' && !failure.final) void rejoin();
         else errors.emit(failure);
       }),
     ];

@@ -81,7 +81,7 @@ export function createTrtcAdapter(): VoiceAdapter {
       });
       trtc.on(TRTC.EVENT.ERROR, (error) => errors.emit(toVoiceFailure(error, 'disconnected')));
       trtc.on(TRTC.EVENT.KICKED_OUT, ({ reason }) =>
-        errors.emit(new VoiceFailure('disconnected', `Removed from the voice room (${reason}).`)),
+        errors.emit(new VoiceFailure('disconnected', `Removed from the voice room (${reason}).`, { final: true })),
       );
       trtc.enableAudioVolumeEvaluation(VOLUME_INTERVAL_MS);
       try {

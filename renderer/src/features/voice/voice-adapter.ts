@@ -28,10 +28,15 @@ export class VoiceFailure extends Error {
     readonly kind: VoiceFailureKind,
     /** The vendor's or browser's own words, for the details line; never a signature. */
     readonly detail?: string,
+    options: { final?: boolean } = {},
   ) {
     super(detail ? `${kind}: ${detail}` : kind);
     this.name = 'VoiceFailure';
+    this.final = options.final ?? false;
   }
+
+  /** The vendor removed us for good (kicked, banned, room disbanded): joining again on our own would be wrong. */
+  readonly final: boolean;
 }
 
 export type Unsubscribe = () => void;
