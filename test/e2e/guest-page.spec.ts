@@ -3,6 +3,7 @@ import { FIVE_STATE_KEY } from '../../common/live-protocol';
 import { DEMO_HOMES, faceColour, type CubeFace } from '../../main/sandbox/demo-vrs';
 import { expect, saveScreenshot, test } from './workspace';
 import type { HarnessApp } from './support/harness';
+import { centreColour, near } from './tour/support/pixels';
 
 /**
  * A client joins a sandbox tour from the guest pass alone: a second browser context opens the pass's
@@ -14,8 +15,6 @@ test.describe.configure({ timeout: 120_000 });
 
 const home = DEMO_HOMES[0]!;
 const living = home.rooms[0]!;
-/** Software WebGL draws the flat face colours exactly; a little slack for other GPUs. */
-const TOLERANCE = 8;
 const SETTLED = { timeout: 30_000, intervals: [250, 500, 1000] };
 const PHONE = { width: 390, height: 844 };
 
@@ -36,31 +35,12 @@ async function guestContext(app: HarnessApp, locale: 'en-US' | 'zh-CN'): Promise
   return { context, page: await context.newPage() };
 }
 
-/** The colour at the centre of the page as shown on screen (read from a screenshot, not the canvas). */
-async function centreColour(page: Page, decoder: Page): Promise<number[]> {
-  const png = await page.screenshot({ clip: { x: PHONE.width / 2 - 2, y: PHONE.height / 2 - 2, width: 5, height: 5 } });
-  return decoder.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const data = context.getImageData(0, 0, image.width, image.height).data;
-    const centre = (Math.floor(image.height / 2) * image.width + Math.floor(image.width / 2)) * 4;
-    return [data[centre]!, data[centre + 1]!, data[centre + 2]!];
-  }, png.toString('base64'));
-}
-
 async function expectFace(page: Page, decoder: Page, face: CubeFace): Promise<void> {
   const expected = faceColour(living, face);
   await expect
     .poll(async () => {
       const colour = await centreColour(page, decoder);
-      const near = colour.every((value, index) => Math.abs(value - expected[index]!) <= TOLERANCE);
-      return near ? 'shown' : `${JSON.stringify(colour)} instead of ${face} ${JSON.stringify(expected)}`;
+      return near(colour, expected) ? 'shown' : `${JSON.stringify(colour)} instead of ${face} ${JSON.stringify(expected)}`;
     }, SETTLED)
     .toBe('shown');
 }

@@ -133,19 +133,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     note = null;
     render();
     const current = createAdapter(signalling());
-    adapter = current;
-    current.onRemote((list) => {
-      remote = list;
-      publishMarks();
-    });
-    current.onSpeaking((value) => {
-      speaking = value;
-      publishMarks();
-    });
-    current.onError((failure) => {
-      if (adapter !== current) return;
-      void leave(failure.kind);
-    });
+    follow(current, (kind) => kind);
     try {
       await current.join(null);
     } catch (error) {
@@ -157,6 +145,23 @@ export function createGuestVoice(options: GuestVoiceOptions) {
     muted = false;
     announceMicrophone(true);
     render();
+  }
+
+  /** Makes `current` the page's adapter: its people, speaking and failures (read as `problemOf`) show while it is. */
+  function follow(current: VoiceAdapter, problemOf: (kind: VoiceFailureKind) => GuestVoiceProblem): void {
+    adapter = current;
+    current.onRemote((list) => {
+      remote = list;
+      publishMarks();
+    });
+    current.onSpeaking((value) => {
+      speaking = value;
+      publishMarks();
+    });
+    current.onError((failure) => {
+      if (adapter !== current) return;
+      void leave(problemOf(failure.kind));
+    });
   }
 
   async function joinVendor(room: VendorRoom): Promise<void> {
@@ -194,19 +199,7 @@ export function createGuestVoice(options: GuestVoiceOptions) {
       reconnecting = attempt;
       render();
     });
-    adapter = current;
-    current.onRemote((list) => {
-      remote = list;
-      publishMarks();
-    });
-    current.onSpeaking((value) => {
-      speaking = value;
-      publishMarks();
-    });
-    current.onError((failure) => {
-      if (adapter !== current) return;
-      void leave(vendorProblem(failure.kind));
-    });
+    follow(current, vendorProblem);
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
       // Offline, or with the vendor's servers blocked, an SDK may retry for a long time: the page says so instead.
