@@ -1,4 +1,5 @@
-// Sandbox voice: time from pressing Join voice to the first remote audio frame, median of 5 joins.
+// Sandbox voice: time from pressing Join voice to the first remote audio frame, median of 5 joins,
+// against a bare peer pair in one page (WebRTC's own floor on this machine), measured in the same run.
 // Two guest pages (the same sandbox WebRTC mesh the app uses) in Chromium with fake microphones:
 // one is in voice already; the other presses Join, and the time runs until its first inbound audio
 // samples (getStats `totalSamplesReceived` > 0) on any peer connection.
@@ -62,10 +63,15 @@ export default {
         await second.context().close();
         host.close();
       }
-      const sorted = [...times].sort((a, b) => a - b);
-      const median = sorted[Math.floor(sorted.length / 2)]!;
+      const baselines: number[] = [];
+      for (let round = 0; round < JOINS; round += 1) baselines.push(await barePeerPairFirstFrame(browser, `${sandbox.baseUrl}/guest/`));
+      const median = medianOf(times);
+      const baseline = medianOf(baselines);
       console.log(
-        `Join → first remote audio frame        ${median.toFixed(1).padStart(8)} ms   (median of ${JOINS}; all: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+        `bare peer pair in one page (baseline)  ${baseline.toFixed(1).padStart(8)} ms   (median of ${JOINS}; microphone → two RTCPeerConnections → first inbound samples)`,
+      );
+      console.log(
+        `Join → first remote audio frame        ${median.toFixed(1).padStart(8)} ms   ratio ${(median / baseline).toFixed(2)} (median of ${JOINS}; all: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
       );
     } finally {
       await browser?.close();
@@ -73,6 +79,57 @@ export default {
     }
   },
 };
+
+const medianOf = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** WebRTC's own floor on this machine: the same fake microphone through two peer connections wired in one page, no signalling. */
+async function barePeerPairFirstFrame(browser: Browser, securePage: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    // The microphone needs a secure context: a loopback page (the guest page without a link) is one.
+    await page.goto(securePage);
+    return await page.evaluate<number>(BARE_PEER_PAIR);
+  } finally {
+    await context.close();
+  }
+}
+
+// Runs in a blank page (a string: this file is type-checked without the DOM library).
+const BARE_PEER_PAIR = `(async () => {
+  const started = performance.now();
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true } });
+  const sender = new RTCPeerConnection();
+  const receiver = new RTCPeerConnection();
+  sender.onicecandidate = (event) => event.candidate && receiver.addIceCandidate(event.candidate);
+  receiver.onicecandidate = (event) => event.candidate && sender.addIceCandidate(event.candidate);
+  // As in the guest page, the remote track plays through an audio element (with no player, no samples were counted here).
+  const player = new Audio();
+  receiver.ontrack = (event) => {
+    player.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+    void player.play();
+  };
+  for (const track of stream.getTracks()) sender.addTrack(track, stream);
+  await sender.setLocalDescription(await sender.createOffer());
+  await receiver.setRemoteDescription(sender.localDescription);
+  await receiver.setLocalDescription(await receiver.createAnswer());
+  await sender.setRemoteDescription(receiver.localDescription);
+  try {
+    for (;;) {
+      const stats = await receiver.getStats();
+      for (const report of stats.values()) {
+        if (report.type === 'inbound-rtp' && report.kind === 'audio' && (report.totalSamplesReceived ?? 0) > 0) return performance.now() - started;
+      }
+      if (performance.now() - started > 30000) throw new Error('no audio through a bare peer pair within 30 s');
+      await new Promise((done) => setTimeout(done, 5));
+    }
+  } finally {
+    player.srcObject = null;
+    sender.close();
+    receiver.close();
+    for (const track of stream.getTracks()) track.stop();
+  }
+})()`;
 
 /**
  * Stands in for the agent's app: a guest page joins voice only once the host has told it how the room
