@@ -1,6 +1,7 @@
 import { GUEST_VOICE_SIGN_EVENT, guestVoiceSignPayloadSchema, type GuestVoiceSignPayload } from '../../common/guest-voice-sign';
 import type { VoiceRoomPlan } from '../voice/join-voice';
 import type { FetchedVoiceSignature } from '../voice/voice-params';
+import { toAppError } from '../app-failure';
 import { createPerGuestSender } from './per-guest-sender';
 
 export interface GuestVoiceSenderOptions {
@@ -39,7 +40,7 @@ export function createGuestVoiceSender(options: GuestVoiceSenderOptions) {
       try {
         plan = await options.planVoice(roomCode);
       } catch (error) {
-        log('guest page: the room’s voice could not be planned for guests', { roomCode, error: failureName(error) });
+        log('guest page: the room’s voice could not be planned for guests', { roomCode, error: toAppError(error).kind });
         return;
       }
       const vendor = plan.vendor;
@@ -61,7 +62,7 @@ export function createGuestVoiceSender(options: GuestVoiceSenderOptions) {
               ...signature,
             });
           } catch (error) {
-            log('guest page: no voice signature for a guest', { roomCode, userId: guest.id, error: failureName(error) });
+            log('guest page: no voice signature for a guest', { roomCode, userId: guest.id, error: toAppError(error).kind });
             payload = { status: 'unavailable', vendor };
           }
           sendTo(roomCode, guest.id, payload);
@@ -69,19 +70,6 @@ export function createGuestVoiceSender(options: GuestVoiceSenderOptions) {
       );
     },
   });
-}
-
-/**
- * What failed, by kind only: a gateway or schema message could quote the answer, so none is logged.
- * (The logger also blanks any signature it was told about; this keeps the line clean without it.)
- */
-function failureName(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const appError = (error as { appError?: { kind?: unknown } }).appError;
-    if (typeof appError?.kind === 'string') return appError.kind;
-    if (error instanceof Error) return error.name;
-  }
-  return 'failed';
 }
 
 export type GuestVoiceSender = ReturnType<typeof createGuestVoiceSender>;
