@@ -42,6 +42,10 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       input: { index: resolve(import.meta.dirname, 'guest/index.html'), tour: resolve(import.meta.dirname, 'guest/tour.html') },
+      output: {
+        // As in the app's renderer: its own chunk, run before any chunk that may build a zod schema.
+        manualChunks: (id) => (id.endsWith('common/zod-jitless.ts') ? 'zod-jitless' : undefined),
+      },
     },
   },
 });

@@ -1,13 +1,11 @@
-import { z } from 'zod';
+import '../../../common/zod-jitless';
 import { parseGuestLink } from '../../../common/guest-link';
 import { guestEn, guestZhCN } from '../i18n/guest';
 import { localeFromLanguages } from '../i18n/locale';
 import { createGuestScreen } from './guest-screen';
 import { startGuestTour } from './guest-tour';
+import '../features/tour/vr-page.css';
 import './guest.css';
-
-// The page's policy allows no eval: zod must not try to compile its checks.
-z.config({ jitless: true });
 
 const link = parseGuestLink(window.location.hash);
 const browserLanguages = navigator.languages?.length ? navigator.languages : [navigator.language];
