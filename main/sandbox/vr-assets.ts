@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { writePlain } from '../http/static-files';
 import { CUBE_FACES, FACE_SIZE, findDemoHome, type CubeFace } from './demo-vrs';
 import { createImageCache, drawCover, drawFace, type GeneratedImage } from './vr-images';
 
@@ -65,15 +66,4 @@ export function createVrAssets() {
       response.end(method === 'HEAD' ? undefined : image.png);
     },
   };
-}
-
-function writePlain(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  response.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-  });
-  response.end(text);
 }
