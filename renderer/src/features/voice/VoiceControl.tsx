@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useMessages } from '../../i18n/I18nProvider';
+import { DeviceOptions } from './DeviceOptions';
 import { useCommand } from '../../lib/commands';
 import { useLatest } from '../../lib/use-latest';
 import { useRoomVoice } from './room-voice-context';
@@ -103,12 +104,7 @@ export function VoiceControl({ roomClosed = false }: VoiceControlProps) {
         disabled={status === 'joining' || roomClosed}
         onChange={(event) => chooseDevice(event.target.value)}
       >
-        <option value="">{t.systemDefault}</option>
-        {devices.map((device, index) => (
-          <option key={device.deviceId} value={device.deviceId}>
-            {device.label || t.unnamedMicrophone(index + 1)}
-          </option>
-        ))}
+        <DeviceOptions devices={devices} unnamed={t.unnamedMicrophone} />
       </select>
       {joined ? (
         <button type="button" className="button button--ghost" onClick={() => void voice.leave()}>

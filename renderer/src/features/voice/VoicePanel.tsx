@@ -7,6 +7,7 @@ import { usePreflight } from './use-preflight';
 import type { VoiceIssue } from './use-voice-session';
 import type { AdapterFactory, VoiceBridge } from './voice-bridge';
 import { useMessages } from '../../i18n/I18nProvider';
+import { DeviceOptions } from './DeviceOptions';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useLatest } from '../../lib/use-latest';
 import { VOICE_REJOIN_ATTEMPTS } from './rejoining-adapter';
@@ -157,12 +158,7 @@ function VoicePanelBody({ roomCode, bridge, roomClosed = false, session }: Voice
           <label className="voice-panel__device">
             {t.speaker}
             <select value={speakerId} onChange={(event) => setSpeakerId(event.target.value)}>
-              <option value="">{t.systemDefault}</option>
-              {speakers.map((device, index) => (
-                <option key={device.deviceId} value={device.deviceId}>
-                  {device.label || t.unnamedSpeaker(index + 1)}
-                </option>
-              ))}
+              <DeviceOptions devices={speakers} unnamed={t.unnamedSpeaker} />
             </select>
           </label>
           <button
@@ -180,12 +176,7 @@ function VoicePanelBody({ roomCode, bridge, roomClosed = false, session }: Voice
       <label className="voice-panel__device">
         {t.microphone}
         <select value={deviceId} onChange={(event) => chooseDevice(event.target.value)} disabled={status === 'joining'}>
-          <option value="">{t.systemDefault}</option>
-          {devices.map((device, index) => (
-            <option key={device.deviceId} value={device.deviceId}>
-              {device.label || t.unnamedMicrophone(index + 1)}
-            </option>
-          ))}
+          <DeviceOptions devices={devices} unnamed={t.unnamedMicrophone} />
         </select>
       </label>
 
